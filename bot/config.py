@@ -1,0 +1,131 @@
+"""Typed settings for every Taalbrug process, read once from the environment.
+
+Processes build a `Settings` at start-up (`Settings.from_env()`) and pass it
+down explicitly; nothing else reads `os.environ` for configuration.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Mapping, Optional, Tuple
+
+from bot import PROJECT_ROOT
+
+
+class ConfigError(ValueError):
+    """A TAALBRUG_* variable holds a value that cannot be used."""
+
+
+def _port(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        port = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a port number, got {raw!r}") from None
+    if not 0 < port < 65536:
+        raise ConfigError(f"{name} must be between 1 and 65535, got {port}")
+    return port
+
+
+def _sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Ports, URLs and secrets of one Taalbrug deployment."""
+
+    project_root: Path = PROJECT_ROOT
+    web_host: str = "127.0.0.1"
+    web_port: int = 8080
+    rasa_port: int = 5005
+    actions_port: int = 5055
+    database_url: str = ""
+    tracker_store_url: str = ""
+    rasa_token: Optional[str] = None
+    admin_password: Optional[str] = None
+    report_token: Optional[str] = None
+    municipality: str = "voorbeeldegem"
+    allowed_origins: Tuple[str, ...] = ()
+    model_path: Path = field(default=PROJECT_ROOT / "models" / "taalbrug.tar.gz")
+    # How long the gateway waits for Rasa before it answers with an error.
+    upstream_timeout: float = 8.0
+
+    @property
+    def var_dir(self) -> Path:
+        return self.project_root / "var"
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def actions_url(self) -> str:
+        return f"http://127.0.0.1:{self.actions_port}"
+
+    @classmethod
+    def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
+        """Build settings from TAALBRUG_* variables, with DESIGN.md's defaults."""
+        env = os.environ if env is None else env
+        root = Path(env.get("TAALBRUG_ROOT", str(PROJECT_ROOT)))
+        var = root / "var"
+        origins = tuple(
+            o.strip().rstrip("/")
+            for o in env.get("TAALBRUG_ALLOWED_ORIGINS", "").split(",")
+            if o.strip()
+        )
+        model = Path(env.get("TAALBRUG_MODEL", str(root / "models" / "taalbrug.tar.gz")))
+        if not model.is_absolute():
+            model = root / model
+        try:
+            timeout = float(env.get("TAALBRUG_UPSTREAM_TIMEOUT", "8"))
+        except ValueError:
+            raise ConfigError("TAALBRUG_UPSTREAM_TIMEOUT must be a number of seconds") from None
+        return cls(
+            project_root=root,
+            web_host=env.get("TAALBRUG_WEB_HOST", "127.0.0.1"),
+            web_port=_port(env, "TAALBRUG_WEB_PORT", 8080),
+            rasa_port=_port(env, "TAALBRUG_RASA_PORT", 5005),
+            actions_port=_port(env, "TAALBRUG_ACTIONS_PORT", 5055),
+            database_url=env.get("TAALBRUG_DATABASE_URL") or _sqlite_url(var / "taalbrug.db"),
+            tracker_store_url=env.get("TAALBRUG_TRACKER_STORE_URL")
+            or _sqlite_url(var / "tracker.db"),
+            rasa_token=env.get("TAALBRUG_RASA_TOKEN") or None,
+            admin_password=env.get("TAALBRUG_ADMIN_PASSWORD") or None,
+            report_token=env.get("TAALBRUG_REPORT_TOKEN") or None,
+            municipality=env.get("TAALBRUG_MUNICIPALITY", "voorbeeldegem").strip() or "voorbeeldegem",
+            allowed_origins=origins,
+            model_path=model,
+            upstream_timeout=timeout,
+        )
+
+    def with_changes(self, **changes: object) -> "Settings":
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def child_env(self, base: Optional[Mapping[str, str]] = None) -> dict:
+        """Environment for child processes: these settings, spelled as variables."""
+        env = dict(os.environ if base is None else base)
+        env.update(
+            TAALBRUG_ROOT=str(self.project_root),
+            TAALBRUG_WEB_HOST=self.web_host,
+            TAALBRUG_WEB_PORT=str(self.web_port),
+            TAALBRUG_RASA_PORT=str(self.rasa_port),
+            TAALBRUG_ACTIONS_PORT=str(self.actions_port),
+            TAALBRUG_DATABASE_URL=self.database_url,
+            TAALBRUG_TRACKER_STORE_URL=self.tracker_store_url,
+            TAALBRUG_MUNICIPALITY=self.municipality,
+            TAALBRUG_MODEL=str(self.model_path),
+            TAALBRUG_ALLOWED_ORIGINS=",".join(self.allowed_origins),
+        )
+        for key, value in (
+            ("TAALBRUG_RASA_TOKEN", self.rasa_token),
+            ("TAALBRUG_ADMIN_PASSWORD", self.admin_password),
+            ("TAALBRUG_REPORT_TOKEN", self.report_token),
+        ):
+            if value:
+                env[key] = value
+        return env

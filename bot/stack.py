@@ -1,0 +1,184 @@
+"""Start and stop the whole Taalbrug stack: action server, Rasa server and web gateway.
+
+`python -m bot.stack` (what `make run` calls) migrates the database, starts the
+three processes on loopback with ports and URLs from TAALBRUG_* variables,
+waits until /healthz is green, prints the URL to open, and on Ctrl-C or
+SIGTERM stops every process group, children and all. If one process dies, the
+others are stopped too and the exit code is non-zero.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence
+
+from bot.config import Settings
+from bot.storage.migrate import upgrade
+
+logger = logging.getLogger("taalbrug.stack")
+
+
+@dataclass
+class Service:
+    name: str
+    argv: List[str]
+    env: Dict[str, str]
+    process: Optional[subprocess.Popen] = field(default=None, repr=False)
+
+
+def services(config: Settings, python: str = sys.executable) -> List[Service]:
+    """The three processes of one deployment, in start order."""
+    env = config.child_env()
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(config.project_root), env.get("PYTHONPATH", "")) if p
+    )
+    rasa = [
+        python, "-m", "rasa", "run",
+        "--model", str(config.model_path),
+        "--interface", "127.0.0.1",
+        "--port", str(config.rasa_port),
+        "--enable-api",
+        "--credentials", str(config.project_root / "credentials.yml"),
+        "--endpoints", str(config.project_root / "endpoints.yml"),
+    ]
+    if config.rasa_token:
+        rasa += ["--auth-token", config.rasa_token]
+    return [
+        Service(
+            "actions",
+            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(config.actions_port)],
+            {**env, "SANIC_HOST": "127.0.0.1"},
+        ),
+        Service("rasa", rasa, env),
+        Service("gateway", [python, "-m", "bot.web"], env),
+    ]
+
+
+class Stack:
+    """Owns the child process groups of one running deployment."""
+
+    def __init__(self, config: Settings, python: str = sys.executable) -> None:
+        self.config = config
+        self.services = services(config, python)
+        self._stopping = threading.Event()
+
+    def start(self) -> None:
+        if not self.config.model_path.exists():
+            raise FileNotFoundError(
+                f"No trained model at {self.config.model_path}: run `make train` first."
+            )
+        self.config.var_dir.mkdir(parents=True, exist_ok=True)
+        upgrade(self.config.database_url)
+        for service in self.services:
+            logger.info("starting %s", service.name)
+            service.process = subprocess.Popen(
+                service.argv,
+                cwd=str(self.config.project_root),
+                env=service.env,
+                start_new_session=True,  # own process group: stopped children and all
+            )
+
+    def health_url(self) -> str:
+        host = "127.0.0.1" if self.config.web_host in ("0.0.0.0", "::") else self.config.web_host
+        return f"http://{host}:{self.config.web_port}"
+
+    def wait_ready(self, timeout: float = 300.0) -> bool:
+        """Poll /healthz until every part is up; False on timeout, crash or stop."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not self._stopping.is_set():
+            if self.crashed():
+                return False
+            try:
+                with urllib.request.urlopen(self.health_url() + "/healthz", timeout=3) as response:
+                    if response.status == 200:
+                        return True
+            except (urllib.error.URLError, OSError):
+                pass
+            self._stopping.wait(1.0)
+        return False
+
+    def crashed(self) -> Optional[Service]:
+        for service in self.services:
+            if service.process is not None and service.process.poll() is not None:
+                return service
+        return None
+
+    def stop(self, grace: float = 15.0) -> None:
+        """SIGTERM every process group, then SIGKILL what is left after `grace` seconds."""
+        self._stopping.set()
+        running = [s for s in reversed(self.services) if s.process and s.process.poll() is None]
+        for service in running:
+            _signal_group(service.process, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for service in running:
+            try:
+                service.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                logger.warning("%s did not stop in %.0f s, killing it", service.name, grace)
+        for service in self.services:
+            if service.process is not None:
+                # Also reaps grandchildren left in the group by a clean exit.
+                _signal_group(service.process, signal.SIGKILL)
+                service.process.wait()
+
+
+def _signal_group(process: subprocess.Popen, sig: int) -> None:
+    try:
+        os.killpg(process.pid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s stack %(levelname)s %(message)s")
+    config = Settings.from_env()
+    stack = Stack(config)
+    stop_requested = threading.Event()
+
+    def request_stop(signum: int, _frame: object) -> None:
+        logger.info("received %s, stopping", signal.Signals(signum).name)
+        stop_requested.set()
+        stack._stopping.set()
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+    try:
+        stack.start()
+    except Exception as exc:
+        logger.error("cannot start: %s", exc)
+        stack.stop()
+        return 1
+    code = 0
+    try:
+        if stack.wait_ready():
+            print(f"\nTaalbrug is ready: open {stack.health_url()}/ in your browser. Ctrl-C stops it.\n", flush=True)
+        elif not stop_requested.is_set():
+            dead = stack.crashed()
+            logger.error("not ready: %s", f"{dead.name} exited" if dead else "timed out")
+            return 1
+        while not stop_requested.wait(1.0):
+            dead = stack.crashed()
+            if dead:
+                logger.error("%s exited with code %s; stopping the rest", dead.name, dead.process.returncode)
+                code = 1
+                break
+    finally:
+        stack.stop()
+        logger.info("stopped")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

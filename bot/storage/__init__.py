@@ -1,0 +1,1 @@
+"""Taalbrug's own database: SQLAlchemy models, the engine, and Alembic migrations."""

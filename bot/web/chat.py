@@ -1,0 +1,168 @@
+"""POST /api/chat: validate the resident's message, pass it to Rasa, shape the reply.
+
+Request  {"session": str, "text": str, "languages": [str]?, "municipality": str?}
+Response {"messages": [{"kind", "text", "lang", "dir", "buttons"}], "language": {...}, "topic": str|null}
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Sequence
+
+from aiohttp import web
+
+from bot.content import ChatMessage, Content
+from bot.language.languages import DEFAULT, normalise
+from bot.web import keys
+from bot.web.rasa_client import UpstreamError
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 2000
+MAX_LANGUAGES = 20
+_SESSION = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
+MESSAGE_KINDS = {"answer", "cue", "referral", "prompt", "error"}
+
+
+class BadRequest(ValueError):
+    """The request breaks the chat contract; the message says how."""
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    session: str
+    text: str
+    languages: Sequence[str]
+    municipality: Optional[str]
+
+    @classmethod
+    def parse(cls, body: Any) -> "ChatRequest":
+        if not isinstance(body, dict):
+            raise BadRequest("The body must be a JSON object.")
+        session = body.get("session")
+        if not isinstance(session, str) or not _SESSION.match(session):
+            raise BadRequest("'session' must be a string of 8 to 128 letters, digits, '-' or '_'.")
+        text = body.get("text")
+        if not isinstance(text, str):
+            raise BadRequest("'text' must be a string.")
+        text = _clean_text(text)
+        if not text:
+            raise BadRequest("'text' is empty.")
+        if len(text) > MAX_TEXT_CHARS:
+            raise BadRequest(f"'text' is longer than {MAX_TEXT_CHARS} characters.")
+        languages = body.get("languages", [])
+        if languages is None:
+            languages = []
+        if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+            raise BadRequest("'languages' must be a list of language tags.")
+        languages = [tag for tag in languages[:MAX_LANGUAGES] if _LANGUAGE_TAG.match(tag)]
+        municipality = body.get("municipality")
+        if municipality is not None and (
+            not isinstance(municipality, str) or not _SLUG.match(municipality)
+        ):
+            raise BadRequest("'municipality' must be a municipality slug.")
+        return cls(session, text, languages, municipality)
+
+
+def _clean_text(text: str) -> str:
+    """Drop control characters (keeping line breaks as spaces) and surrounding space."""
+    text = unicodedata.normalize("NFC", text)
+    kept = [" " if ch in "\r\n\t" else ch for ch in text if ch in "\r\n\t" or unicodedata.category(ch) != "Cc"]
+    return "".join(kept).strip()
+
+
+def _message_from_rasa(item: Dict[str, Any]) -> Optional[ChatMessage]:
+    custom = item.get("custom")
+    if isinstance(custom, dict) and isinstance(custom.get("text"), str):
+        kind = custom.get("kind") if custom.get("kind") in MESSAGE_KINDS else "answer"
+        buttons = custom.get("buttons") if isinstance(custom.get("buttons"), list) else []
+        return ChatMessage(
+            kind=kind,
+            text=custom["text"],
+            lang=str(custom.get("lang") or DEFAULT),
+            dir="rtl" if custom.get("dir") == "rtl" else "ltr",
+            buttons=[b for b in buttons if isinstance(b, dict)],
+        )
+    if isinstance(item.get("text"), str):
+        buttons = item.get("buttons") if isinstance(item.get("buttons"), list) else []
+        return ChatMessage(kind="answer", text=item["text"], lang=DEFAULT, buttons=buttons)
+    return None
+
+
+def _error_messages(content: Content, languages: Sequence[str]) -> List[ChatMessage]:
+    """A polite error in Dutch, and in the browser's first supported language."""
+    dutch = content.locale(DEFAULT)
+    messages = [ChatMessage(kind="error", text=dutch.cues.get("error", ""), lang=DEFAULT)]
+    for tag in languages:
+        code = normalise(tag)
+        if code and code != DEFAULT and code in content.locales:
+            locale = content.locales[code]
+            messages.append(
+                ChatMessage(kind="error", text=locale.cues.get("error", ""), lang=code, dir=locale.dir)
+            )
+            break
+    return messages
+
+
+async def _read_json(request: web.Request) -> Any:
+    try:
+        raw = await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        raise
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BadRequest("The body is not valid UTF-8.") from None
+    except json.JSONDecodeError:
+        raise BadRequest("The body is not valid JSON.") from None
+
+
+async def chat(request: web.Request) -> web.Response:
+    """Handle one resident message."""
+    try:
+        chat_request = ChatRequest.parse(await _read_json(request))
+    except BadRequest as exc:
+        return web.json_response({"error": str(exc)}, status=400)
+
+    app = request.app
+    content = app[keys.CONTENT]
+    metadata = {
+        "languages": list(chat_request.languages),
+        "channel": "web",
+        "municipality": chat_request.municipality or app[keys.CONFIG].municipality,
+    }
+    try:
+        replies = await app[keys.RASA].send(chat_request.session, chat_request.text, metadata)
+    except UpstreamError as exc:
+        logger.warning("chat upstream failure: %s", exc)
+        return web.json_response(
+            {
+                "error": "The assistant is not available right now.",
+                "messages": [m.as_dict() for m in _error_messages(content, chat_request.languages)],
+                "language": None,
+                "topic": None,
+            },
+            status=504 if exc.timeout else 502,
+        )
+
+    messages = [m for m in (_message_from_rasa(item) for item in replies) if m]
+    language: Optional[Dict[str, Any]] = None
+    topic: Optional[str] = None
+    for item in replies:
+        custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+        if isinstance(custom.get("language"), dict):
+            language = custom["language"]
+        if isinstance(custom.get("topic"), str):
+            topic = custom["topic"]
+    if not messages:
+        # Rasa answered but nothing came back: the action server is down or failed.
+        messages = _error_messages(content, chat_request.languages)
+    return web.json_response(
+        {"messages": [m.as_dict() for m in messages], "language": language, "topic": topic}
+    )

@@ -1,0 +1,15 @@
+"""Typed application keys shared by the gateway's views and contexts."""
+
+from __future__ import annotations
+
+from aiohttp import web
+from sqlalchemy.engine import Engine
+
+from bot.config import Settings
+from bot.content import Content
+from bot.web.rasa_client import RasaClient
+
+CONFIG = web.AppKey("config", Settings)
+CONTENT = web.AppKey("content", Content)
+ENGINE = web.AppKey("engine", Engine)
+RASA = web.AppKey("rasa", RasaClient)

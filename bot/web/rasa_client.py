@@ -1,0 +1,71 @@
+"""HTTP client for the Rasa server and the action server, as the gateway uses them."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional
+
+import aiohttp
+
+
+class UpstreamError(Exception):
+    """Rasa or the action server did not answer, answered late, or answered nonsense."""
+
+    def __init__(self, message: str, timeout: bool = False) -> None:
+        super().__init__(message)
+        self.timeout = timeout
+
+
+@dataclass
+class RasaClient:
+    """Talks to Rasa's REST channel and HTTP API, and to the action server's health route."""
+
+    session: aiohttp.ClientSession
+    rasa_url: str
+    actions_url: str
+    timeout: float
+    token: Optional[str] = None
+
+    def _params(self) -> Dict[str, str]:
+        return {"token": self.token} if self.token else {}
+
+    async def send(self, sender: str, text: str, metadata: Dict[str, Any]) -> List[Dict[str, Any]]:
+        """One user message through the REST channel; returns Rasa's bot messages."""
+        url = f"{self.rasa_url}/webhooks/rest/webhook"
+        payload = {"sender": sender, "message": text, "metadata": metadata}
+        try:
+            async with self.session.post(
+                url, json=payload, timeout=aiohttp.ClientTimeout(total=self.timeout)
+            ) as response:
+                if response.status != 200:
+                    raise UpstreamError(f"Rasa answered HTTP {response.status}")
+                body = await response.json(content_type=None)
+        except asyncio.TimeoutError:
+            raise UpstreamError("Rasa did not answer in time", timeout=True) from None
+        except (aiohttp.ClientError, ValueError) as exc:
+            raise UpstreamError(f"Rasa cannot be reached ({type(exc).__name__})") from None
+        if not isinstance(body, list):
+            raise UpstreamError("Rasa answered something that is not a message list")
+        return [item for item in body if isinstance(item, dict)]
+
+    async def rasa_status(self) -> Dict[str, Any]:
+        """Rasa's /status (model loaded, fingerprint); raises UpstreamError when down."""
+        return await self._get_json(f"{self.rasa_url}/status", self._params())
+
+    async def actions_health(self) -> Dict[str, Any]:
+        return await self._get_json(f"{self.actions_url}/health", {})
+
+    async def _get_json(self, url: str, params: Dict[str, str]) -> Dict[str, Any]:
+        try:
+            async with self.session.get(
+                url, params=params, timeout=aiohttp.ClientTimeout(total=3)
+            ) as response:
+                if response.status != 200:
+                    raise UpstreamError(f"HTTP {response.status}")
+                body = await response.json(content_type=None)
+        except asyncio.TimeoutError:
+            raise UpstreamError("no answer in 3 s", timeout=True) from None
+        except (aiohttp.ClientError, ValueError) as exc:
+            raise UpstreamError(f"unreachable ({type(exc).__name__})") from None
+        return body if isinstance(body, dict) else {}

@@ -1,0 +1,25 @@
+"""Point the action server's settings at a fresh database for each test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actions import context
+from bot.storage.migrate import upgrade
+
+
+@pytest.fixture()
+def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'taalbrug.db'}"
+    upgrade(url)
+    monkeypatch.setenv("TAALBRUG_DATABASE_URL", url)
+    monkeypatch.setenv("TAALBRUG_MUNICIPALITY", "voorbeeldegem")
+    cached_engine = context.engine  # a test may replace context.engine
+    context.settings.cache_clear()
+    cached_engine.cache_clear()
+    yield url
+    cached_engine().dispose()
+    context.settings.cache_clear()
+    cached_engine.cache_clear()

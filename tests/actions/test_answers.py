@@ -1,0 +1,115 @@
+"""action_answer_topic answers in plain Dutch with the municipality's facts and a cue."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answers import ActionAnswerTopic
+from bot.storage.counts import topic_totals
+from bot.storage.db import make_engine
+
+
+def tracker_for(
+    intent: str,
+    text: str,
+    language: Optional[Dict[str, Any]] = None,
+    metadata: Optional[Dict[str, Any]] = None,
+    slots: Optional[Dict[str, Any]] = None,
+) -> Tracker:
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.97},
+        "entities": [],
+        "metadata": metadata or {},
+    }
+    if language is not None:
+        latest["language"] = language
+    return Tracker(
+        sender_id="test-conversation",
+        slots=slots or {},
+        latest_message=latest,
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+async def run(tracker: Tracker) -> tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerTopic().run(dispatcher, tracker, domain={})
+    return [m["custom"] for m in dispatcher.messages], events
+
+
+async def test_ask_human_gives_the_town_hall_contacts_and_an_arabic_cue(database_url: str) -> None:
+    arabic = {"code": "ar", "confidence": 0.93, "source": "detected"}
+    messages, events = await run(tracker_for("ask_human", "أريد التحدث مع موظف", arabic))
+    answer, cue = messages
+    assert answer["kind"] == "answer" and answer["lang"] == "nl" and answer["dir"] == "ltr"
+    assert "09 000 00 00" in answer["text"]  # Voorbeeldegem's (fictional) phone number
+    assert "woensdag 9.00 tot 12.00 uur en 14.00 tot 19.00 uur" in answer["text"]
+    assert "{" not in answer["text"]
+    assert cue["kind"] == "cue" and cue["lang"] == "ar" and cue["dir"] == "rtl"
+    assert cue["text"] and cue["text"] != answer["text"]
+    assert answer["topic"] == "ask_human" and answer["language"] == arabic
+    assert SlotSet("language", "ar") in events
+
+
+async def test_dutch_resident_gets_no_cue(database_url: str) -> None:
+    messages, _ = await run(
+        tracker_for("greet", "goeiedag", {"code": "nl", "confidence": 0.9, "source": "detected"})
+    )
+    assert [m["kind"] for m in messages] == ["answer"]
+    assert "Voorbeeldegem" in messages[0]["text"]
+
+
+async def test_the_widgets_municipality_is_used(database_url: str) -> None:
+    messages, events = await run(
+        tracker_for("ask_human", "mens aub", metadata={"municipality": "rivierbeke"})
+    )
+    assert "09 111 11 11" in messages[0]["text"]
+    assert SlotSet("municipality", "rivierbeke") in events
+
+
+async def test_an_unknown_municipality_falls_back_to_the_default(database_url: str) -> None:
+    messages, _ = await run(tracker_for("ask_human", "mens", metadata={"municipality": "nergensdorp"}))
+    assert "09 000 00 00" in messages[0]["text"]
+
+
+async def test_without_detection_the_language_slot_is_kept(database_url: str) -> None:
+    messages, _ = await run(tracker_for("thank", "/thank", slots={"language": "tr"}))
+    assert messages[-1]["lang"] == "tr"
+    assert messages[0]["language"]["source"] == "conversation"
+
+
+async def test_a_fallback_asks_to_rephrase_and_reports_no_topic(database_url: str) -> None:
+    messages, _ = await run(tracker_for("nlu_fallback", "blablabla qwerty"))
+    assert "begrijp" in messages[0]["text"]
+    assert messages[0]["topic"] is None
+    assert messages[0]["buttons"] == [{"title": "Met een medewerker praten", "payload": "/ask_human"}]
+
+
+async def test_answered_topics_are_counted_without_text(database_url: str) -> None:
+    french = {"code": "fr", "confidence": 0.9, "source": "detected"}
+    await run(tracker_for("greet", "bonjour", french))
+    await run(tracker_for("greet", "salut", french))
+    assert topic_totals(make_engine(database_url)) == {("greet", "fr"): 2}
+
+
+async def test_the_answer_still_comes_when_the_database_is_down(
+    database_url: str, monkeypatch
+) -> None:
+    from sqlalchemy import create_engine
+
+    from actions import context
+
+    # A database that cannot be opened: the directory does not exist.
+    broken = create_engine("sqlite:////dev/null/no/such/taalbrug.db", future=True)
+    monkeypatch.setattr(context, "engine", lambda: broken)
+    messages, _ = await run(tracker_for("goodbye", "tot ziens"))
+    assert messages[0]["text"].startswith("Tot ziens")

@@ -1,0 +1,72 @@
+"""Municipality profiles are checked at load time; errors name the file and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.directory.municipality import MunicipalityError, load_municipalities, load_profile
+
+VALID = """
+slug: {slug}
+name: Testdorp
+fictional: true
+website: "https://testdorp.example"
+contacts:
+  town_hall:
+    name: "het gemeentehuis"
+    address: "Markt 1, 9999 Testdorp"
+    phone: "09 000 00 01"
+    email: "info@testdorp.example"
+    hours:
+      mon: ["09:00-12:00"]
+"""
+
+
+def write(tmp_path: Path, text: str, slug: str = "testdorp") -> Path:
+    folder = tmp_path / slug
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "profile.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_shipped_municipalities_are_fictional_and_load(project_root: Path) -> None:
+    municipalities = load_municipalities(project_root / "municipalities")
+    assert {"voorbeeldegem", "rivierbeke"} <= set(municipalities)
+    assert all(m.fictional for m in municipalities.values())
+
+
+def test_hours_read_as_plain_dutch(tmp_path: Path) -> None:
+    text = VALID.format(slug="testdorp").replace(
+        'mon: ["09:00-12:00"]', 'mon: ["09:00-12:00"]\n      wed: ["09:00-12:00", "13:30-19:00"]'
+    )
+    municipality = load_profile(write(tmp_path, text))
+    assert municipality.facts()["town_hall"]["hours"] == (
+        "maandag 9.00 tot 12.00 uur; woensdag 9.00 tot 12.00 uur en 13.30 tot 19.00 uur"
+    )
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (('phone: "09 000 00 01"', ""), "contacts.town_hall: missing field 'phone'"),
+        (('mon: ["09:00-12:00"]', 'maandag: ["09:00-12:00"]'), "unknown weekday 'maandag'"),
+        (('mon: ["09:00-12:00"]', 'mon: ["12:00-09:00"]'), "'12:00-09:00' is not a range"),
+        (('mon: ["09:00-12:00"]', 'mon: ["9u-12u"]'), "'9u-12u' is not a range"),
+        (("slug: testdorp", "slug: anders"), "must match its folder name"),
+        (('website: "https://testdorp.example"', ""), "missing field 'website'"),
+    ],
+)
+def test_errors_name_file_and_field(tmp_path: Path, change, message) -> None:
+    path = write(tmp_path, VALID.format(slug="testdorp").replace(*change))
+    with pytest.raises(MunicipalityError) as error:
+        load_profile(path)
+    assert str(path) in str(error.value) and message in str(error.value)
+
+
+def test_invalid_yaml_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "slug: [unclosed")
+    with pytest.raises(MunicipalityError, match="not valid YAML"):
+        load_profile(path)

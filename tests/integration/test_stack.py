@@ -1,0 +1,176 @@
+"""The real stack (Rasa, action server, gateway) answers residents on loopback ports.
+
+Started exactly as `make run` starts it (python -m bot.stack), on free ports
+and a throw-away database, with the model `make test` trained.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any, Dict, Iterator, List
+
+import pytest
+
+from bot import PROJECT_ROOT
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.integration
+READY_TIMEOUT = 300
+
+
+class RunningStack:
+    def __init__(self, process: subprocess.Popen, ports: Dict[str, int]) -> None:
+        self.process = process
+        self.ports = ports
+        self.output: List[str] = []
+        self.ready = threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:  # type: ignore[union-attr]
+            self.output.append(line)
+            if "Taalbrug is ready" in line:
+                self.ready.set()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.ports['web']}"
+
+    def chat(self, session: str, text: str, languages: List[str] = ()) -> Dict[str, Any]:
+        body = json.dumps({"session": session, "text": text, "languages": list(languages)}).encode()
+        request = urllib.request.Request(
+            self.url + "/api/chat", data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.status == 200
+            return json.loads(response.read())
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
+    model = Path(os.environ.get("TAALBRUG_MODEL", PROJECT_ROOT / "models" / "taalbrug.tar.gz"))
+    if not model.is_absolute():
+        model = PROJECT_ROOT / model
+    assert model.exists(), f"no trained model at {model}: run `make train` (make test does)"
+    tmp = tmp_path_factory.mktemp("stack")
+    ports = {"web": free_port(), "rasa": free_port(), "actions": free_port()}
+    env = {
+        **os.environ,
+        "TAALBRUG_WEB_PORT": str(ports["web"]),
+        "TAALBRUG_RASA_PORT": str(ports["rasa"]),
+        "TAALBRUG_ACTIONS_PORT": str(ports["actions"]),
+        "TAALBRUG_DATABASE_URL": f"sqlite:///{tmp / 'taalbrug.db'}",
+        "TAALBRUG_TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
+        "TAALBRUG_MODEL": str(model),
+        "TAALBRUG_MUNICIPALITY": "voorbeeldegem",
+        "PYTHONPATH": str(PROJECT_ROOT),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.stack"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    running = RunningStack(process, ports)
+    if not running.ready.wait(READY_TIMEOUT):
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("stack not ready in time:\n" + "".join(running.output[-60:]))
+    yield running
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        process.wait(60)
+
+
+def test_healthz_reports_every_part_up(stack: RunningStack) -> None:
+    with urllib.request.urlopen(stack.url + "/healthz", timeout=10) as response:
+        body = json.loads(response.read())
+    assert body["status"] == "ok"
+    assert body["rasa"]["ok"] and body["actions"]["ok"] and body["database"]["ok"]
+
+
+def test_rasa_api_listens_on_loopback_only(stack: RunningStack) -> None:
+    with urllib.request.urlopen(f"http://127.0.0.1:{stack.ports['rasa']}/", timeout=10) as r:
+        assert r.status == 200
+    lsof = subprocess.run(["ss", "-ltnH"], capture_output=True, text=True).stdout
+    for line in lsof.splitlines():
+        if f":{stack.ports['rasa']} " in line or line.rstrip().endswith(f":{stack.ports['rasa']}"):
+            assert "127.0.0.1:" in line, line
+
+
+def test_hallo_is_answered_in_plain_dutch(stack: RunningStack) -> None:
+    reply = stack.chat("integration-hallo-1", "hallo")
+    assert reply["topic"] == "greet"
+    answer = reply["messages"][0]
+    assert answer["kind"] == "answer" and answer["lang"] == "nl"
+    assert "Taalbrug" in answer["text"] and "Voorbeeldegem" in answer["text"]
+    assert reply["language"]["code"] in {"nl", "en", "de"}  # "hallo" is shared by these
+
+
+def test_parse_returns_the_language_object(stack: RunningStack) -> None:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{stack.ports['rasa']}/model/parse",
+        data=json.dumps({"text": "Bonjour, je voudrais parler à quelqu'un de la commune"}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        parsed = json.loads(response.read())
+    assert parsed["language"]["code"] == "fr"
+    assert parsed["language"]["source"] == "detected"
+    assert 0 < parsed["language"]["confidence"] <= 1
+    assert parsed["intent"]["name"] == "ask_human"
+
+
+def test_arabic_resident_gets_a_right_to_left_cue(stack: RunningStack) -> None:
+    reply = stack.chat("integration-arabic-1", "مرحبا، كيف حالك", ["ar"])
+    kinds = [(m["kind"], m["lang"], m["dir"]) for m in reply["messages"]]
+    assert kinds == [("answer", "nl", "ltr"), ("cue", "ar", "rtl")]
+    assert reply["language"]["code"] == "ar"
+
+
+def test_asking_for_a_person_gives_contact_details(stack: RunningStack) -> None:
+    reply = stack.chat("integration-human-1", "ik wil met een medewerker spreken")
+    assert reply["topic"] == "ask_human"
+    assert "09 000 00 00" in reply["messages"][0]["text"]
+
+
+def test_an_off_topic_question_is_declined_politely(stack: RunningStack) -> None:
+    reply = stack.chat("integration-oos-1", "wat voor weer wordt het morgen?")
+    assert reply["topic"] == "out_of_scope"
+    assert reply["messages"][0]["text"].startswith("Sorry")
+    assert reply["messages"][0]["buttons"][0]["payload"] == "/ask_human"
+
+
+def test_a_button_payload_continues_the_conversation_in_its_language(stack: RunningStack) -> None:
+    first = stack.chat("integration-button-1", "Merhaba, ben bir robotla mı konuşuyorum?")
+    assert first["language"]["code"] == "tr"
+    payload = first["messages"][0]["buttons"][0]["payload"]
+    second = stack.chat("integration-button-1", payload)
+    assert second["topic"] == "ask_human"
+    assert second["messages"][-1]["lang"] == "tr"
+
+
+def test_sigterm_stops_every_process(stack: RunningStack) -> None:
+    stack.process.send_signal(signal.SIGTERM)
+    assert stack.process.wait(60) == 0
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_listening(p) for p in stack.ports.values()):
+        time.sleep(0.2)
+    assert not any(_listening(p) for p in stack.ports.values())

@@ -1,0 +1,70 @@
+"""A gateway wired to fake Rasa and action servers that tests can steer."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.config import Settings
+from bot.web import init_app
+
+
+@dataclass
+class FakeRasa:
+    """Plays Rasa's REST channel, /status and the action server's /health."""
+
+    replies: List[Dict[str, Any]] = field(default_factory=list)
+    received: List[Dict[str, Any]] = field(default_factory=list)
+    status: int = 200
+    delay: float = 0.0
+    actions_up: bool = True
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_post("/webhooks/rest/webhook", self.webhook)
+        app.router.add_get("/status", self.rasa_status)
+        app.router.add_get("/health", self.health)
+        return app
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        self.received.append(await request.json())
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        return web.json_response(self.replies, status=self.status)
+
+    async def rasa_status(self, request: web.Request) -> web.Response:
+        return web.json_response({"model_file": "taalbrug.tar.gz", "model_id": "abc"})
+
+    async def health(self, request: web.Request) -> web.Response:
+        if not self.actions_up:
+            return web.json_response({"status": "down"}, status=503)
+        return web.json_response({"status": "ok"})
+
+
+@pytest.fixture()
+async def fake_rasa(aiohttp_server) -> tuple[FakeRasa, TestServer]:
+    fake = FakeRasa()
+    server = await aiohttp_server(fake.app())
+    return fake, server
+
+
+def settings_for(tmp_path: Path, rasa_port: int, actions_port: int, **changes: Any) -> Settings:
+    return Settings.from_env({}).with_changes(
+        rasa_port=rasa_port,
+        actions_port=actions_port,
+        database_url=f"sqlite:///{tmp_path / 'taalbrug.db'}",
+        upstream_timeout=1.0,
+        **changes,
+    )
+
+
+@pytest.fixture()
+async def client(aiohttp_client, fake_rasa, tmp_path: Path) -> TestClient:
+    _, server = fake_rasa
+    return await aiohttp_client(init_app(settings_for(tmp_path, server.port, server.port)))

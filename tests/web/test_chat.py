@@ -1,0 +1,141 @@
+"""POST /api/chat keeps the contract of DESIGN.md and refuses bad input clearly."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import free_port
+from tests.web.conftest import settings_for
+from bot.web import init_app
+
+SESSION = "abcdef0123456789"
+
+
+def _answer(text: str, kind: str = "answer", lang: str = "nl", direction: str = "ltr", **extra):
+    return {
+        "recipient_id": SESSION,
+        "custom": {"kind": kind, "text": text, "lang": lang, "dir": direction, "buttons": [], **extra},
+    }
+
+
+async def test_reply_is_shaped_as_the_contract(client, fake_rasa) -> None:
+    fake, _ = fake_rasa
+    language = {"code": "ar", "confidence": 0.91, "source": "detected"}
+    fake.replies = [
+        _answer("Dag! Ik ben Taalbrug.", language=language, topic="greet"),
+        _answer("مرحبا!", kind="cue", lang="ar", direction="rtl", language=language, topic="greet"),
+    ]
+    response = await client.post(
+        "/api/chat", json={"session": SESSION, "text": "مرحبا", "languages": ["ar-MA", "fr"]}
+    )
+    assert response.status == 200
+    body = await response.json()
+    assert body["language"] == language
+    assert body["topic"] == "greet"
+    assert body["messages"] == [
+        {"kind": "answer", "text": "Dag! Ik ben Taalbrug.", "lang": "nl", "dir": "ltr", "buttons": []},
+        {"kind": "cue", "text": "مرحبا!", "lang": "ar", "dir": "rtl", "buttons": []},
+    ]
+    sent = fake.received[0]
+    assert sent["sender"] == SESSION and sent["message"] == "مرحبا"
+    assert sent["metadata"]["languages"] == ["ar-MA", "fr"]
+    assert sent["metadata"]["municipality"] == "voorbeeldegem"
+
+
+async def test_widget_municipality_is_passed_to_rasa(client, fake_rasa) -> None:
+    fake, _ = fake_rasa
+    fake.replies = [_answer("Dag!")]
+    await client.post("/api/chat", json={"session": SESSION, "text": "hallo", "municipality": "rivierbeke"})
+    assert fake.received[0]["metadata"]["municipality"] == "rivierbeke"
+
+
+async def test_plain_text_replies_are_dutch_answers(client, fake_rasa) -> None:
+    fake, _ = fake_rasa
+    fake.replies = [{"recipient_id": SESSION, "text": "Hallo"}]
+    body = await (await client.post("/api/chat", json={"session": SESSION, "text": "hallo"})).json()
+    assert body["messages"][0]["kind"] == "answer" and body["messages"][0]["lang"] == "nl"
+    assert body["topic"] is None
+
+
+async def test_no_reply_from_rasa_becomes_a_polite_error(client, fake_rasa) -> None:
+    fake, _ = fake_rasa
+    fake.replies = []  # what Rasa sends when the action server is down
+    response = await client.post(
+        "/api/chat", json={"session": SESSION, "text": "hallo", "languages": ["tr-TR"]}
+    )
+    body = await response.json()
+    kinds = [(m["kind"], m["lang"]) for m in body["messages"]]
+    assert kinds == [("error", "nl"), ("error", "tr")]
+    assert all(m["text"] for m in body["messages"])
+
+
+async def test_rasa_down_gives_502_with_messages(aiohttp_client, tmp_path) -> None:
+    app = init_app(settings_for(tmp_path, free_port(), free_port()))
+    client = await aiohttp_client(app)
+    response = await client.post("/api/chat", json={"session": SESSION, "text": "hallo"})
+    assert response.status == 502
+    body = await response.json()
+    assert body["error"] and body["messages"][0]["kind"] == "error"
+
+
+async def test_slow_rasa_gives_504_within_the_timeout(client, fake_rasa) -> None:
+    fake, _ = fake_rasa
+    fake.delay = 3.0  # the test gateway waits 1 s
+    response = await client.post("/api/chat", json={"session": SESSION, "text": "hallo"})
+    assert response.status == 504
+    assert (await response.json())["messages"][0]["kind"] == "error"
+
+
+@pytest.mark.parametrize(
+    "body, fragment",
+    [
+        ({"session": SESSION, "text": ""}, "empty"),
+        ({"session": SESSION, "text": "   \n\t "}, "empty"),
+        ({"session": SESSION, "text": "\x00\x01\x02"}, "empty"),
+        ({"session": SESSION}, "'text'"),
+        ({"session": SESSION, "text": 42}, "'text'"),
+        ({"session": SESSION, "text": "x" * 2001}, "longer"),
+        ({"text": "hallo"}, "'session'"),
+        ({"session": "short", "text": "hallo"}, "'session'"),
+        ({"session": "<script>alert(1)</script>", "text": "hallo"}, "'session'"),
+        ({"session": SESSION, "text": "hallo", "languages": "nl"}, "'languages'"),
+        ({"session": SESSION, "text": "hallo", "languages": [1, 2]}, "'languages'"),
+        ({"session": SESSION, "text": "hallo", "municipality": "../etc"}, "'municipality'"),
+        (["not", "an", "object"], "JSON object"),
+    ],
+)
+async def test_bad_requests_get_400_with_a_json_error(client, fake_rasa, body, fragment) -> None:
+    response = await client.post("/api/chat", json=body)
+    assert response.status == 400
+    assert fragment in (await response.json())["error"]
+    assert fake_rasa[0].received == []
+
+
+async def test_invalid_json_and_utf8_are_refused(client) -> None:
+    response = await client.post("/api/chat", data=b"{not json", headers={"Content-Type": "application/json"})
+    assert response.status == 400 and "JSON" in (await response.json())["error"]
+    response = await client.post("/api/chat", data=b'{"text": "\xff\xfe"}')
+    assert response.status == 400 and "UTF-8" in (await response.json())["error"]
+
+
+async def test_a_100_kb_body_is_refused_with_413(client) -> None:
+    body = json.dumps({"session": SESSION, "text": "x" * 100_000})
+    response = await client.post("/api/chat", data=body)
+    assert response.status == 413
+    assert "error" in await response.json()
+
+
+async def test_control_characters_are_removed_before_rasa_sees_them(client, fake_rasa) -> None:
+    fake, _ = fake_rasa
+    fake.replies = [_answer("Dag!")]
+    response = await client.post("/api/chat", json={"session": SESSION, "text": "hal\x00lo\nwereld"})
+    assert response.status == 200
+    assert fake.received[0]["message"] == "hallo wereld"
+
+
+async def test_wrong_method_is_a_json_405(client) -> None:
+    response = await client.get("/api/chat")
+    assert response.status == 405
+    assert "error" in await response.json()

@@ -1,0 +1,44 @@
+"""The chat page is served, and /healthz tells which part of the stack is down."""
+
+from __future__ import annotations
+
+from tests.conftest import free_port
+from tests.web.conftest import settings_for
+from bot.web import init_app
+
+
+async def test_index_has_a_labelled_chat_box_and_security_headers(client) -> None:
+    response = await client.get("/")
+    assert response.status == 200
+    html = await response.text()
+    assert 'id="taalbrug-form"' in html and '<label for="taalbrug-input">' in html
+    assert 'aria-live="polite"' in html
+    assert "frame-ancestors" in response.headers["Content-Security-Policy"]
+    script = await client.get("/static/chat.js")
+    assert script.status == 200 and "/api/chat" in await script.text()
+
+
+async def test_healthz_is_200_when_everything_is_up(client) -> None:
+    response = await client.get("/healthz")
+    assert response.status == 200
+    body = await response.json()
+    assert body["status"] == "ok"
+    assert body["rasa"]["ok"] and body["actions"]["ok"] and body["database"]["ok"]
+
+
+async def test_healthz_names_the_action_server_when_it_is_down(client, fake_rasa) -> None:
+    fake_rasa[0].actions_up = False
+    response = await client.get("/healthz")
+    assert response.status == 503
+    body = await response.json()
+    assert body["actions"]["ok"] is False and body["rasa"]["ok"] is True
+
+
+async def test_healthz_reports_rasa_and_database_down(aiohttp_client, tmp_path) -> None:
+    config = settings_for(tmp_path, free_port(), free_port()).with_changes(
+        database_url="sqlite:////dev/null/no/such.db"
+    )
+    client = await aiohttp_client(init_app(config))
+    body = await (await client.get("/healthz")).json()
+    assert body["status"] == "unavailable"
+    assert body["rasa"]["ok"] is False and body["database"]["ok"] is False
