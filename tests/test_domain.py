@@ -1,0 +1,65 @@
+"""The domain's intents are the topic ids of ../shared/topics.yml, and every one is answered."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot import PROJECT_ROOT
+
+TOPICS = PROJECT_ROOT.parent / "shared" / "topics.yml"
+
+
+def _domain() -> dict:
+    return yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(not TOPICS.exists(), reason="../shared/topics.yml is not beside this checkout")
+def test_every_intent_is_a_topic_id() -> None:
+    topics = {t["id"] for t in yaml.safe_load(TOPICS.read_text(encoding="utf-8"))["topics"]}
+    assert set(_domain()["intents"]) <= topics
+
+
+def test_every_intent_has_training_data_a_rule_and_an_answer() -> None:
+    for intent in _domain()["intents"]:
+        assert (PROJECT_ROOT / "nlu" / "intents" / f"{intent}.yml").exists(), intent
+        assert (PROJECT_ROOT / "nlu" / "rules" / f"{intent}.yml").exists(), intent
+        assert (PROJECT_ROOT / "answers" / f"{intent}.yml").exists(), intent
+
+
+def test_training_files_hold_only_their_own_intent() -> None:
+    for path in (PROJECT_ROOT / "nlu" / "intents").glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert {block["intent"] for block in data["nlu"]} == {path.stem}, path.name
+
+
+def test_no_training_example_is_in_two_intents() -> None:
+    seen: dict = {}
+    for path in sorted((PROJECT_ROOT / "nlu" / "intents").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            for line in block["examples"].splitlines():
+                example = line.strip()[2:].strip().lower()
+                if example:
+                    assert seen.setdefault(example, path.stem) == path.stem, example
+
+
+def _trained_examples() -> set:
+    trained = set()
+    for path in (PROJECT_ROOT / "nlu" / "intents").glob("*.yml"):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            trained |= {_norm(l.strip()[2:]) for l in block["examples"].splitlines() if l.strip()}
+    return trained
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def test_held_out_examples_are_not_trained_on() -> None:
+    trained = _trained_examples()
+    lines = (PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    leaked = [line for line in lines if _norm(line.split("\t")[2]) in trained]
+    assert leaked == []
