@@ -2,7 +2,8 @@
 #   make run     start Rasa, the action server and the web gateway (trains first if needed)
 #   make test    validate the data, run pytest and Rasa's test stories
 #   make train   train the Rasa model if training data, config or NLU code changed
-#   make bench   all benchmarks (make bench-nlu ...)
+#   make bench   all benchmarks: bench-langid, bench-nlu
+#   make langid-model  retrain the supplementary language-id model (committed)
 #   make lint    ruff over the Python code
 #   make lock    re-resolve requirements.in into requirements.lock
 SHELL := /bin/bash
@@ -27,7 +28,7 @@ PYTHON310 = $(shell for p in "$$(command -v python3.10)" $$(ls -d "$$(pyenv root
 # Everything the trained model depends on: a change to any of these retrains.
 TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
 
-.PHONY: help venv train run test test-py test-stories validate bench bench-nlu lint lock clean
+.PHONY: help venv train run test test-py test-stories validate bench bench-nlu bench-langid langid-model lint lock clean
 
 help:
 	@sed -n '2,8p' Makefile | sed 's/^# //'
@@ -67,10 +68,17 @@ test-py: $(VENV)/.installed
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out var/results/core --fail-on-prediction-errors
 
-bench: bench-nlu
+bench: bench-langid bench-nlu
+
+bench-langid: $(VENV)/.installed
+	$(PY) -m bot.bench.langid
 
 bench-nlu: $(MODEL)
 	$(PY) -m bot.bench.nlu --model $(MODEL)
+
+# Deterministic (single-threaded fastText); the model file is committed.
+langid-model: $(VENV)/.installed
+	$(PY) -m bot.language.build
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check bot actions tests

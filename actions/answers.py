@@ -32,18 +32,19 @@ class ActionAnswerTopic(Action):
         topic = context.topic(tracker)
         content = context.content()
         answered = topic if topic in content.answers else "nlu_fallback"
-        for message in content.compose(answered, language["code"], municipality):
+        for message in content.compose(answered, language.code, municipality):
             dispatcher.utter_message(
                 json_message={
                     **message.as_dict(),
-                    "language": language,
+                    "language": language.as_dict(),
                     # nlu_fallback is no topic: the chat API reports null.
                     "topic": None if answered == "nlu_fallback" else answered,
                 }
             )
-        await self._count(tracker, answered, language["code"], municipality.slug, municipality.timezone)
+        await self._count(tracker, answered, language.code, municipality.slug, municipality.timezone)
         return [
-            SlotSet("language", language["code"]),
+            SlotSet("language", language.code),
+            SlotSet("language_locked", language.locked),
             SlotSet("municipality", municipality.slug),
         ]
 

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from bot.config import Settings
 from bot.content import Content, load_content
 from bot.directory.municipality import Municipality
-from bot.language.conversation import conversation_language
+from bot.language.conversation import ConversationLanguage, conversation_language
 from bot.storage.db import make_engine
 
 
@@ -31,10 +31,12 @@ def content() -> Content:
     return load_content(settings().project_root)
 
 
-def language(tracker: Tracker) -> Dict[str, Any]:
-    """The resident's language: a sure detection of this message, else the `language` slot."""
+def language(tracker: Tracker) -> ConversationLanguage:
+    """The resident's language after this message (see bot.language.conversation)."""
     return conversation_language(
-        (tracker.latest_message or {}).get("language"), tracker.get_slot("language")
+        (tracker.latest_message or {}).get("language"),
+        tracker.get_slot("language"),
+        bool(tracker.get_slot("language_locked")),
     )
 
 

@@ -30,6 +30,16 @@ HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
 Predict = Callable[[str], Optional[str]]
 
 
+def read_heldout_chat(path: Path = HELDOUT) -> List[Sample]:
+    """(lang, text) from tests/nlu/heldout.tsv (columns lang, intent, text)."""
+    rows: List[Sample] = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[0] in SUPPORTED:
+            rows.append((parts[0], parts[2]))
+    return rows
+
+
 def folds(rows: Sequence[Sample], k: int, seed: int = 7) -> List[List[Sample]]:
     """Stratified folds: each language spread evenly over the k folds."""
     by_lang: Dict[str, List[Sample]] = defaultdict(list)
@@ -158,7 +168,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     weight = args.weight if args.weight is not None else LanguageDetector().supplement_weight
 
     dev = read_tsv(DATA / "langid_dev.tsv")
-    chat = [(lang, text) for lang, text in read_tsv(HELDOUT)]
+    chat = read_heldout_chat()
     before = rss_kb()
     shipped = LanguageDetector(supplement_weight=weight)
     shipped.detect("warm up: laad de modellen")

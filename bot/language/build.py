@@ -28,9 +28,9 @@ class Params:
 
     epoch: int = 30
     lr: float = 0.5
-    dim: int = 32
-    minn: int = 1
-    maxn: int = 4
+    dim: int = 64
+    minn: int = 2
+    maxn: int = 5
     word_ngrams: int = 1
     bucket: int = 50_000
     # Every language gets at least this many lines (small ones are repeated).

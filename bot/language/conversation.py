@@ -1,34 +1,56 @@
 """Which language a conversation is in after one more message.
 
-A confident detection switches the language; an unsure one (a button payload,
-"ok", an emoji, a postcode) keeps the language the conversation already had.
+- An explicit choice (the widget's picker, or "ik spreek Arabisch") sets the
+  language and locks it until the resident chooses again.
+- Otherwise a confident detection switches the language; an unsure one (a
+  button payload, "ok", "merci", an emoji, a postcode) keeps the language the
+  conversation already had.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Dict, Optional
 
 from bot.language.detector import MIN_CONFIDENCE
 from bot.language.languages import DEFAULT, normalise
 
 
-def conversation_language(parsed: Optional[Dict[str, Any]], current: Optional[str]) -> Dict[str, Any]:
-    """Combine this message's `language` parse with the conversation's current language."""
-    code = normalise((parsed or {}).get("code")) if isinstance(parsed, dict) else None
-    source = (parsed or {}).get("source") if isinstance(parsed, dict) else None
+@dataclass(frozen=True)
+class ConversationLanguage:
+    code: str
+    confidence: float
+    source: str
+    locked: bool
+
+    def as_dict(self) -> Dict[str, Any]:
+        return {"code": self.code, "confidence": round(self.confidence, 4), "source": self.source}
+
+
+def _parsed(parsed: Any) -> tuple:
+    if not isinstance(parsed, dict):
+        return None, None, 0.0
     try:
-        confidence = float((parsed or {}).get("confidence", 0.0)) if isinstance(parsed, dict) else 0.0
+        confidence = float(parsed.get("confidence", 0.0))
     except (TypeError, ValueError):
         confidence = 0.0
+    return normalise(parsed.get("code")), parsed.get("source"), max(0.0, min(1.0, confidence))
+
+
+def conversation_language(
+    parsed: Optional[Dict[str, Any]], current: Optional[str], locked: bool = False
+) -> ConversationLanguage:
+    """Combine this message's `language` parse with the conversation's state."""
+    code, source, confidence = _parsed(parsed)
     current = normalise(current)
-    sure = code is not None and (
-        source in ("user_choice", "conversation")
-        or (source == "detected" and confidence >= MIN_CONFIDENCE)
-    )
-    if sure:
-        return {"code": code, "confidence": confidence, "source": source}
+    if code and source == "user_choice":
+        return ConversationLanguage(code, 1.0, "user_choice", True)
+    if current and locked:
+        return ConversationLanguage(current, 1.0, "conversation", True)
+    if code and source == "detected" and confidence >= MIN_CONFIDENCE:
+        return ConversationLanguage(code, confidence, "detected", False)
     if current:
-        return {"code": current, "confidence": 1.0, "source": "conversation"}
+        return ConversationLanguage(current, 1.0, "conversation", False)
     if code:
-        return {"code": code, "confidence": confidence, "source": source or "detected"}
-    return {"code": DEFAULT, "confidence": 0.0, "source": "detected"}
+        return ConversationLanguage(code, confidence, source or "detected", False)
+    return ConversationLanguage(DEFAULT, 0.0, "detected", False)

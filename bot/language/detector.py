@@ -32,6 +32,9 @@ _SORANI = re.compile(r"[ڕڵۆێەڤ]")
 _PASHTO = re.compile(r"[ټډړږښګڼۍې]")
 _NOT_ARABIC = re.compile(r"[پچژگکی]")
 _ARABIC_ONLY = re.compile(r"[ةيىإأؤ]")
+# Cyrillic: letters only Ukrainian, or only Russian, uses among ru, uk, bg.
+_UKRAINIAN = re.compile(r"[іїєґ]")
+_RUSSIAN = re.compile(r"[ыэё]")
 
 # Words that are Dutch in chat, Flemish and learner Dutch included, and rarely
 # anything else among our languages.
@@ -44,6 +47,9 @@ DUTCH_CHAT: FrozenSet[str] = frozenset(
     kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke""".split()
 )
 DUTCH_BONUS = 0.35
+# A conversation switches language on one or two Latin-script words (a name,
+# a place, "bonjour") only when the detection is this sure.
+SHORT_SWITCH = 0.90
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,12 @@ def _predict(model, text: str, k: int) -> Dict[str, float]:
         if code:
             scores[code] = scores.get(code, 0.0) + float(prob)
     return scores
+
+
+@functools.lru_cache(maxsize=1)
+def _lid_known(path: str) -> FrozenSet[str]:
+    labels = load_fasttext(path).get_labels()
+    return frozenset(filter(None, (normalise(label.replace("__label__", "")) for label in labels)))
 
 
 def _restrict(scores: Dict[str, float], candidates: Iterable[str]) -> Dict[str, float]:
@@ -122,16 +134,27 @@ class LanguageDetector:
             return {"ber": 1.0}
         if script == "arabic":
             candidates = self._arabic_candidates(cleaned)
-            if len(candidates) == 1:
-                return {next(iter(candidates)): 1.0}
+        elif script == "cyrillic":
+            candidates = self._cyrillic_candidates(cleaned)
+        if len(candidates) == 1:
+            return {next(iter(candidates)): 1.0}
         lid = _restrict(_predict(load_fasttext(str(self.lid_path)), cleaned, self.top_k), candidates)
+        LID_KNOWN = _lid_known(str(self.lid_path))  # noqa: N806
         combined = lid
         if self.supplement_path is not None:
             supplement = _restrict(
                 _predict(load_fasttext(str(self.supplement_path)), cleaned, len(SUPPORTED)), candidates
             )
             w = self.supplement_weight
-            combined = {c: (1 - w) * lid.get(c, 0.0) + w * supplement.get(c, 0.0) for c in candidates}
+            # lid.176 has no label for some of our languages (Tigrinya,
+            # Tamazight): its silence is no evidence, so those take the
+            # supplementary model's probability alone.
+            combined = {
+                c: (1 - w) * lid.get(c, 0.0) + w * supplement.get(c, 0.0) if c in LID_KNOWN else supplement.get(c, 0.0)
+                for c in candidates
+            }
+            total = sum(combined.values()) or 1.0
+            combined = {c: v / total for c, v in combined.items()}
         if script == "latin":
             combined = self._dutch_chat(cleaned, combined)
         return combined
@@ -147,6 +170,14 @@ class LanguageDetector:
         if _ARABIC_ONLY.search(cleaned):
             return frozenset({"ar"})
         return SCRIPT_LANGUAGES["arabic"]
+
+    @staticmethod
+    def _cyrillic_candidates(cleaned: str) -> FrozenSet[str]:
+        if _UKRAINIAN.search(cleaned) and not _RUSSIAN.search(cleaned):
+            return frozenset({"uk"})
+        if _RUSSIAN.search(cleaned) and not _UKRAINIAN.search(cleaned):
+            return frozenset({"ru"})
+        return SCRIPT_LANGUAGES["cyrillic"]
 
     @staticmethod
     def _dutch_chat(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
@@ -188,11 +219,17 @@ class LanguageDetector:
         code, confidence = max(scores.items(), key=lambda item: item[1])
         confidence = min(1.0, confidence)
         if confidence >= self.min_confidence and not is_neutral(cleaned):
-            return Detection(code, confidence, "detected")
+            if not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
+                return Detection(code, confidence, "detected")
         # Unsure, or a neutral turn ("ok", "merci"): keep what we knew.
         if normalise(current) or any(normalise(t) for t in browser_languages or ()):
             return self._fallback(browser_languages, current)
         return Detection(code, confidence, "detected")
+
+    @staticmethod
+    def _short_latin(cleaned: str) -> bool:
+        """One or two Latin-script words ("Mohammed", "bonjour", "2800 Mechelen")."""
+        return len(tokens(cleaned)) <= 2 and dominant_script(cleaned) == "latin"
 
     @staticmethod
     def _browser_prior(scores: Dict[str, float], browser_languages: Sequence[str]) -> Dict[str, float]:

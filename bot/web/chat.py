@@ -1,6 +1,7 @@
 """POST /api/chat: validate the resident's message, pass it to Rasa, shape the reply.
 
-Request  {"session": str, "text": str, "languages": [str]?, "municipality": str?}
+Request  {"session": str, "text": str, "languages": [str]?, "municipality": str?, "choice": str?}
+         (`choice`: a language the resident picked in the widget; it wins over detection)
 Response {"messages": [{"kind", "text", "lang", "dir", "buttons"}], "language": {...}, "topic": str|null}
 """
 
@@ -40,6 +41,7 @@ class ChatRequest:
     text: str
     languages: Sequence[str]
     municipality: Optional[str]
+    choice: Optional[str] = None
 
     @classmethod
     def parse(cls, body: Any) -> "ChatRequest":
@@ -67,7 +69,10 @@ class ChatRequest:
             not isinstance(municipality, str) or not _SLUG.match(municipality)
         ):
             raise BadRequest("'municipality' must be a municipality slug.")
-        return cls(session, text, languages, municipality)
+        choice = body.get("choice")
+        if choice is not None and (not isinstance(choice, str) or not normalise(choice)):
+            raise BadRequest("'choice' must be the code of a supported language.")
+        return cls(session, text, languages, municipality, normalise(choice) if choice else None)
 
 
 def _clean_text(text: str) -> str:
@@ -137,6 +142,8 @@ async def chat(request: web.Request) -> web.Response:
         "channel": "web",
         "municipality": chat_request.municipality or app[keys.CONFIG].municipality,
     }
+    if chat_request.choice:
+        metadata["language_choice"] = chat_request.choice
     try:
         replies = await app[keys.RASA].send(chat_request.session, chat_request.text, metadata)
     except UpstreamError as exc:

@@ -58,6 +58,16 @@ async def test_ask_human_gives_the_town_hall_contacts_and_an_arabic_cue(database
     assert cue["text"] and cue["text"] != answer["text"]
     assert answer["topic"] == "ask_human" and answer["language"] == arabic
     assert SlotSet("language", "ar") in events
+    assert SlotSet("language_locked", False) in events
+
+
+async def test_a_chosen_language_is_kept_when_the_resident_writes_dutch(database_url: str) -> None:
+    dutch = {"code": "nl", "confidence": 0.98, "source": "detected"}
+    messages, events = await run(
+        tracker_for("greet", "goeiedag", dutch, slots={"language": "ar", "language_locked": True})
+    )
+    assert messages[-1]["kind"] == "cue" and messages[-1]["lang"] == "ar"
+    assert SlotSet("language_locked", True) in events
 
 
 async def test_dutch_resident_gets_no_cue(database_url: str) -> None:

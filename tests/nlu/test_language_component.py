@@ -1,4 +1,4 @@
-"""The Rasa component adds `language` to the parse output of every message."""
+"""The Rasa component adds `language` to every parse and honours explicit choices."""
 
 from __future__ import annotations
 
@@ -28,7 +28,39 @@ def test_browser_languages_from_metadata_decide_a_message_without_words() -> Non
     assert processed.get("language") == {"code": "uk", "confidence": 0.5, "source": "metadata"}
 
 
+def test_the_conversation_language_in_metadata_survives_ok() -> None:
+    message = Message(data={"text": "ok merci", "metadata": {"language": "fa", "languages": ["nl"]}})
+    (processed,) = _component().process([message])
+    assert processed.get("language")["code"] == "fa"
+    assert processed.get("language")["source"] == "conversation"
+
+
+def test_the_widgets_language_picker_is_a_user_choice() -> None:
+    message = Message(data={"text": "hallo", "metadata": {"language_choice": "so"}})
+    (processed,) = _component().process([message])
+    assert processed.get("language") == {"code": "so", "confidence": 1.0, "source": "user_choice"}
+
+
+def test_choose_language_intent_names_the_language() -> None:
+    message = Message(data={"text": "ik spreek Tigrinya", "intent": {"name": "choose_language", "confidence": 0.9}})
+    (processed,) = _component().process([message])
+    assert processed.get("language")["code"] == "ti"
+    assert processed.get("language")["source"] == "user_choice"
+
+
+def test_a_language_entity_wins_over_the_name_lookup() -> None:
+    message = Message(
+        data={
+            "text": "kan het in het Arabisch",
+            "intent": {"name": "choose_language", "confidence": 0.9},
+            "entities": [{"entity": "language", "value": "fa"}],
+        }
+    )
+    (processed,) = _component().process([message])
+    assert processed.get("language")["code"] == "fa"
+
+
 def test_malformed_metadata_is_ignored() -> None:
-    message = Message(data={"text": "Guten Tag, ich brauche Hilfe", "metadata": {"languages": "de"}})
+    message = Message(data={"text": "Guten Tag, ich brauche Hilfe", "metadata": {"languages": "de", "language": 5}})
     (processed,) = _component().process([message])
     assert processed.get("language")["code"] == "de"

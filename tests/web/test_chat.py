@@ -51,6 +51,13 @@ async def test_widget_municipality_is_passed_to_rasa(client, fake_rasa) -> None:
     assert fake.received[0]["metadata"]["municipality"] == "rivierbeke"
 
 
+async def test_a_picked_language_is_passed_as_an_explicit_choice(client, fake_rasa) -> None:
+    fake, _ = fake_rasa
+    fake.replies = [_answer("Dag!")]
+    await client.post("/api/chat", json={"session": SESSION, "text": "hallo", "choice": "ti"})
+    assert fake.received[0]["metadata"]["language_choice"] == "ti"
+
+
 async def test_plain_text_replies_are_dutch_answers(client, fake_rasa) -> None:
     fake, _ = fake_rasa
     fake.replies = [{"recipient_id": SESSION, "text": "Hallo"}]
@@ -103,6 +110,7 @@ async def test_slow_rasa_gives_504_within_the_timeout(client, fake_rasa) -> None
         ({"session": SESSION, "text": "hallo", "languages": "nl"}, "'languages'"),
         ({"session": SESSION, "text": "hallo", "languages": [1, 2]}, "'languages'"),
         ({"session": SESSION, "text": "hallo", "municipality": "../etc"}, "'municipality'"),
+        ({"session": SESSION, "text": "hallo", "choice": "klingon"}, "'choice'"),
         (["not", "an", "object"], "JSON object"),
     ],
 )

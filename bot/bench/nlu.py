@@ -1,0 +1,169 @@
+"""`make bench-nlu`: intent quality on the held-out set tests/nlu/heldout.tsv.
+
+Prints intent accuracy and macro-F1 per language and per topic, how many unmet
+questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
+many in-scope questions were wrongly sent to the fallback. With --config, it
+first trains an NLU-only model with that config (to compare pipelines).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from bot import PROJECT_ROOT
+
+HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
+CAUGHT = {"nlu_fallback", "out_of_scope"}
+Row = Tuple[str, str, str]  # lang, intent, text
+
+
+def read_heldout(path: Path = HELDOUT) -> List[Row]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip():
+            lang, intent, text = line.split("\t")
+            rows.append((lang, intent, text))
+    return rows
+
+
+def train_nlu(config: Path, out: Path) -> Path:
+    start = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "rasa", "train", "nlu", "--config", str(config), "--nlu", "nlu/intents",
+         "--out", str(out), "--fixed-model-name", "bench"],
+        cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    print(f"trained {config} in {time.monotonic() - start:.0f} s")
+    return out / "bench.tar.gz"
+
+
+async def predict(model: Path, texts: Sequence[str]) -> Tuple[List[str], List[float], List[Tuple[str, float]]]:
+    """Predicted intents, parse times (ms), and the classifier's own top (intent, confidence)."""
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    intents, times, tops = [], [], []
+    for text in texts:
+        start = time.perf_counter()
+        parsed = await agent.parse_message(text)
+        times.append((time.perf_counter() - start) * 1000)
+        intents.append(parsed["intent"]["name"])
+        ranking = [r for r in parsed.get("intent_ranking", []) if r["name"] != "nlu_fallback"]
+        tops.append((ranking[0]["name"], ranking[0]["confidence"]) if ranking else ("nlu_fallback", 0.0))
+    return intents, times, tops
+
+
+def threshold_sweep(rows: Sequence[Row], tops: Sequence[Tuple[str, float]]) -> None:
+    """What a FallbackClassifier threshold would give: caught unmet vs lost in-scope."""
+    print("\n## Fallback threshold sweep (classifier confidence)\n")
+    print("| threshold | unmet caught | in-scope to fallback | in-scope accuracy |\n|---|---|---|---|")
+    for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
+        unmet = in_scope = caught = lost = right = 0
+        for (_, gold, _), (intent, confidence) in zip(rows, tops):
+            predicted = "nlu_fallback" if confidence < threshold else intent
+            if gold in ("unmet", "out_of_scope"):
+                unmet += 1
+                caught += predicted in CAUGHT
+            else:
+                in_scope += 1
+                lost += predicted == "nlu_fallback"
+                right += predicted == gold
+        print(f"| {threshold:.2f} | {caught / unmet:.3f} | {lost / in_scope:.3f} | {right / in_scope:.3f} |")
+
+
+def f1(pairs: Sequence[Tuple[str, str]], labels: Sequence[str]) -> float:
+    """Macro-F1 over `labels` for (gold, predicted) pairs."""
+    scores = []
+    for label in labels:
+        tp = sum(g == label and p == label for g, p in pairs)
+        fp = sum(g != label and p == label for g, p in pairs)
+        fn = sum(g == label and p != label for g, p in pairs)
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return statistics.mean(scores) if scores else 0.0
+
+
+def correct(gold: str, predicted: str) -> bool:
+    return predicted in CAUGHT if gold in ("unmet", "out_of_scope") else predicted == gold
+
+
+def report(rows: Sequence[Row], predicted: Sequence[str], times: Sequence[float]) -> Dict[str, float]:
+    by_lang: Dict[str, List[Tuple[str, str]]] = defaultdict(list)
+    by_topic: Dict[str, List[Tuple[str, str]]] = defaultdict(list)
+    for (lang, gold, _), pred in zip(rows, predicted):
+        gold_label = "unmet" if gold == "unmet" else gold
+        pred_label = "unmet" if gold in ("unmet", "out_of_scope") and pred in CAUGHT else pred
+        by_lang[lang].append((gold_label, pred_label))
+        by_topic[gold_label].append((gold_label, pred_label))
+    labels = sorted(by_topic)
+    print("\n## Per language\n\n| lang | n | accuracy | macro-F1 |\n|---|---|---|---|")
+    for lang in sorted(by_lang, key=lambda l: -len(by_lang[l])):
+        pairs = by_lang[lang]
+        acc = sum(g == p for g, p in pairs) / len(pairs)
+        print(f"| {lang} | {len(pairs)} | {acc:.3f} | {f1(pairs, sorted({g for g, _ in pairs})):.3f} |")
+    all_pairs = [p for pairs in by_lang.values() for p in pairs]
+    print("\n## Per topic\n\n| topic | n | accuracy | F1 | most confused with |\n|---|---|---|---|---|")
+    for topic in labels:
+        pairs = by_topic[topic]
+        acc = sum(g == p for g, p in pairs) / len(pairs)
+        wrong = defaultdict(int)
+        for _, p in pairs:
+            if p != topic:
+                wrong[p] += 1
+        confused = ", ".join(f"{k} ({v})" for k, v in sorted(wrong.items(), key=lambda kv: -kv[1])[:2])
+        print(f"| {topic} | {len(pairs)} | {acc:.3f} | {f1(all_pairs, [topic]):.3f} | {confused} |")
+    nl = [p for p in by_lang.get("nl", [])]
+    other = [p for lang, ps in by_lang.items() if lang != "nl" for p in ps]
+    unmet = [(g, p) for (l, g, _), p in zip(rows, predicted) if g == "unmet"]
+    in_scope = [(g, p) for (l, g, _), p in zip(rows, predicted) if g not in ("unmet", "out_of_scope")]
+    result = {
+        "accuracy_nl": sum(g == p for g, p in nl) / max(1, len(nl)),
+        "accuracy_other": sum(g == p for g, p in other) / max(1, len(other)),
+        "accuracy_all": sum(g == p for g, p in all_pairs) / max(1, len(all_pairs)),
+        "macro_f1": f1(all_pairs, labels),
+        "unmet_caught": sum(p in CAUGHT for _, p in unmet) / max(1, len(unmet)),
+        "in_scope_to_fallback": sum(p == "nlu_fallback" for _, p in in_scope) / max(1, len(in_scope)),
+        "in_scope_to_out_of_scope": sum(p == "out_of_scope" for _, p in in_scope) / max(1, len(in_scope)),
+    }
+    times = sorted(times)
+    print("\n## Summary\n")
+    print(f"held-out messages: {len(rows)} ({len(by_lang)} languages); unmet: {len(unmet)}")
+    print(f"accuracy Dutch: {result['accuracy_nl']:.4f} (n={len(nl)}); other languages: "
+          f"{result['accuracy_other']:.4f} (n={len(other)}); all: {result['accuracy_all']:.4f}")
+    print(f"macro-F1 over topics: {result['macro_f1']:.4f}")
+    print(f"unmet questions caught (nlu_fallback or out_of_scope): {result['unmet_caught']:.4f} "
+          f"({sum(p in CAUGHT for _, p in unmet)}/{len(unmet)})")
+    print(f"in-scope questions sent to nlu_fallback: {result['in_scope_to_fallback']:.4f}; "
+          f"to out_of_scope: {result['in_scope_to_out_of_scope']:.4f}")
+    print(f"parse latency: p50 {times[len(times) // 2]:.1f} ms, p95 {times[int(len(times) * 0.95)]:.1f} ms")
+    return result
+
+
+def main(argv: Optional[Sequence[str]] = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "taalbrug.tar.gz")
+    parser.add_argument("--config", type=Path, help="train an NLU model with this config first")
+    args = parser.parse_args(argv)
+    logging.disable(logging.WARNING)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    rows = read_heldout()
+    with tempfile.TemporaryDirectory() as tmp:
+        model = train_nlu(args.config, Path(tmp)) if args.config else args.model
+        predicted, times, tops = asyncio.run(predict(model, [t for _, _, t in rows]))
+    print(f"# NLU benchmark ({args.config or args.model})")
+    report(rows, predicted, times)
+    threshold_sweep(rows, tops)
+
+
+if __name__ == "__main__":
+    main()
