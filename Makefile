@@ -13,6 +13,7 @@ VENV  := .venv
 PY    := $(VENV)/bin/python
 RASA  := $(VENV)/bin/rasa
 MODEL := models/taalbrug.tar.gz
+SPACY_MODEL := models/spacy-nl-taalbrug
 export PYTHONPATH := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 # Rasa and TensorFlow are chatty and phone home; keep them quiet and offline.
@@ -26,9 +27,9 @@ PYTHON310 = $(shell for p in "$$(command -v python3.10)" $$(ls -d "$$(pyenv root
   [ -n "$$p" ] && "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 
 # Everything the trained model depends on: a change to any of these retrains.
-TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
+TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
 
-.PHONY: help venv train run test test-py test-stories validate bench bench-nlu bench-langid langid-model lint lock clean
+.PHONY: help venv train run test test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
 
 help:
 	@sed -n '2,8p' Makefile | sed 's/^# //'
@@ -48,7 +49,13 @@ $(VENV)/.installed: requirements.lock
 
 train: $(MODEL)
 
-$(MODEL): $(TRAIN_INPUTS) | $(VENV)/.installed
+# spaCy pipeline built from the blank Dutch language and registry data.
+$(SPACY_MODEL)/meta.json: bot/nlu/spacy_model.py bot/language/names.py | $(VENV)/.installed
+	$(PY) -m bot.nlu.spacy_model --output $(SPACY_MODEL)
+
+spacy-model: $(SPACY_MODEL)/meta.json
+
+$(MODEL): $(TRAIN_INPUTS) $(SPACY_MODEL)/meta.json | $(VENV)/.installed
 	@mkdir -p models var
 	$(RASA) train --config config.yml --domain domain.yml --data nlu --out models --fixed-model-name taalbrug
 	@touch $@
@@ -59,7 +66,7 @@ validate: $(VENV)/.installed
 run: $(MODEL)
 	$(PY) -m bot.stack
 
-test: validate $(MODEL)
+test: lint validate $(MODEL)
 	$(MAKE) --no-print-directory test-py test-stories
 
 test-py: $(VENV)/.installed
@@ -67,6 +74,10 @@ test-py: $(VENV)/.installed
 
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out var/results/core --fail-on-prediction-errors
+
+# Rasa's own k-fold cross-validation of the NLU pipeline (slow: trains 3 models).
+cross-validate: $(SPACY_MODEL)/meta.json | $(VENV)/.installed
+	$(RASA) test nlu --config config.yml --nlu nlu --cross-validation --folds 3 --out var/results/nlu-cv
 
 bench: bench-langid bench-nlu
 

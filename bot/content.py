@@ -190,7 +190,7 @@ class Content:
             )
         ]
         locale = self.locale(language)
-        cue = locale.cue(answer.topic)
+        cue = fill(locale.cue(answer.topic), self.facts(municipality), f"locales/{locale.code}.yml")
         if locale.code != DEFAULT and cue:
             messages.append(ChatMessage(kind="cue", text=cue, lang=locale.code, dir=locale.dir))
         return messages

@@ -34,7 +34,8 @@ def test_machine_drafted_translations_are_marked_unreviewed(content: Content) ->
 def test_cues_are_short(content: Content, code: str) -> None:
     for topic, cue in content.locales[code].cues.items():
         assert cue, (code, topic)
-        sentences = [s for s in re.split(r"[.!?؟።]+", cue) if s.strip()]
+        # Count sentences as the resident reads them: placeholders are filled in.
+        sentences = [s for s in re.split(r"[.!?؟።]+", re.sub(r"\{[a-z_.]+\}", "X", cue)) if s.strip()]
         assert len(sentences) <= 2, (code, topic, cue)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -50,7 +49,7 @@ def _trained_examples() -> set:
     trained = set()
     for path in (PROJECT_ROOT / "nlu" / "intents").glob("*.yml"):
         for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            trained |= {_norm(l.strip()[2:]) for l in block["examples"].splitlines() if l.strip()}
+            trained |= {_norm(x.strip()[2:]) for x in block["examples"].splitlines() if x.strip()}
     return trained
 
 

@@ -184,8 +184,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     chat_columns["Taalbrug"] = score(chat, detector_predict(shipped))
 
     print("# Language identification benchmark")
-    print(f"\ndev set: {len(dev)} sentences, {len({l for l, _ in dev})} languages; "
-          f"held-out chat: {len(chat)} messages, {len({l for l, _ in chat})} languages")
+    print(f"\ndev set: {len(dev)} sentences, {len({lang for lang, _ in dev})} languages; "
+          f"held-out chat: {len(chat)} messages, {len({lang for lang, _ in chat})} languages")
     print(table("Dev set (Tatoeba + UDHR short sentences)", dev_columns))
     print(table("Held-out resident chat messages (tests/nlu/heldout.tsv)", chat_columns))
     p50, p95, p99 = latency(shipped, [t for _, t in dev + chat])

@@ -40,7 +40,7 @@ def read_heldout(path: Path = HELDOUT) -> List[Row]:
 def train_nlu(config: Path, out: Path) -> Path:
     start = time.monotonic()
     subprocess.run(
-        [sys.executable, "-m", "rasa", "train", "nlu", "--config", str(config), "--nlu", "nlu/intents",
+        [sys.executable, "-m", "rasa", "train", "nlu", "--config", str(config), "--nlu", "nlu",
          "--out", str(out), "--fixed-model-name", "bench"],
         cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
@@ -107,7 +107,7 @@ def report(rows: Sequence[Row], predicted: Sequence[str], times: Sequence[float]
         by_topic[gold_label].append((gold_label, pred_label))
     labels = sorted(by_topic)
     print("\n## Per language\n\n| lang | n | accuracy | macro-F1 |\n|---|---|---|---|")
-    for lang in sorted(by_lang, key=lambda l: -len(by_lang[l])):
+    for lang in sorted(by_lang, key=lambda code: -len(by_lang[code])):
         pairs = by_lang[lang]
         acc = sum(g == p for g, p in pairs) / len(pairs)
         print(f"| {lang} | {len(pairs)} | {acc:.3f} | {f1(pairs, sorted({g for g, _ in pairs})):.3f} |")
@@ -124,8 +124,8 @@ def report(rows: Sequence[Row], predicted: Sequence[str], times: Sequence[float]
         print(f"| {topic} | {len(pairs)} | {acc:.3f} | {f1(all_pairs, [topic]):.3f} | {confused} |")
     nl = [p for p in by_lang.get("nl", [])]
     other = [p for lang, ps in by_lang.items() if lang != "nl" for p in ps]
-    unmet = [(g, p) for (l, g, _), p in zip(rows, predicted) if g == "unmet"]
-    in_scope = [(g, p) for (l, g, _), p in zip(rows, predicted) if g not in ("unmet", "out_of_scope")]
+    unmet = [(g, p) for (_lang, g, _), p in zip(rows, predicted) if g == "unmet"]
+    in_scope = [(g, p) for (_lang, g, _), p in zip(rows, predicted) if g not in ("unmet", "out_of_scope")]
     result = {
         "accuracy_nl": sum(g == p for g, p in nl) / max(1, len(nl)),
         "accuracy_other": sum(g == p for g, p in other) / max(1, len(other)),

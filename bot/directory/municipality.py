@@ -37,15 +37,15 @@ class Contact:
     hours: Mapping[str, Tuple[str, ...]]
 
     def hours_nl(self) -> str:
-        """Opening hours as plain Dutch: "maandag 9.00 tot 12.00 uur; ..."."""
+        """Opening hours as short Dutch sentences: "Maandag: 9.00 tot 12.00 uur. ..."."""
         parts = []
         for day in WEEKDAYS:
             ranges = self.hours.get(day)
             if not ranges:
                 continue
             spans = " en ".join(_range_nl(r) for r in ranges)
-            parts.append(f"{WEEKDAY_NL[day]} {spans}")
-        return "; ".join(parts) if parts else "alleen op afspraak"
+            parts.append(f"{WEEKDAY_NL[day].capitalize()}: {spans}.")
+        return " ".join(parts) if parts else "Alleen op afspraak."
 
 
 def _range_nl(span: str) -> str:

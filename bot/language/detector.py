@@ -24,6 +24,8 @@ from bot.language.text import clean, dominant_script, is_neutral, strip_service_
 
 # Below this probability a detection does not switch the conversation.
 MIN_CONFIDENCE = 0.40
+# The confidence reported for a best guess that must not switch a conversation.
+UNSURE = 0.30
 SUPPLEMENT = Path(__file__).resolve().parent / "model" / "taalbrug-langid.ftz"
 
 _INTENT_PAYLOAD = re.compile(r"^/\w+")
@@ -221,10 +223,12 @@ class LanguageDetector:
         if confidence >= self.min_confidence and not is_neutral(cleaned):
             if not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
                 return Detection(code, confidence, "detected")
-        # Unsure, or a neutral turn ("ok", "merci"): keep what we knew.
+        # Unsure, or a neutral turn ("ok", "merci"): keep what we knew. With
+        # nothing known, give the best guess, marked unsure (below the bar),
+        # so that it never switches a conversation.
         if normalise(current) or any(normalise(t) for t in browser_languages or ()):
             return self._fallback(browser_languages, current)
-        return Detection(code, confidence, "detected")
+        return Detection(code, min(confidence, UNSURE), "detected")
 
     @staticmethod
     def _short_latin(cleaned: str) -> bool:

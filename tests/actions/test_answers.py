@@ -52,7 +52,7 @@ async def test_ask_human_gives_the_town_hall_contacts_and_an_arabic_cue(database
     answer, cue = messages
     assert answer["kind"] == "answer" and answer["lang"] == "nl" and answer["dir"] == "ltr"
     assert "09 000 00 00" in answer["text"]  # Voorbeeldegem's (fictional) phone number
-    assert "woensdag 9.00 tot 12.00 uur en 14.00 tot 19.00 uur" in answer["text"]
+    assert "Woensdag: 9.00 tot 12.00 uur en 14.00 tot 19.00 uur." in answer["text"]
     assert "{" not in answer["text"]
     assert cue["kind"] == "cue" and cue["lang"] == "ar" and cue["dir"] == "rtl"
     assert cue["text"] and cue["text"] != answer["text"]

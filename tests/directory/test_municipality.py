@@ -44,7 +44,7 @@ def test_hours_read_as_plain_dutch(tmp_path: Path) -> None:
     )
     municipality = load_profile(write(tmp_path, text))
     assert municipality.facts()["town_hall"]["hours"] == (
-        "maandag 9.00 tot 12.00 uur; woensdag 9.00 tot 12.00 uur en 13.30 tot 19.00 uur"
+        "Maandag: 9.00 tot 12.00 uur. Woensdag: 9.00 tot 12.00 uur en 13.30 tot 19.00 uur."
     )
 
 

@@ -167,6 +167,24 @@ def test_a_button_payload_continues_the_conversation_in_its_language(stack: Runn
     assert second["messages"][-1]["lang"] == "tr"
 
 
+def test_the_language_sticks_through_ok_and_a_choice_locks_it(stack: RunningStack) -> None:
+    first = stack.chat("integration-sticky-1", "مرحبا، أحتاج مساعدة", ["nl-BE"])
+    assert first["language"]["code"] == "ar"
+    ok = stack.chat("integration-sticky-1", "ok merci")
+    assert ok["language"]["code"] == "ar"
+    assert ok["messages"][-1]["lang"] == "ar"
+    chosen = stack.chat("integration-sticky-1", "ik spreek Tigrinya")
+    assert chosen["language"] == {"code": "ti", "confidence": 1.0, "source": "user_choice"}
+    after = stack.chat("integration-sticky-1", "Bonjour, je cherche la maison communale")
+    assert after["messages"][-1]["lang"] == "ti"
+
+
+def test_an_emergency_is_answered_with_112_and_a_cue(stack: RunningStack) -> None:
+    reply = stack.chat("integration-emergency-1", "help brand in mijn huis, snel!")
+    assert reply["topic"] == "emergency"
+    assert "112" in reply["messages"][0]["text"]
+
+
 def test_sigterm_stops_every_process(stack: RunningStack) -> None:
     stack.process.send_signal(signal.SIGTERM)
     assert stack.process.wait(60) == 0

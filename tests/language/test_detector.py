@@ -125,3 +125,8 @@ def test_language_tags_are_normalised() -> None:
 )
 def test_language_names_are_recognised(text: str, code) -> None:
     assert find_language_name(text) == code
+
+
+def test_a_neutral_first_turn_is_a_guess_that_cannot_switch(detector: LanguageDetector) -> None:
+    guess = detector.detect("merci")
+    assert guess.source == "detected" and guess.confidence < 0.4

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from bot.web import init_app
 from tests.conftest import free_port
 from tests.web.conftest import settings_for
-from bot.web import init_app
 
 SESSION = "abcdef0123456789"
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.web import init_app
 from tests.conftest import free_port
 from tests.web.conftest import settings_for
-from bot.web import init_app
 
 
 async def test_index_has_a_labelled_chat_box_and_security_headers(client) -> None:

@@ -1,0 +1,98 @@
+"""Every Dutch answer is plain B1 Dutch: readable, short sentences, jargon explained."""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, List
+
+import pytest
+import textstat
+import yaml
+
+from bot import PROJECT_ROOT
+from bot.content import Content
+
+JARGON = yaml.safe_load((PROJECT_ROOT / "answers" / "jargon.yml").read_text(encoding="utf-8"))["jargon"]
+REQUIRED_JARGON = {"domicilie", "attest", "leefloon", "OCMW", "NT2", "eID", "inburgering"}
+
+
+def _filled(content: Content) -> Dict[str, List[str]]:
+    """Each topic's answer text, filled in for every municipality."""
+    texts: Dict[str, List[str]] = {}
+    for municipality in content.municipalities.values():
+        for topic in content.answers:
+            answer = content.compose(topic, "nl", municipality)[0]
+            texts.setdefault(topic, []).append(answer.text)
+    return texts
+
+
+def _readable(text: str) -> str:
+    # Contact details are not prose: read them as one short word each.
+    text = re.sub(r"\S+@\S+|https?://\S+", "adres", text)
+    return re.sub(r"\d[\d ./-]*\d|\d", "nummer", text)
+
+
+@pytest.fixture(scope="module")
+def filled(content: Content) -> Dict[str, List[str]]:
+    textstat.set_lang("nl")
+    return _filled(content)
+
+
+def test_every_answer_scores_at_least_65_on_flesch_douma(filled) -> None:
+    low = {
+        topic: round(textstat.flesch_reading_ease(_readable(text)), 1)
+        for topic, texts in filled.items()
+        for text in texts
+        if textstat.flesch_reading_ease(_readable(text)) < 65
+    }
+    assert low == {}
+
+
+def test_answers_average_at_most_12_words_per_sentence(filled) -> None:
+    long = {
+        topic: textstat.words_per_sentence(_readable(text))
+        for topic, texts in filled.items()
+        for text in texts
+        if textstat.words_per_sentence(_readable(text)) > 12
+    }
+    assert long == {}
+
+
+def test_the_jargon_list_covers_the_words_of_the_brief() -> None:
+    assert REQUIRED_JARGON <= {entry["term"] for entry in JARGON}
+
+
+def test_jargon_is_explained_wherever_an_answer_uses_it(filled) -> None:
+    unexplained = []
+    for topic, texts in filled.items():
+        for text in texts:
+            for entry in JARGON:
+                term, explanation = entry["term"], entry["explanation"]
+                if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE) and (
+                    explanation.lower() not in text.lower()
+                ):
+                    unexplained.append((topic, term))
+    assert unexplained == []
+
+
+def test_answers_address_the_resident_as_u_consistently(content: Content) -> None:
+    informal = [t for t, a in content.answers.items() if re.search(r"(?<!\w)(jij|jou|jouw)(?!\w)", a.nl, re.I)]
+    assert informal == []
+
+
+def test_emergency_gives_112_and_101_first(content: Content) -> None:
+    municipality = content.municipalities["voorbeeldegem"]
+    answer, cue = content.compose("emergency", "ar", municipality)
+    first_sentences = " ".join(answer.text.split(".")[:2])
+    assert "112" in first_sentences and "101" in first_sentences
+    assert cue.lang == "ar" and "112" in cue.text and "101" in cue.text
+
+
+def test_buttons_offer_next_steps_that_exist(content: Content) -> None:
+    for topic, answer in content.answers.items():
+        for button in answer.buttons:
+            assert button["payload"].lstrip("/") in content.answers, (topic, button)
+    with_buttons = {t for t, a in content.answers.items() if a.buttons}
+    payloads = {b["payload"] for a in content.answers.values() for b in a.buttons}
+    assert {"/appointment", "/ask_human", "/interpreter"} <= payloads
+    assert len(with_buttons) >= len(content.answers) // 2
