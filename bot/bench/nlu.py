@@ -51,7 +51,9 @@ def train_nlu(config: Path, out: Path) -> Path:
 async def predict(model: Path, texts: Sequence[str]) -> Tuple[List[str], List[float], List[Tuple[str, float]]]:
     """Predicted intents, parse times (ms), and the classifier's own top (intent, confidence)."""
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
 
+    configure_structlog(logging.WARNING)  # Rasa logs every parse at debug level
     agent = Agent.load(str(model))
     intents, times, tops = [], [], []
     for text in texts:
