@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Tuple
+from typing import Any, Dict, List, Mapping
 
 import yaml
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+from bot.directory.hours import WEEKDAYS, HoursError, OpeningHours
+
 WEEKDAY_NL = {
     "mon": "maandag",
     "tue": "dinsdag",
@@ -19,7 +21,6 @@ WEEKDAY_NL = {
     "sat": "zaterdag",
     "sun": "zondag",
 }
-_RANGE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 CONTACT_FIELDS = ("name", "address", "phone", "email", "hours")
 
@@ -34,28 +35,28 @@ class Contact:
     address: str
     phone: str
     email: str
-    hours: Mapping[str, Tuple[str, ...]]
+    hours: OpeningHours
 
     def hours_nl(self) -> str:
-        """Opening hours as short Dutch sentences: "Maandag: 9.00 tot 12.00 uur. ..."."""
-        parts = []
-        for day in WEEKDAYS:
-            ranges = self.hours.get(day)
-            if not ranges:
-                continue
-            spans = " en ".join(_range_nl(r) for r in ranges)
-            parts.append(f"{WEEKDAY_NL[day].capitalize()}: {spans}.")
-        return " ".join(parts) if parts else "Alleen op afspraak."
+        return hours_nl(self.hours)
 
 
-def _range_nl(span: str) -> str:
-    start, end = span.split("-")
-    return f"{_time_nl(start)} tot {_time_nl(end)} uur"
+def hours_nl(hours: OpeningHours) -> str:
+    """Weekly hours as short Dutch sentences: "Maandag: 9.00 tot 12.00 uur. ..."."""
+    parts = []
+    for day in WEEKDAYS:
+        spans = hours.weekly.get(day)
+        if spans:
+            text = " en ".join(f"{_time_nl(start)} tot {_time_nl(end)} uur" for start, end in spans)
+            parts.append(f"{WEEKDAY_NL[day].capitalize()}: {text}.")
+    if not parts:
+        return "Alleen op afspraak."
+    text = " ".join(parts)
+    return text + " Alleen op afspraak." if hours.appointment_only else text
 
 
-def _time_nl(hhmm: str) -> str:
-    hours, minutes = hhmm.split(":")
-    return f"{int(hours)}.{minutes}"
+def _time_nl(moment: time) -> str:
+    return "24.00" if moment == time.max else f"{moment.hour}.{moment.minute:02d}"
 
 
 @dataclass(frozen=True)
@@ -95,17 +96,10 @@ def _contact(data: Any, where: str) -> Contact:
     hours_raw = _require(data, "hours", where)
     if not isinstance(hours_raw, dict):
         raise MunicipalityError(f"{where}.hours: must map weekdays (mon..sun) to ranges")
-    hours: Dict[str, Tuple[str, ...]] = {}
-    for day, ranges in hours_raw.items():
-        if day not in WEEKDAYS:
-            raise MunicipalityError(f"{where}.hours: unknown weekday '{day}' (use mon..sun)")
-        if not isinstance(ranges, list) or not ranges:
-            raise MunicipalityError(f"{where}.hours.{day}: must be a list like [\"09:00-12:00\"]")
-        for span in ranges:
-            match = _RANGE.match(str(span))
-            if not match or span.split("-")[0] >= span.split("-")[1]:
-                raise MunicipalityError(f"{where}.hours.{day}: '{span}' is not a range like 09:00-12:00")
-        hours[day] = tuple(ranges)
+    try:
+        hours = OpeningHours.from_config({"weekly": hours_raw})
+    except HoursError as exc:
+        raise MunicipalityError(f"{where}.hours: {exc}") from None
     return Contact(
         name=str(_require(data, "name", where)),
         address=str(_require(data, "address", where)),

@@ -53,7 +53,7 @@ def test_hours_read_as_plain_dutch(tmp_path: Path) -> None:
     [
         (('phone: "09 000 00 01"', ""), "contacts.town_hall: missing field 'phone'"),
         (('mon: ["09:00-12:00"]', 'maandag: ["09:00-12:00"]'), "unknown weekday 'maandag'"),
-        (('mon: ["09:00-12:00"]', 'mon: ["12:00-09:00"]'), "'12:00-09:00' is not a range"),
+        (('mon: ["09:00-12:00"]', 'mon: ["12:00-09:00"]'), "'12:00-09:00' ends before it starts"),
         (('mon: ["09:00-12:00"]', 'mon: ["9u-12u"]'), "'9u-12u' is not a range"),
         (("slug: testdorp", "slug: anders"), "must match its folder name"),
         (('website: "https://testdorp.example"', ""), "missing field 'website'"),
