@@ -17,8 +17,8 @@ def test_upgrade_creates_the_schema_and_is_idempotent(tmp_path: Path) -> None:
     assert current(url) is None
     upgrade(url)
     upgrade(url)  # a second start changes nothing
-    assert current(url) == "0001"
-    assert "topic_count" in inspect(make_engine(url)).get_table_names()
+    assert current(url) == "0002"
+    assert {"topic_count", "referral", "staff_note"} <= set(inspect(make_engine(url)).get_table_names())
 
 
 def test_counts_are_kept_per_language(tmp_path: Path) -> None:
@@ -28,3 +28,16 @@ def test_counts_are_kept_per_language(tmp_path: Path) -> None:
     for language in ("ar", "ar", "nl"):
         record_topic(engine, date(2026, 11, 22), "voorbeeldegem", "web", language, "greet")
     assert topic_totals(engine) == {("greet", "ar"): 2, ("greet", "nl"): 1}
+
+
+def test_the_migrations_match_the_models(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from bot.storage.models import Base
+
+    url = f"sqlite:///{tmp_path / 'taalbrug.db'}"
+    upgrade(url)
+    with make_engine(url).connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
