@@ -22,7 +22,9 @@ ADDRESS = "[adres]"
 NAME = "[naam]"
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-_IBAN = re.compile(r"\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b", re.IGNORECASE)
+# An IBAN candidate: country, check digits, then groups; the longest valid
+# prefix (at a group boundary) is the IBAN, so a following word is never eaten.
+_IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{1,4}){3,8}\b")
 _NRN = re.compile(r"(?<![\d.+/-])(\d{2})[ .]?(\d{2})[ .]?(\d{2})[ .-]?(\d{3})[ .-]?(\d{2})(?![\d])")
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+|00)\d{1,3}[ ./-]?(?:\(0\))?[ ./-]?\d(?:[ ./-]?\d){6,11}(?!\d)"
@@ -31,7 +33,7 @@ _PHONE = re.compile(
 _STREET_WORDS = (
     "straat|laan|lei|plein|weg|dreef|steenweg|kaai|markt|plaats|dijk|hof|vest|baan|singel|pad"
 )
-_NUMBER = r"\d{1,4}[A-Za-z]?(?:\s*(?:bus|b\.|bte|boîte)\s*\d{1,4}[A-Za-z]?)?"
+_NUMBER = r"\d{1,4}[A-Za-z]?(?:\s*(?:bus|box|b\.|bte|boîte)\s*\d{1,4}[A-Za-z]?)?"
 _ADDRESS = re.compile(
     # Dutch: "Kerkstraat 12", "Grote Markt 5", "Sint-Jansplein 3 bus 2", "Oude Baan 7A".
     rf"\b(?:(?:[A-Z][\w'-]*\s+)?[\w'-]*(?i:{_STREET_WORDS})|(?i:grote markt|kleine markt))\s+{_NUMBER}\b"
@@ -49,13 +51,25 @@ _NAME_PHRASES = [
     "isem-iw", "isem inu",
 ]
 _CASELESS_PHRASES = ["اسمي", "اسم من", "نام من", "ناوم", "زما نوم", "ስመይ", "ስሜ"]
-_VERB_ENDINGS = ("است", "دی", "ده", "ە", "ه")
-_WORD = r"[^\s.,;:!?؟،。]+"
+_VERBS = ("است", "دی", "ده")
+_WORD = r"[^\s.,;:!?؟،。።፣፤]+"
+
+
+# IBAN lengths per country (ISO 13616 registry), for the countries residents
+# most often bank in; other countries only need a length of 15 to 34.
+IBAN_LENGTHS = {
+    "AL": 28, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24, "DE": 22, "DK": 18,
+    "EE": 20, "ES": 24, "FI": 18, "FR": 27, "GB": 22, "GR": 27, "HR": 21, "HU": 28, "IE": 22,
+    "IT": 27, "LT": 20, "LU": 20, "LV": 21, "MA": 28, "MT": 31, "NL": 18, "NO": 15, "PL": 28,
+    "PT": 25, "RO": 24, "RS": 22, "SA": 24, "SE": 24, "SI": 19, "SK": 24, "TN": 24, "TR": 26,
+    "UA": 29, "XK": 20,
+}
 
 
 def _iban_valid(candidate: str) -> bool:
     compact = candidate.replace(" ", "").upper()
-    if not 15 <= len(compact) <= 34:
+    expected = IBAN_LENGTHS.get(compact[:2])
+    if (expected is not None and len(compact) != expected) or not 15 <= len(compact) <= 34:
         return False
     rearranged = compact[4:] + compact[:4]
     digits = "".join(str(int(ch, 36)) for ch in rearranged)
@@ -71,7 +85,15 @@ def nrn_valid(digits: str) -> bool:
 
 
 def _replace_iban(text: str) -> str:
-    return _IBAN.sub(lambda m: IBAN if _iban_valid(m.group(1)) else m.group(0), text)
+    def longest_valid(match: "re.Match[str]") -> str:
+        candidate = match.group(0)
+        cuts = [i for i in range(len(candidate), 14, -1) if i == len(candidate) or candidate[i] == " "]
+        for cut in cuts:
+            if _iban_valid(candidate[:cut]):
+                return IBAN + candidate[cut:]
+        return candidate
+
+    return _IBAN.sub(longest_valid, text)
 
 
 def _replace_nrn(text: str) -> str:
@@ -109,13 +131,19 @@ def _replace_names(text: str) -> str:
         return f"{match.group(1)}{match.group(2)}{NAME}"
 
     def caseless(match: "re.Match[str]") -> str:
-        first, space, second = match.group(3), match.group(4), match.group(5)
-        if second is None or second in _VERB_ENDINGS or any(
-            second.endswith(v) and len(second) <= 3 for v in _VERB_ENDINGS
-        ):
-            rest = f"{space}{second}" if second else ""
-            return f"{match.group(1)}{match.group(2)}{NAME}{rest}"
-        return f"{match.group(1)}{match.group(2)}{NAME}"
+        """Up to two words before a verb ("اسم من علی رضایی است"), else two words when
+        exactly two come before punctuation or the end, else one."""
+        head = f"{match.group(1)}{match.group(2)}{NAME}"
+        space, second = match.group(4), match.group(5)
+        rest = match.string[match.end():]
+        if second is None or second in _VERBS:
+            return head + (f"{space}{second}" if second else "")
+        following = re.match(rf"\s+({_WORD})", rest)
+        if following and following.group(1) in _VERBS:
+            return head  # two name words, then the verb (kept in `rest`)
+        if rest[:1] in ("", ".", ",", ";", ":", "!", "?", "؟", "،", "።", "፣", "\n"):
+            return head
+        return f"{head}{space}{second}"
 
     text = _CASED_NAME.sub(cased, text)
     return _CASELESS_NAME.sub(caseless, text)
