@@ -63,6 +63,7 @@ def build(output: Path = OUTPUT) -> Language:
     nlp.meta["description"] = "Blank Dutch + lookup lemmas + language-name/postcode EntityRuler for Taalbrug"
     if output.exists():
         shutil.rmtree(output)
+    output.parent.mkdir(parents=True, exist_ok=True)  # models/ is not in a fresh clone
     nlp.to_disk(output)
     return nlp
 

@@ -12,7 +12,7 @@ from bot.nlu.spacy_model import build
 
 @pytest.fixture(scope="module")
 def nlp(tmp_path_factory: pytest.TempPathFactory):
-    path: Path = tmp_path_factory.mktemp("spacy") / "pipeline"
+    path: Path = tmp_path_factory.mktemp("spacy") / "models" / "pipeline"  # parent missing, as in a fresh clone
     build(path)
     return spacy.load(path)  # loaded from disk, as Rasa's SpacyNLP does
 
