@@ -141,7 +141,7 @@ class LanguageDetector:
         if len(candidates) == 1:
             return {next(iter(candidates)): 1.0}
         lid = _restrict(_predict(load_fasttext(str(self.lid_path)), cleaned, self.top_k), candidates)
-        LID_KNOWN = _lid_known(str(self.lid_path))  # noqa: N806
+        lid_known = _lid_known(str(self.lid_path))
         combined = lid
         if self.supplement_path is not None:
             supplement = _restrict(
@@ -152,7 +152,7 @@ class LanguageDetector:
             # Tamazight): its silence is no evidence, so those take the
             # supplementary model's probability alone.
             combined = {
-                c: (1 - w) * lid.get(c, 0.0) + w * supplement.get(c, 0.0) if c in LID_KNOWN else supplement.get(c, 0.0)
+                c: (1 - w) * lid.get(c, 0.0) + w * supplement.get(c, 0.0) if c in lid_known else supplement.get(c, 0.0)
                 for c in candidates
             }
             total = sum(combined.values()) or 1.0
