@@ -179,18 +179,19 @@ class Content:
     ) -> List[ChatMessage]:
         """The Dutch answer for `topic`, then the cue in `language` (none for Dutch)."""
         answer = self.answers.get(topic or "") or self.answers[FALLBACK_TOPIC]
+        facts = self.facts(municipality)
         dutch = self.locale(DEFAULT)
         messages = [
             ChatMessage(
                 kind="answer",
-                text=fill(answer.nl, self.facts(municipality), f"answers/{answer.topic}.yml"),
+                text=fill(answer.nl, facts, f"answers/{answer.topic}.yml"),
                 lang=DEFAULT,
                 dir=dutch.dir,
                 buttons=list(answer.buttons),
             )
         ]
         locale = self.locale(language)
-        cue = fill(locale.cue(answer.topic), self.facts(municipality), f"locales/{locale.code}.yml")
+        cue = fill(locale.cue(answer.topic), facts, f"locales/{locale.code}.yml")
         if locale.code != DEFAULT and cue:
             messages.append(ChatMessage(kind="cue", text=cue, lang=locale.code, dir=locale.dir))
         return messages

@@ -22,7 +22,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot import PROJECT_ROOT
 from bot.language.build import DATA, Params, Sample, corpus, read_tsv, train
-from bot.language.detector import LanguageDetector, bundled_model_path, load_fasttext
+from bot.language.detector import LanguageDetector, bundled_model_path, label_code, load_fasttext
 from bot.language.languages import SUPPORTED, normalise
 from bot.language.text import clean
 
@@ -86,7 +86,7 @@ def lid_raw() -> Predict:
 
     def predict(text: str) -> Optional[str]:
         labels, _ = model.predict(clean(text) or " ", k=1)
-        return normalise(labels[0].replace("__label__", "")) if labels else None
+        return label_code(labels[0]) if labels else None
 
     return predict
 
@@ -115,10 +115,11 @@ def detector_predict(detector: LanguageDetector) -> Predict:
 def cross_validate(dev: Sequence[Sample], k: int, params: Params, weight: float) -> Dict[str, Tuple[int, int]]:
     total: Dict[str, Tuple[int, int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for i, fold in enumerate(folds(dev, k)):
+        parts = folds(dev, k)
+        for i, fold in enumerate(parts):
             held = [t for _, t in fold]
             train_rows = corpus(exclude=held, include_dev=False) + [
-                r for j, f in enumerate(folds(dev, k)) if j != i for r in f
+                r for j, f in enumerate(parts) if j != i for r in f
             ]
             path = Path(tmp) / f"fold{i}.bin"
             train(train_rows, Params(**{**params.__dict__, "quantize": False}), path)

@@ -105,20 +105,20 @@ class _Entry:
         return tuple(value)
 
 
-def _service(data: Any, where: str) -> Service:
-    entry = _Entry(data, where)
+def _service(data: Any, path: Path, index: int) -> Service:
+    entry = _Entry(data, f"{path}: entry #{index}")
     missing = [f for f in REQUIRED if f not in entry.data]
     if missing:
         raise entry.fail(missing[0], "is missing")
     ident = entry.text("id", _ID)
-    entry.where = f"{where.rsplit(' ', 1)[0]} '{ident}'"
+    entry.where = f"{path}: entry '{ident}'"
     kind = entry.choice("kind", KINDS)
-    try:
-        hours = OpeningHours.from_config(entry.data["hours"] if isinstance(entry.data["hours"], dict) else {})
-    except HoursError as exc:
-        raise entry.fail("hours", str(exc)) from None
     if not isinstance(entry.data["hours"], dict):
         raise entry.fail("hours", "must be a mapping with weekly, appointment_only and closed")
+    try:
+        hours = OpeningHours.from_config(entry.data["hours"])
+    except HoursError as exc:
+        raise entry.fail("hours", str(exc)) from None
     postcodes_raw = entry.data["postcodes"]
     if postcodes_raw == "all":
         postcodes: Optional[Tuple[str, ...]] = None
@@ -170,7 +170,7 @@ def load_services(path: Path) -> Dict[str, Service]:
         raise DirectoryError(f"{path}: must contain a list 'services'")
     services: Dict[str, Service] = {}
     for index, raw in enumerate(data["services"]):
-        service = _service(raw, f"{path}: entry #{index + 1}")
+        service = _service(raw, path, index + 1)
         if service.id in services:
             raise DirectoryError(f"{path}: entry '{service.id}', field 'id': used twice")
         services[service.id] = service

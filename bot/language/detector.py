@@ -81,11 +81,22 @@ def load_fasttext(path: str):  # -> fasttext.FastText._FastText
     return fasttext.load_model(path)
 
 
+def label_code(label: str) -> Optional[str]:
+    """Our language code for a fastText label ("__label__ku" -> "kmr"), or None."""
+    return normalise(label.replace("__label__", ""))
+
+
+def _normalised(scores: Dict[str, float]) -> Dict[str, float]:
+    """The same scores, summing to 1 (unchanged when they sum to 0)."""
+    total = sum(scores.values())
+    return {c: v / total for c, v in scores.items()} if total > 0 else scores
+
+
 def _predict(model, text: str, k: int) -> Dict[str, float]:
     labels, probs = model.predict(text, k=k)
     scores: Dict[str, float] = {}
     for label, prob in zip(labels, probs):
-        code = normalise(label.replace("__label__", ""))
+        code = label_code(label)
         if code:
             scores[code] = scores.get(code, 0.0) + float(prob)
     return scores
@@ -94,15 +105,14 @@ def _predict(model, text: str, k: int) -> Dict[str, float]:
 @functools.lru_cache(maxsize=1)
 def _lid_known(path: str) -> FrozenSet[str]:
     labels = load_fasttext(path).get_labels()
-    return frozenset(filter(None, (normalise(label.replace("__label__", "")) for label in labels)))
+    return frozenset(filter(None, map(label_code, labels)))
 
 
 def _restrict(scores: Dict[str, float], candidates: Iterable[str]) -> Dict[str, float]:
     kept = {c: scores.get(c, 0.0) for c in candidates}
-    total = sum(kept.values())
-    if total <= 0:
-        return {c: 1.0 / len(kept) for c in kept} if kept else {}
-    return {c: v / total for c, v in kept.items()}
+    if kept and sum(kept.values()) <= 0:
+        return {c: 1.0 / len(kept) for c in kept}
+    return _normalised(kept)
 
 
 class LanguageDetector:
@@ -126,8 +136,11 @@ class LanguageDetector:
 
     # -- evidence ---------------------------------------------------------
     def probabilities(self, text: str) -> Dict[str, float]:
-        """Probability per candidate language of `text` (already cleaned or not)."""
-        cleaned = strip_service_names(clean(text))
+        """Probability per candidate language of `text`."""
+        return self._probabilities(clean(text))
+
+    def _probabilities(self, cleaned: str) -> Dict[str, float]:
+        cleaned = strip_service_names(cleaned)
         script = dominant_script(cleaned)
         candidates = SCRIPT_LANGUAGES.get(script or "")
         if not candidates:
@@ -151,12 +164,10 @@ class LanguageDetector:
             # lid.176 has no label for some of our languages (Tigrinya,
             # Tamazight): its silence is no evidence, so those take the
             # supplementary model's probability alone.
-            combined = {
+            combined = _normalised({
                 c: (1 - w) * lid.get(c, 0.0) + w * supplement.get(c, 0.0) if c in lid_known else supplement.get(c, 0.0)
                 for c in candidates
-            }
-            total = sum(combined.values()) or 1.0
-            combined = {c: v / total for c, v in combined.items()}
+            })
         if script == "latin":
             combined = self._dutch_chat(cleaned, combined)
         return combined
@@ -190,10 +201,7 @@ class LanguageDetector:
         share = sum(w in DUTCH_CHAT for w in words) / len(words)
         if share < 0.5:
             return scores
-        boosted = dict(scores)
-        boosted["nl"] = boosted["nl"] + DUTCH_BONUS * share
-        total = sum(boosted.values())
-        return {c: v / total for c, v in boosted.items()}
+        return _normalised({**scores, "nl": scores["nl"] + DUTCH_BONUS * share})
 
     # -- decision ---------------------------------------------------------
     def detect(
@@ -214,7 +222,7 @@ class LanguageDetector:
         if chosen:
             return Detection(chosen, 1.0, "user_choice")
         cleaned = clean(text if isinstance(text, str) else "")
-        scores = {} if _INTENT_PAYLOAD.match(cleaned) else self.probabilities(cleaned)
+        scores = {} if _INTENT_PAYLOAD.match(cleaned) else self._probabilities(cleaned)
         if not scores:
             return self._fallback(browser_languages, current)
         scores = self._browser_prior(scores, browser_languages)
@@ -240,9 +248,7 @@ class LanguageDetector:
         preferred = {normalise(tag) for tag in (browser_languages or ())[:5]} - {None}
         if not preferred & set(scores):
             return scores
-        weighted = {c: v * (1.5 if c in preferred else 1.0) for c, v in scores.items()}
-        total = sum(weighted.values())
-        return {c: v / total for c, v in weighted.items()}
+        return _normalised({c: v * (1.5 if c in preferred else 1.0) for c, v in scores.items()})
 
     @staticmethod
     def _fallback(browser_languages: Iterable[str], current: Optional[str]) -> Detection:
