@@ -9,13 +9,15 @@ from typing import Any, Dict, List, Text
 from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from bot.storage.counts import record_topic
 
 logger = logging.getLogger(__name__)
+
+ENDS_FORM = frozenset({"emergency", "deny", "goodbye", "ask_human"})
 
 
 class ActionAnswerTopic(Action):
@@ -42,11 +44,15 @@ class ActionAnswerTopic(Action):
                 }
             )
         await self._count(tracker, answered, language.code, municipality.slug, municipality.timezone)
-        return [
+        events = [
             SlotSet("language", language.code),
             SlotSet("language_locked", language.locked),
             SlotSet("municipality", municipality.slug),
         ]
+        if (tracker.active_loop or {}).get("name") and topic in ENDS_FORM:
+            # An emergency, "stop", goodbye or a request for a person ends a referral form.
+            events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+        return events
 
     @staticmethod
     async def _count(tracker: Tracker, topic: str, language: str, slug: str, tz: str) -> None:

@@ -1,17 +1,26 @@
-"""What every action needs from a conversation: its language, municipality and topic."""
+"""What every action needs: the conversation's language, municipality, topic and channel,
+and the action server's shared resources (settings, database engine, content,
+forms, live-availability client, clock)."""
 
 from __future__ import annotations
 
+import asyncio
 import functools
+from datetime import datetime
 from typing import Any, Dict, Optional
+from zoneinfo import ZoneInfo
 
+import aiohttp
 from rasa_sdk import Tracker
 from sqlalchemy.engine import Engine
 
 from bot.config import Settings
 from bot.content import Content, load_content
+from bot.directory.availability import AvailabilityClient
 from bot.directory.municipality import Municipality
+from bot.forms import Forms, load_forms
 from bot.language.conversation import ConversationLanguage, conversation_language
+from bot.privacy import conversation_hash, hash_salt
 from bot.storage.db import make_engine
 
 
@@ -29,6 +38,46 @@ def engine() -> Engine:
 
 def content() -> Content:
     return load_content(settings().project_root)
+
+
+def forms() -> Forms:
+    return load_forms(settings().project_root)
+
+
+def now(timezone: str) -> datetime:
+    """The current time in the municipality's time zone (tests replace this clock)."""
+    return datetime.now(ZoneInfo(timezone))
+
+
+_availability: Dict[int, AvailabilityClient] = {}
+
+
+def availability() -> AvailabilityClient:
+    """The live-availability client of the running event loop (one HTTP session, one cache)."""
+    loop = asyncio.get_running_loop()
+    client = _availability.get(id(loop))
+    if client is None or client.session.closed:
+        client = AvailabilityClient(aiohttp.ClientSession())
+        _availability.clear()
+        _availability[id(loop)] = client
+    return client
+
+
+async def close_availability() -> None:
+    """Close the live-availability client's HTTP session (tests; shutdown)."""
+    for client in list(_availability.values()):
+        await client.session.close()
+    _availability.clear()
+
+
+@functools.lru_cache(maxsize=1)
+def _salt() -> str:
+    return hash_salt(settings().hash_salt, settings().var_dir)
+
+
+def conversation(tracker: Tracker) -> str:
+    """The salted hash under which this conversation may be stored."""
+    return conversation_hash(tracker.sender_id, _salt())
 
 
 def language(tracker: Tracker) -> ConversationLanguage:

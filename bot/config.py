@@ -49,6 +49,9 @@ class Settings:
     rasa_token: Optional[str] = None
     admin_password: Optional[str] = None
     report_token: Optional[str] = None
+    # Salt for the hashes of conversation ids that are stored. Unset: a random
+    # salt kept in var/hash-salt (bot.privacy.hash_salt). Replicas share one.
+    hash_salt: Optional[str] = None
     municipality: str = "voorbeeldegem"
     allowed_origins: Tuple[str, ...] = ()
     model_path: Path = field(default=PROJECT_ROOT / "models" / "taalbrug.tar.gz")
@@ -97,6 +100,7 @@ class Settings:
             rasa_token=env.get("TAALBRUG_RASA_TOKEN") or None,
             admin_password=env.get("TAALBRUG_ADMIN_PASSWORD") or None,
             report_token=env.get("TAALBRUG_REPORT_TOKEN") or None,
+            hash_salt=env.get("TAALBRUG_HASH_SALT") or None,
             municipality=env.get("TAALBRUG_MUNICIPALITY", "voorbeeldegem").strip() or "voorbeeldegem",
             allowed_origins=origins,
             model_path=model,
@@ -125,6 +129,7 @@ class Settings:
             ("TAALBRUG_RASA_TOKEN", self.rasa_token),
             ("TAALBRUG_ADMIN_PASSWORD", self.admin_password),
             ("TAALBRUG_REPORT_TOKEN", self.report_token),
+            ("TAALBRUG_HASH_SALT", self.hash_salt),
         ):
             if value:
                 env[key] = value

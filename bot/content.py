@@ -48,6 +48,9 @@ class Answer:
     topic: str
     nl: str
     buttons: Sequence[Mapping[str, str]] = ()
+    # Referral topics only: named Dutch texts the referral actions send after
+    # the answer ("summary", "steps", ...), each a text or a list of texts.
+    referral: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,16 @@ def _load_answer(path: Path) -> Answer:
     for i, button in enumerate(buttons):
         if not isinstance(button, dict) or not button.get("title") or not button.get("payload"):
             raise ContentError(f"{path}: buttons[{i}] needs 'title' and 'payload'")
-    return Answer(topic=topic, nl=" ".join(str(data["nl"]).split()), buttons=tuple(buttons))
+    referral = data.get("referral") or {}
+    if not isinstance(referral, dict):
+        raise ContentError(f"{path}: 'referral' must map names to texts")
+    for key, value in referral.items():
+        texts = value if isinstance(value, list) else [value]
+        if not texts or not all(isinstance(t, str) and t.strip() for t in texts):
+            raise ContentError(f"{path}: referral.{key} must be a text or a list of texts")
+    return Answer(
+        topic=topic, nl=" ".join(str(data["nl"]).split()), buttons=tuple(buttons), referral=referral
+    )
 
 
 def fill(template: str, facts: Mapping[str, Any], where: str = "answer") -> str:

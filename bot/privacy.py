@@ -7,12 +7,19 @@ international), a street with a house number, and names after "mijn naam is",
 Each is replaced by a fixed marker such as `[e-mail]`; the rest of the text
 stays as it was. The rules are in docs/redaction.md; the corpus
 tests/privacy/redaction_cases.yml holds the expected result of 180 cases.
+
+Conversation ids are stored only as `conversation_hash(id, salt)`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import os
 import re
-from typing import Callable, List
+import secrets
+from pathlib import Path
+from typing import Callable, List, Optional
 
 EMAIL = "[e-mail]"
 IBAN = "[IBAN]"
@@ -165,3 +172,28 @@ def redact(text: str) -> str:
     for step in _STEPS:
         text = step(text)
     return text
+
+
+def conversation_hash(conversation_id: str, salt: str) -> str:
+    """The salted hash under which a conversation id may be stored (HMAC-SHA256, 32 hex)."""
+    return hmac.new(salt.encode("utf-8"), conversation_id.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def hash_salt(configured: Optional[str], var_dir: Path) -> str:
+    """TAALBRUG_HASH_SALT, else a random salt created once in var/hash-salt (mode 600)."""
+    if configured:
+        return configured
+    path = var_dir / "hash-salt"
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    var_dir.mkdir(parents=True, exist_ok=True)
+    salt = secrets.token_hex(32)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process was first: use its salt
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(salt)
+    return salt

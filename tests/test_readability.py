@@ -3,26 +3,52 @@
 from __future__ import annotations
 
 import re
-from typing import Dict, List
+from typing import Dict, Iterator, List, Mapping
 
 import pytest
 import textstat
 import yaml
 
 from bot import PROJECT_ROOT
-from bot.content import Content
+from bot.content import Content, fill
+from bot.forms import load_forms
 
 JARGON = yaml.safe_load((PROJECT_ROOT / "answers" / "jargon.yml").read_text(encoding="utf-8"))["jargon"]
 REQUIRED_JARGON = {"domicilie", "attest", "leefloon", "OCMW", "NT2", "eID", "inburgering"}
 
 
+class _Sample(Mapping):
+    """Stands in for the form values of referral texts ({form.language} -> "Arabisch")."""
+
+    def __getitem__(self, key: str) -> str:
+        return "Arabisch"
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
 def _filled(content: Content) -> Dict[str, List[str]]:
-    """Each topic's answer text, filled in for every municipality."""
+    """Each topic's answer, followed by its referral texts, filled in for every municipality;
+    and every form question."""
     texts: Dict[str, List[str]] = {}
     for municipality in content.municipalities.values():
-        for topic in content.answers:
+        facts = {**content.facts(municipality), "form": _Sample()}
+        for topic, spec in content.answers.items():
             answer = content.compose(topic, "nl", municipality)[0]
-            texts.setdefault(topic, []).append(answer.text)
+            extra = [
+                fill(t, facts)
+                for value in spec.referral.values()
+                for t in (value if isinstance(value, list) else [value])
+            ]
+            texts.setdefault(topic, []).append(" ".join([answer.text, *extra]))
+    for slot, question in load_forms().questions.items():
+        texts[f"form:{slot}"] = [" ".join([question.ask, question.again, *map(str, question.extra.values())])]
     return texts
 
 

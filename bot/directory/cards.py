@@ -9,7 +9,7 @@ bring, whether an appointment is needed, whether an interpreter can be there.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import List, Optional
+from typing import List, Mapping, Optional, Sequence
 
 from bot.content import ChatMessage
 from bot.directory.availability import Availability
@@ -39,14 +39,39 @@ def open_status_nl(service, now: datetime) -> str:
     return f"Nu gesloten. Weer open op {_when_nl(upcoming)}."
 
 
-def referral_card(service, now: datetime, live: Optional[Availability] = None) -> ChatMessage:
+def languages_nl(service, names: Mapping[str, str], resident: Optional[str] = None) -> List[str]:
+    """Which languages the desk speaks, and whether that includes the resident's."""
+    spoken = [names.get(code, code) for code in service.languages]
+    lines = [f"Talen aan de balie: {', '.join(spoken)}."]
+    if resident and resident != DEFAULT:
+        if resident in service.languages:
+            lines.append(f"Ze spreken er ook uw taal: {names.get(resident, resident)}.")
+        elif service.interpreter_possible:
+            lines.append("Ze spreken uw taal niet. Vraag een tolk als u een afspraak maakt.")
+    return lines
+
+
+def referral_card(
+    service,
+    now: datetime,
+    live: Optional[Availability] = None,
+    names: Optional[Mapping[str, str]] = None,
+    resident: Optional[str] = None,
+) -> ChatMessage:
+    """Who, where, when (open now or next opening), contacts, cost and languages spoken.
+
+    `names` maps language codes to Dutch names ("ar" -> "Arabisch");
+    `resident` is the resident's language, to say whether the desk speaks it.
+    """
     lines: List[str] = [
         f"{service.name} ({service.organisation}).",
         f"Adres: {service.address}.",
         f"Telefoon: {service.phone}. E-mail: {service.email}.",
+        f"Website: {service.url}",
         f"Openingsuren: {hours_nl(service.hours)}",
         open_status_nl(service, now),
         f"Kosten: {service.cost}.",
+        *languages_nl(service, names or {}, resident),
     ]
     if live is not None:
         places = "Er zijn nog plaatsen." if live.open_places else "Er zijn nu geen vrije plaatsen."
@@ -59,9 +84,12 @@ def referral_card(service, now: datetime, live: Optional[Availability] = None) -
     return ChatMessage(kind="referral", text="\n".join(lines), lang=DEFAULT)
 
 
-def visit_card(service) -> ChatMessage:
-    """The "prepare your visit" card, in Dutch, to show at the desk."""
-    lines = ["Uw bezoek voorbereiden:"]
+def visit_card(service, extra: Sequence[str] = ()) -> ChatMessage:
+    """The "prepare your visit" card, in Dutch, to show at the desk.
+
+    `extra` lines come first, e.g. "Zeg dat u een tolk Tigrinya nodig hebt."
+    """
+    lines = ["Uw bezoek voorbereiden:", *extra]
     if service.bring:
         lines.append("Neem mee: " + "; ".join(service.bring) + ".")
     lines.append("Maak eerst een afspraak." if service.appointment_needed else "U hebt geen afspraak nodig.")

@@ -1,4 +1,4 @@
-"""Load and check municipalities/<slug>/profile.yml: name, contacts and opening hours."""
+"""Load and check municipalities/<slug>/: the profile (name, contacts, hours) and its services."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Mapping
 import yaml
 
 from bot.directory.hours import WEEKDAYS, HoursError, OpeningHours
+from bot.directory.services import Service, load_services
 
 WEEKDAY_NL = {
     "mon": "maandag",
@@ -67,6 +68,8 @@ class Municipality:
     timezone: str
     website: str
     contacts: Mapping[str, Contact] = field(default_factory=dict)
+    # The service directory (services.yml), by service id; empty without one.
+    services: Mapping[str, Service] = field(default_factory=dict)
 
     def facts(self) -> Dict[str, Any]:
         """The values answers may use as {placeholders}."""
@@ -127,7 +130,9 @@ def load_profile(path: Path) -> Municipality:
     contacts = {
         key: _contact(value, f"{where}: contacts.{key}") for key, value in contacts_raw.items()
     }
+    services_path = path.parent / "services.yml"
     return Municipality(
+        services=load_services(services_path) if services_path.exists() else {},
         slug=slug,
         name=str(_require(data, "name", where)),
         fictional=bool(data.get("fictional", False)),

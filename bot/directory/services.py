@@ -16,7 +16,13 @@ import yaml
 from bot.directory.hours import HoursError, OpeningHours
 from bot.language.languages import SUPPORTED
 
-KINDS = frozenset({"interpreting", "nt2", "basic_education", "practice", "civic_integration", "welcome", "buddy"})
+# interpreting: social interpreters; nt2_intake: the Huis van het Nederlands
+# (intake and advice); nt2: Dutch courses (CVO); basic_education: the Centrum
+# voor Basiseducatie; practice: conversation tables and other practice.
+KINDS = frozenset({
+    "interpreting", "nt2_intake", "nt2", "basic_education", "practice",
+    "civic_integration", "welcome", "buddy",
+})
 LEVELS = frozenset({"beginner", "some"})
 FORMATS = frozenset({"day", "evening", "weekend", "online"})
 REQUESTERS = frozenset({"resident", "service"})

@@ -16,6 +16,7 @@ def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     upgrade(url)
     monkeypatch.setenv("TAALBRUG_DATABASE_URL", url)
     monkeypatch.setenv("TAALBRUG_MUNICIPALITY", "voorbeeldegem")
+    monkeypatch.setenv("TAALBRUG_HASH_SALT", "test-salt")
     cached_engine = context.engine  # a test may replace context.engine
     context.settings.cache_clear()
     cached_engine.cache_clear()
@@ -23,3 +24,11 @@ def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     cached_engine().dispose()
     context.settings.cache_clear()
     cached_engine.cache_clear()
+    context._salt.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+async def _close_availability_client():
+    """Each test runs in its own event loop: close the live-availability session it opened."""
+    yield
+    await context.close_availability()

@@ -21,6 +21,8 @@ from typing import Any, Dict, Iterator, List
 import pytest
 
 from bot import PROJECT_ROOT
+from bot.storage.db import make_engine
+from bot.storage.referrals import open_notes
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.integration
@@ -28,9 +30,10 @@ READY_TIMEOUT = 300
 
 
 class RunningStack:
-    def __init__(self, process: subprocess.Popen, ports: Dict[str, int]) -> None:
+    def __init__(self, process: subprocess.Popen, ports: Dict[str, int], database_url: str) -> None:
         self.process = process
         self.ports = ports
+        self.database_url = database_url
         self.output: List[str] = []
         self.ready = threading.Event()
         threading.Thread(target=self._read, daemon=True).start()
@@ -75,6 +78,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
         "TAALBRUG_RASA_PORT": str(ports["rasa"]),
         "TAALBRUG_ACTIONS_PORT": str(ports["actions"]),
         "TAALBRUG_DATABASE_URL": f"sqlite:///{tmp / 'taalbrug.db'}",
+        "TAALBRUG_HASH_SALT": "integration-salt",
         "TAALBRUG_TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
         "TAALBRUG_MODEL": str(model),
         "TAALBRUG_MUNICIPALITY": "voorbeeldegem",
@@ -89,7 +93,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
         text=True,
         start_new_session=True,
     )
-    running = RunningStack(process, ports)
+    running = RunningStack(process, ports, env["TAALBRUG_DATABASE_URL"])
     if not running.ready.wait(READY_TIMEOUT):
         os.killpg(process.pid, signal.SIGKILL)
         pytest.fail("stack not ready in time:\n" + "".join(running.output[-60:]))
@@ -183,6 +187,54 @@ def test_an_emergency_is_answered_with_112_and_a_cue(stack: RunningStack) -> Non
     reply = stack.chat("integration-emergency-1", "help brand in mijn huis, snel!")
     assert reply["topic"] == "emergency"
     assert "112" in reply["messages"][0]["text"]
+
+
+def test_learning_dutch_by_typed_answers_ends_in_a_referral(stack: RunningStack) -> None:
+    session = "integration-learn-dutch-1"
+    first = stack.chat(session, "Je veux apprendre le néerlandais, il y a des cours le soir ?")
+    assert first["messages"][0]["kind"] == "prompt"
+    assert first["messages"][0]["text"] == "Spreekt u al een beetje Nederlands?"
+    assert first["messages"][-1]["lang"] == "fr"
+    when = stack.chat(session, "un peu")
+    assert when["messages"][0]["text"] == "Wanneer wilt u les volgen?"
+    postcode = stack.chat(session, "le soir")
+    assert postcode["messages"][0]["text"].startswith("Wat is uw postcode?")
+    referral = stack.chat(session, "9999")
+    assert referral["topic"] == "learn_dutch"
+    kinds = [m["kind"] for m in referral["messages"]]
+    assert kinds[:2] == ["answer", "cue"] and "referral" in kinds
+    text = "\n".join(m["text"] for m in referral["messages"])
+    assert "U zoekt lessen 's avonds." in text and "Huis van het Nederlands" in text
+    assert "Ze spreken er ook uw taal: Frans." in text
+    assert "Uw bezoek voorbereiden:" in text
+    assert referral["messages"][-1]["lang"] == "fr"
+
+
+def test_an_interpreter_request_confirms_the_language_and_notes_it(stack: RunningStack) -> None:
+    session = "integration-interpreter-1"
+    first = stack.chat(session, "أحتاج مترجم للموعد في البلدية يوم الخميس")
+    assert first["messages"][0]["kind"] == "prompt" and first["messages"][-1]["lang"] == "ar"
+    language = stack.chat(session, '/interpreter{"interpreter_service": "town_hall"}')
+    confirm = language["messages"][0]
+    assert "Is het Arabisch (العربية)?" in confirm["text"]
+    referral = stack.chat(session, confirm["buttons"][0]["payload"])
+    text = "\n".join(m["text"] for m in referral["messages"])
+    assert "U hebt een tolk Arabisch nodig voor een afspraak in het gemeentehuis." in text
+    engine = make_engine(stack.database_url)
+    try:
+        notes = open_notes(engine, "voorbeeldegem")
+    finally:
+        engine.dispose()
+    assert "Tolk nodig: Arabisch, een afspraak in het gemeentehuis." in [n.text for n in notes]
+
+
+def test_an_emergency_ends_a_form_at_once(stack: RunningStack) -> None:
+    session = "integration-form-emergency-1"
+    stack.chat(session, "ik wil nederlands leren")
+    reply = stack.chat(session, "help brand in mijn huis, snel!")
+    assert reply["topic"] == "emergency" and "112" in reply["messages"][0]["text"]
+    after = stack.chat(session, "hallo")
+    assert after["topic"] == "greet"
 
 
 def test_sigterm_stops_every_process(stack: RunningStack) -> None:

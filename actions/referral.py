@@ -1,0 +1,133 @@
+"""What every referral sends and stores.
+
+A referral is, in this order: the topic's plain Dutch answer and cue, one
+card per service (contacts, hours, open now or next opening, languages, live
+availability when the service publishes it), any extra lines, then the
+"prepare your visit" card with a cue saying to show it at the desk. Every
+service shown is recorded for the policy indicators (no personal data).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Dict, List, Optional, Sequence
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import context
+from bot.content import ChatMessage, fill
+from bot.directory.cards import referral_card, visit_card
+from bot.directory.services import Service
+from bot.language.languages import DEFAULT
+from bot.storage.referrals import record_referral
+
+logger = logging.getLogger(__name__)
+
+
+class Referral:
+    """Collects one referral's messages, then sends them and records the services."""
+
+    def __init__(self, tracker: Tracker, topic: str) -> None:
+        self.tracker = tracker
+        self.topic = topic
+        self.language = context.language(tracker)
+        self.municipality = context.municipality(tracker)
+        self.content = context.content()
+        self.now = context.now(self.municipality.timezone)
+        self.messages: List[ChatMessage] = []
+        self.shown: List[str] = []
+
+    @property
+    def code(self) -> str:
+        return self.language.code
+
+    @property
+    def services(self) -> Dict[str, Service]:
+        return dict(self.municipality.services)
+
+    def names(self) -> Dict[str, str]:
+        """Dutch names of Taalbrug's languages ("ar" -> "Arabisch")."""
+        return {code: locale.name_nl or code for code, locale in self.content.locales.items()}
+
+    def texts(self, key: str, **form: str) -> List[str]:
+        """The answer file's referral text(s) `key`, filled with facts and `form` values."""
+        answer = self.content.answers[self.topic]
+        value = answer.referral.get(key, [])
+        facts = {**self.content.facts(self.municipality), "form": form}
+        where = f"answers/{self.topic}.yml: referral.{key}"
+        return [fill(t, facts, where) for t in (value if isinstance(value, list) else [value])]
+
+    def text(self, key: str, **form: str) -> str:
+        return " ".join(self.texts(key, **form))
+
+    def answer(self) -> "Referral":
+        """The topic's plain Dutch answer and the cue in the resident's language."""
+        self.messages.extend(self.content.compose(self.topic, self.code, self.municipality))
+        return self
+
+    async def cards(self, services: Sequence[Service]) -> "Referral":
+        """One referral card per service, with live availability where a service offers it."""
+        names = self.names()
+        for service in services:
+            live = None
+            if service.availability_url:
+                live = await context.availability().get(service.availability_url)
+            self.messages.append(referral_card(service, self.now, live, names, self.code))
+            self.shown.append(service.id)
+        return self
+
+    def lines(self, lines: Sequence[str], cue: Optional[str] = None) -> "Referral":
+        """Extra Dutch referral lines, and optionally a cue (a key in locales/) after them."""
+        if lines:
+            self.messages.append(ChatMessage(kind="referral", text="\n".join(lines), lang=DEFAULT))
+        if cue:
+            self.cue(cue)
+        return self
+
+    def cue(self, key: str) -> "Referral":
+        locale = self.content.locale(self.code)
+        text = locale.cues.get(key)
+        if locale.code != DEFAULT and text:
+            text = fill(text, self.content.facts(self.municipality), f"locales/{locale.code}.yml")
+            self.messages.append(ChatMessage(kind="cue", text=text, lang=locale.code, dir=locale.dir))
+        return self
+
+    def visit(self, service: Service, extra: Sequence[str] = ()) -> "Referral":
+        """The "prepare your visit" card and the cue to show it at the desk."""
+        self.messages.append(visit_card(service, extra))
+        return self.cue("visit_card")
+
+    def send(self, dispatcher: CollectingDispatcher) -> None:
+        language = self.language.as_dict()
+        for message in self.messages:
+            dispatcher.utter_message(json_message={**message.as_dict(), "language": language, "topic": self.topic})
+
+    async def record(self) -> None:
+        """Record every service shown; an outage is logged and never blocks the referral."""
+        day = self.now.date()
+        channel = context.channel(self.tracker)
+        loop = asyncio.get_running_loop()
+        for service_id in self.shown:
+            try:
+                await loop.run_in_executor(
+                    None, record_referral, context.engine(), day, self.municipality.slug,
+                    self.topic, service_id, self.code, channel,
+                )
+            except Exception as exc:
+                logger.warning("referral not recorded: %s", type(exc).__name__)
+
+    def slot_events(self) -> List[Dict[str, Any]]:
+        return [
+            SlotSet("language", self.code),
+            SlotSet("language_locked", self.language.locked),
+            SlotSet("municipality", self.municipality.slug),
+        ]
+
+    async def finish(self, dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
+        """Send everything, record the services, and return the conversation slots."""
+        self.send(dispatcher)
+        await self.record()
+        return self.slot_events()

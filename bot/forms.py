@@ -1,0 +1,172 @@
+"""The referral forms' questions and typed-answer words (answers/forms/), as checked data.
+
+`Forms.load()` reads answers/forms/<form>.yml (the Dutch question, its cue,
+buttons and labels per slot) and answers/forms/words.yml (what residents type,
+per slot value and language). `Forms.match()` finds the value a typed answer
+means; `Forms.language()` finds an interpreter language in a typed answer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+import yaml
+
+from bot import PROJECT_ROOT
+from bot.language.names import find_language_name
+
+FORMS = ("interpreter_form", "learn_dutch_form")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+class FormsError(ValueError):
+    """A form file is malformed: the message names file and field."""
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and vowel marks dropped, punctuation as spaces: " s avonds "."""
+    decomposed = unicodedata.normalize("NFKD", str(text).lower())
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return " " + " ".join(_NOT_WORD.sub(" ", bare).split()) + " "
+
+
+@dataclass(frozen=True)
+class Question:
+    """One slot's question: Dutch text, the cue key, buttons and Dutch labels of its values."""
+
+    form: str
+    slot: str
+    ask: str
+    cue: str
+    again: str
+    buttons: Tuple[Mapping[str, str], ...] = ()
+    labels: Mapping[str, str] = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Forms:
+    """All form questions and the words residents use to answer them."""
+
+    def __init__(
+        self,
+        questions: Mapping[str, Question],
+        words: Mapping[str, Mapping[str, Mapping[str, Sequence[str]]]],
+        other_languages: Mapping[str, str],
+    ) -> None:
+        self.questions = dict(questions)
+        # slot -> value -> language -> folded phrases
+        self._words = {
+            slot: {
+                value: {lang: [fold(p) for p in phrases] for lang, phrases in langs.items()}
+                for value, langs in values.items()
+            }
+            for slot, values in words.items()
+        }
+        self._other_languages = {fold(name): label for name, label in other_languages.items()}
+
+    @classmethod
+    def load(cls, root: Path = PROJECT_ROOT) -> "Forms":
+        folder = root / "answers" / "forms"
+        questions: Dict[str, Question] = {}
+        other_languages: Dict[str, str] = {}
+        for form in FORMS:
+            path = folder / f"{form}.yml"
+            data = _read(path)
+            if data.get("form") != form:
+                raise FormsError(f"{path}: field 'form' must be '{form}'")
+            again = _text(data, "again", path)
+            slots = data.get("slots")
+            if not isinstance(slots, dict) or not slots:
+                raise FormsError(f"{path}: field 'slots' must map slot names to questions")
+            for slot, spec in slots.items():
+                where = f"{path}: slot '{slot}'"
+                if not isinstance(spec, dict):
+                    raise FormsError(f"{where}: must be a mapping")
+                buttons = spec.get("buttons") or []
+                for i, button in enumerate(buttons):
+                    if not isinstance(button, dict) or not button.get("title") or not button.get("payload"):
+                        raise FormsError(f"{where}, field 'buttons[{i}]': needs title and payload")
+                extra = {k: v for k, v in spec.items() if k not in ("ask", "cue", "buttons", "labels")}
+                for names, label in (extra.pop("other_languages", None) or {}).items():
+                    for name in str(names).split("|"):
+                        other_languages[name] = str(label)
+                questions[slot] = Question(
+                    form=form, slot=slot, ask=_text(spec, "ask", where), cue=_text(spec, "cue", where),
+                    again=again, buttons=tuple(buttons), labels=dict(spec.get("labels") or {}), extra=extra,
+                )
+        words = _read(folder / "words.yml")
+        words.pop("reviewed", None)
+        for slot, values in words.items():
+            if slot not in questions or not isinstance(values, dict):
+                raise FormsError(f"{folder / 'words.yml'}: '{slot}' is not a form slot")
+            unknown = set(values) - set(questions[slot].labels)
+            if questions[slot].labels and unknown:
+                raise FormsError(f"{folder / 'words.yml'}: {slot} has unknown values {sorted(unknown)}")
+        return cls(questions, words, other_languages)
+
+    def match(self, slot: str, text: str, language: Optional[str]) -> Optional[str]:
+        """The value a typed answer means, or None.
+
+        Words of the resident's language count first, then Dutch and English,
+        then longer words (4+ letters) of every language: a short word like
+        "да" means "yes" in Russian but "to" in Bulgarian. Within one round the
+        first value in words.yml wins, so "niet goed" is a beginner before it
+        is "some" Dutch.
+        """
+        values = self._words.get(slot) or {}
+        folded = fold(text)
+        rounds: List[Optional[Sequence[str]]] = [[language] if language else [], ["nl", "en"], None]
+        for langs in rounds:
+            for value, by_language in values.items():
+                for lang, phrases in by_language.items():
+                    if langs is not None and lang not in langs:
+                        continue
+                    if any(_found(phrase, folded, langs is None) for phrase in phrases):
+                        return value
+        return None
+
+    def language(self, text: str) -> Optional[str]:
+        """A language named in `text`: a Taalbrug code ("ti") or another language's Dutch name."""
+        folded = fold(text)
+        for name, label in self._other_languages.items():  # "Dari" before Persian
+            if name.strip() and name in folded:
+                return label
+        return find_language_name(text)
+
+
+def _found(phrase: str, folded: str, any_language: bool) -> bool:
+    """Whole words; a word of 5+ letters also as the start of a longer one ("лікар" in
+    "лікаря"). Across all languages only words of 4+ letters count."""
+    word = phrase.strip()
+    if not word or (any_language and len(word) < 4):
+        return False
+    if len(word) >= 5:
+        return f" {word}" in folded
+    return phrase in folded
+
+
+def _read(path: Path) -> Dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise FormsError(f"{path}: cannot be read ({exc})") from None
+    if not isinstance(data, dict):
+        raise FormsError(f"{path}: must be a mapping")
+    return data
+
+
+def _text(data: Mapping[str, Any], key: str, where: object) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise FormsError(f"{where}, field '{key}': must be a non-empty text")
+    return value.strip()
+
+
+@functools.lru_cache(maxsize=2)
+def load_forms(root: Path = PROJECT_ROOT) -> Forms:
+    return Forms.load(root)
