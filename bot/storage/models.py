@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Column, Date, DateTime, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, declarative_base
 
 Base = declarative_base()
@@ -55,3 +55,69 @@ class StaffNote(Base):
     text: Mapped[str] = Column(String(500), nullable=False)  # redacted before it is written
     conversation: Mapped[str] = Column(String(64), nullable=False)  # salted hash, never the raw id
     done_at: Mapped[Optional[datetime]] = Column(DateTime(timezone=True), nullable=True)
+
+
+class UnmetQuestion(Base):
+    """A question Taalbrug could not answer well, redacted before it is written.
+
+    reason: fallback | out_of_scope | feedback_negative | unhelpful.
+    status: new | reviewed | added | not_relevant (the review workflow).
+    After the retention period `text` and `intents` are emptied (purged_at set);
+    the row stays so the counts stay.
+    """
+
+    __tablename__ = "unmet_question"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False, index=True)
+    municipality: Mapped[str] = Column(String(64), nullable=False)
+    channel: Mapped[str] = Column(String(32), nullable=False)
+    language: Mapped[str] = Column(String(8), nullable=False)
+    reason: Mapped[str] = Column(String(32), nullable=False)
+    text: Mapped[Optional[str]] = Column(String(2000), nullable=True)
+    intents: Mapped[Optional[str]] = Column(String(500), nullable=True)  # JSON: top 3 [name, confidence]
+    conversation: Mapped[str] = Column(String(64), nullable=False)  # salted hash
+    status: Mapped[str] = Column(String(16), nullable=False, default="new", index=True)
+    purged_at: Mapped[Optional[datetime]] = Column(DateTime(timezone=True), nullable=True)
+
+
+class ConversationCount(Base):
+    """Conversations started, per day, municipality, channel and language. No text, no ids."""
+
+    __tablename__ = "conversation_count"
+    __table_args__ = (
+        UniqueConstraint("day", "municipality", "channel", "language", name="uq_conversation_count"),
+    )
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    day: Mapped[date] = Column(Date, nullable=False, index=True)
+    municipality: Mapped[str] = Column(String(64), nullable=False)
+    channel: Mapped[str] = Column(String(32), nullable=False)
+    language: Mapped[str] = Column(String(8), nullable=False)
+    count: Mapped[int] = Column(Integer, nullable=False, default=0)
+
+
+class Account(Base):
+    """A staff, policy or admin account of the report and staff pages."""
+
+    __tablename__ = "account"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    username: Mapped[str] = Column(String(64), nullable=False, unique=True)
+    role: Mapped[str] = Column(String(16), nullable=False)  # admin | policy | staff
+    password_hash: Mapped[str] = Column(String(255), nullable=False)
+    created_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)
+    disabled: Mapped[bool] = Column(Boolean, nullable=False, default=False)
+
+
+class WebSession(Base):
+    """A signed-in browser session. Only a hash of the cookie value is stored."""
+
+    __tablename__ = "web_session"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    token_hash: Mapped[str] = Column(String(64), nullable=False, unique=True)
+    account_id: Mapped[int] = Column(Integer, ForeignKey("account.id", ondelete="CASCADE"), nullable=False)
+    csrf: Mapped[str] = Column(String(64), nullable=False)
+    created_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False)
+    expires_at: Mapped[datetime] = Column(DateTime(timezone=True), nullable=False, index=True)

@@ -17,8 +17,9 @@ def test_upgrade_creates_the_schema_and_is_idempotent(tmp_path: Path) -> None:
     assert current(url) is None
     upgrade(url)
     upgrade(url)  # a second start changes nothing
-    assert current(url) == "0002"
-    assert {"topic_count", "referral", "staff_note"} <= set(inspect(make_engine(url)).get_table_names())
+    assert current(url) == "0003"
+    assert {"topic_count", "referral", "staff_note", "unmet_question", "conversation_count", "account",
+            "web_session"} <= set(inspect(make_engine(url)).get_table_names())
 
 
 def test_counts_are_kept_per_language(tmp_path: Path) -> None:
