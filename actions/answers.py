@@ -1,21 +1,16 @@
-"""Answer a topic in plain Dutch with a cue in the resident's language (dialogue and FAQ topics)."""
+"""Answer a topic in plain Dutch with a cue in the resident's language (dialogue and FAQ topics),
+and record the topic, the conversation and any unmet question for the indicators."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from datetime import datetime
-from typing import Any, Dict, List, Text
-from zoneinfo import ZoneInfo
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from bot.storage.counts import record_topic
-
-logger = logging.getLogger(__name__)
+from actions.unmet import unmet
 
 ENDS_FORM = frozenset({"emergency", "deny", "goodbye", "ask_human"})
 
@@ -43,7 +38,7 @@ class ActionAnswerTopic(Action):
                     "topic": None if answered == "nlu_fallback" else answered,
                 }
             )
-        await self._count(tracker, answered, language.code, municipality.slug, municipality.timezone)
+        await self._record(tracker, topic, answered, language.code, municipality)
         events = [
             SlotSet("language", language.code),
             SlotSet("language_locked", language.locked),
@@ -55,13 +50,16 @@ class ActionAnswerTopic(Action):
         return events
 
     @staticmethod
-    async def _count(tracker: Tracker, topic: str, language: str, slug: str, tz: str) -> None:
-        """Count the topic for the policy indicators; an outage never blocks the answer."""
-        day = datetime.now(ZoneInfo(tz)).date()
-        loop = asyncio.get_running_loop()
-        try:
-            await loop.run_in_executor(
-                None, record_topic, context.engine(), day, slug, context.channel(tracker), language, topic
-            )
-        except Exception as exc:  # the resident still gets the answer
-            logger.warning("topic count not stored: %s", type(exc).__name__)
+    async def _record(tracker: Tracker, topic: Optional[str], answered: str, language: str, municipality) -> None:
+        """Count the topic and the conversation, and log an unmet question (redacted)."""
+        now = context.now(municipality.timezone)
+        channel = context.channel(tracker)
+        if context.first_message(tracker):
+            await context.record("conversation", day=now.date(), municipality=municipality.slug,
+                                 channel=channel, language=language)
+        await context.record("topic", day=now.date(), municipality=municipality.slug, channel=channel,
+                             language=language, topic=answered)
+        question = unmet(tracker, topic, answered, language)
+        if question is not None:
+            await context.record("unmet", created_at=now, municipality=municipality.slug, channel=channel,
+                                 conversation=context.conversation(tracker), **question)

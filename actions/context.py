@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 from datetime import datetime
 from typing import Any, Dict, Optional
 from zoneinfo import ZoneInfo
@@ -22,6 +23,10 @@ from bot.forms import Forms, load_forms
 from bot.language.conversation import ConversationLanguage, conversation_language
 from bot.privacy import conversation_hash, hash_salt
 from bot.storage.db import make_engine
+from bot.storage.records import recorder as make_recorder
+from bot.storage.spool import Recorder
+
+logger = logging.getLogger(__name__)
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,6 +39,32 @@ def settings() -> Settings:
 def engine() -> Engine:
     """The action server's database engine (sessions are opened per use)."""
     return make_engine(settings().database_url)
+
+
+@functools.lru_cache(maxsize=1)
+def recorder() -> Recorder:
+    """Writes records, spooling them to var/spool/ while the database is down."""
+    return make_recorder(engine(), settings().var_dir)
+
+
+async def record(kind: str, /, **fields: Any) -> None:
+    """Store a record off the event loop; nothing here ever blocks or breaks an answer."""
+    loop = asyncio.get_running_loop()
+    try:
+        await loop.run_in_executor(None, functools.partial(recorder().write, kind, **fields))
+    except Exception as exc:  # spooling failed too (disk full?): log, never crash the answer
+        logger.error("%s record lost: %s", kind, type(exc).__name__)
+
+
+def first_message(tracker: Tracker) -> bool:
+    """True for the resident's first message of this conversation session."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+        elif event.get("event") == "session_started":
+            break
+    return users == 1
 
 
 def content() -> Content:

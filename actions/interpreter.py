@@ -8,8 +8,6 @@ free; shows the interpreting services; and leaves a note for the front desk
 
 from __future__ import annotations
 
-import asyncio
-import logging
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -20,9 +18,6 @@ from actions import context
 from actions.referral import Referral
 from bot.directory.services import find
 from bot.language.languages import SUPPORTED
-from bot.storage.referrals import add_note
-
-logger = logging.getLogger(__name__)
 
 
 class ActionReferInterpreter(Action):
@@ -56,15 +51,10 @@ class ActionReferInterpreter(Action):
 
     @staticmethod
     async def _note(tracker: Tracker, referral: Referral, text: str, language: str) -> None:
-        """The front desk's note; an outage is logged and never blocks the referral."""
-        loop = asyncio.get_running_loop()
-        try:
-            await loop.run_in_executor(
-                None, add_note, context.engine(), referral.now, referral.municipality.slug,
-                "interpreter", language, text, context.conversation(tracker),
-            )
-        except Exception as exc:
-            logger.warning("staff note not stored: %s", type(exc).__name__)
+        """The front desk's note (spooled while the database is down)."""
+        await context.record("note", now=referral.now, municipality=referral.municipality.slug,
+                             kind="interpreter", language=language, text=text,
+                             conversation=context.conversation(tracker))
 
 
 def _postcode(tracker: Tracker):

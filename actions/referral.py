@@ -9,8 +9,6 @@ service shown is recorded for the policy indicators (no personal data).
 
 from __future__ import annotations
 
-import asyncio
-import logging
 from typing import Any, Dict, List, Optional, Sequence
 
 from rasa_sdk import Tracker
@@ -22,9 +20,6 @@ from bot.content import ChatMessage, fill
 from bot.directory.cards import referral_card, visit_card
 from bot.directory.services import Service
 from bot.language.languages import DEFAULT
-from bot.storage.referrals import record_referral
-
-logger = logging.getLogger(__name__)
 
 
 class Referral:
@@ -106,18 +101,13 @@ class Referral:
             dispatcher.utter_message(json_message={**message.as_dict(), "language": language, "topic": self.topic})
 
     async def record(self) -> None:
-        """Record every service shown; an outage is logged and never blocks the referral."""
-        day = self.now.date()
-        channel = context.channel(self.tracker)
-        loop = asyncio.get_running_loop()
+        """Record every service shown, and the conversation when this is its first message."""
+        day, slug, channel = self.now.date(), self.municipality.slug, context.channel(self.tracker)
+        if context.first_message(self.tracker):
+            await context.record("conversation", day=day, municipality=slug, channel=channel, language=self.code)
         for service_id in self.shown:
-            try:
-                await loop.run_in_executor(
-                    None, record_referral, context.engine(), day, self.municipality.slug,
-                    self.topic, service_id, self.code, channel,
-                )
-            except Exception as exc:
-                logger.warning("referral not recorded: %s", type(exc).__name__)
+            await context.record("referral", day=day, municipality=slug, topic=self.topic,
+                                 service_id=service_id, language=self.code, channel=channel)
 
     def slot_events(self) -> List[Dict[str, Any]]:
         return [

@@ -58,9 +58,12 @@ class Settings:
     # How long the gateway waits for Rasa before it answers with an error.
     upstream_timeout: float = 8.0
 
+    # Runtime files (SQLite databases, the spool, the hash salt); default <root>/var.
+    var_path: Optional[Path] = None
+
     @property
     def var_dir(self) -> Path:
-        return self.project_root / "var"
+        return self.var_path or self.project_root / "var"
 
     @property
     def rasa_url(self) -> str:
@@ -75,7 +78,7 @@ class Settings:
         """Build settings from TAALBRUG_* variables, with DESIGN.md's defaults."""
         env = os.environ if env is None else env
         root = Path(env.get("TAALBRUG_ROOT", str(PROJECT_ROOT)))
-        var = root / "var"
+        var = Path(env["TAALBRUG_VAR_DIR"]) if env.get("TAALBRUG_VAR_DIR") else root / "var"
         origins = tuple(
             o.strip().rstrip("/")
             for o in env.get("TAALBRUG_ALLOWED_ORIGINS", "").split(",")
@@ -105,6 +108,7 @@ class Settings:
             allowed_origins=origins,
             model_path=model,
             upstream_timeout=timeout,
+            var_path=var,
         )
 
     def with_changes(self, **changes: object) -> "Settings":
@@ -124,6 +128,7 @@ class Settings:
             TAALBRUG_MUNICIPALITY=self.municipality,
             TAALBRUG_MODEL=str(self.model_path),
             TAALBRUG_ALLOWED_ORIGINS=",".join(self.allowed_origins),
+            TAALBRUG_VAR_DIR=str(self.var_dir),
         )
         for key, value in (
             ("TAALBRUG_RASA_TOKEN", self.rasa_token),

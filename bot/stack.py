@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
 from bot.config import Settings
+from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
+from bot.storage.records import recorder
 
 logger = logging.getLogger("taalbrug.stack")
 
@@ -81,6 +83,7 @@ class Stack:
             )
         self.config.var_dir.mkdir(parents=True, exist_ok=True)
         upgrade(self.config.database_url)
+        self._replay_spool()
         for service in self.services:
             logger.info("starting %s", service.name)
             service.process = subprocess.Popen(
@@ -89,6 +92,16 @@ class Stack:
                 env=service.env,
                 start_new_session=True,  # own process group: stopped children and all
             )
+
+    def _replay_spool(self) -> None:
+        """Write records spooled during an earlier database outage (nothing is lost)."""
+        engine = make_engine(self.config.database_url)
+        try:
+            replayed = recorder(engine, self.config.var_dir).replay()
+            if replayed:
+                logger.info("wrote %d records spooled during a database outage", replayed)
+        finally:
+            engine.dispose()
 
     def health_url(self) -> str:
         host = "127.0.0.1" if self.config.web_host in ("0.0.0.0", "::") else self.config.web_host

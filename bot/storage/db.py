@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
@@ -44,3 +45,17 @@ def ping(engine: Engine) -> None:
     """Raise if the database cannot answer a trivial query."""
     with engine.connect() as connection:
         connection.execute(text("SELECT 1"))
+
+
+def to_utc(moment: datetime) -> datetime:
+    """Times are stored in UTC (SQLite keeps no offset); a naive time is refused."""
+    if moment.tzinfo is None:
+        raise ValueError("a stored time must carry a time zone")
+    return moment.astimezone(timezone.utc)
+
+
+def from_db(moment: Optional[datetime]) -> Optional[datetime]:
+    """A stored time as an aware UTC datetime (SQLite gives it back naive)."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)

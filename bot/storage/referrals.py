@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from bot.privacy import redact
-from bot.storage.db import session_scope
+from bot.storage.db import from_db, session_scope, to_utc
 from bot.storage.models import ReferralRecord, StaffNote
 
 NOTE_KINDS = frozenset({"interpreter", "handover", "callback"})
@@ -60,10 +60,8 @@ def add_note(
     """Store a staff note; `conversation` must already be a salted hash. Returns its id."""
     if kind not in NOTE_KINDS:
         raise ValueError(f"unknown staff note kind {kind!r}")
-    if now.tzinfo is None:
-        raise ValueError("staff note time must carry a time zone")
     note = StaffNote(
-        created_at=now, municipality=municipality, kind=kind, language=language[:8],
+        created_at=to_utc(now), municipality=municipality, kind=kind, language=language[:8],
         text=redact(text)[:NOTE_MAX], conversation=conversation[:64],
     )
     with session_scope(engine) as session:
@@ -89,9 +87,10 @@ def mark_done(engine: Engine, note_id: int, now: datetime) -> bool:
         row = session.get(StaffNote, note_id)
         if row is None or row.done_at is not None:
             return False
-        row.done_at = now
+        row.done_at = to_utc(now)
         return True
 
 
 def _note(row: StaffNote) -> Note:
-    return Note(row.id, row.created_at, row.municipality, row.kind, row.language, row.text, row.done_at)
+    return Note(row.id, from_db(row.created_at), row.municipality, row.kind, row.language, row.text,
+                from_db(row.done_at))

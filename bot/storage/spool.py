@@ -57,7 +57,7 @@ class Recorder:
         self._lock = threading.Lock()
         self._file = self.folder / f"spool-{os.getpid()}-{uuid.uuid4().hex[:8]}.jsonl"
 
-    def write(self, kind: str, **fields: Any) -> bool:
+    def write(self, kind: str, /, **fields: Any) -> bool:
         """True when stored in the database, False when spooled for later."""
         if kind not in self.writers:
             raise ValueError(f"unknown record kind {kind!r}")

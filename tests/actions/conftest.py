@@ -17,14 +17,17 @@ def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("TAALBRUG_DATABASE_URL", url)
     monkeypatch.setenv("TAALBRUG_MUNICIPALITY", "voorbeeldegem")
     monkeypatch.setenv("TAALBRUG_HASH_SALT", "test-salt")
+    monkeypatch.setenv("TAALBRUG_VAR_DIR", str(tmp_path / "var"))  # the spool lives here
     cached_engine = context.engine  # a test may replace context.engine
     context.settings.cache_clear()
     cached_engine.cache_clear()
+    context.recorder.cache_clear()
     yield url
     cached_engine().dispose()
     context.settings.cache_clear()
     cached_engine.cache_clear()
     context._salt.cache_clear()
+    context.recorder.cache_clear()
 
 
 @pytest.fixture(autouse=True)

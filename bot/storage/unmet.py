@@ -1,0 +1,146 @@
+"""Unmet questions and conversation counts: writing, the review list, and retention.
+
+An unmet question is stored with its redacted text, language, the top 3
+intents with their confidence, channel, municipality, time, a salted hash of
+the conversation id and a review status. `purge()` empties the text and
+intents of questions older than the retention period; the rows stay, so the
+counts stay.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import List, Optional, Sequence, Tuple
+
+from sqlalchemy import select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from bot.privacy import redact
+from bot.storage.db import from_db, session_scope, to_utc
+from bot.storage.models import ConversationCount, UnmetQuestion
+
+REASONS = frozenset({"fallback", "out_of_scope", "feedback_negative", "unhelpful"})
+STATUSES = ("new", "reviewed", "added", "not_relevant")
+MAX_TEXT = 2000
+
+
+def record_unmet(
+    engine: Engine,
+    created_at: datetime,
+    municipality: str,
+    channel: str,
+    language: str,
+    reason: str,
+    text: str,
+    intents: Sequence[Tuple[str, float]],
+    conversation: str,
+) -> None:
+    """Store one unmet question. The text is redacted here too, whatever the caller did."""
+    if reason not in REASONS:
+        raise ValueError(f"unknown reason {reason!r}")
+    top = [[str(name)[:64], round(float(confidence), 4)] for name, confidence in list(intents)[:3]]
+    with session_scope(engine) as session:
+        session.add(UnmetQuestion(
+            created_at=to_utc(created_at), municipality=municipality[:64], channel=channel[:32],
+            language=language[:8], reason=reason, text=redact(text)[:MAX_TEXT],
+            intents=json.dumps(top), conversation=conversation[:64], status="new",
+        ))
+
+
+def record_conversation(engine: Engine, day: date, municipality: str, channel: str, language: str) -> None:
+    """Count one conversation started (no text, no id)."""
+    key = dict(day=day, municipality=municipality, channel=channel[:32], language=language[:8])
+    for attempt in range(2):
+        try:
+            with session_scope(engine) as session:
+                row = session.execute(
+                    select(ConversationCount).filter_by(**key).with_for_update()
+                ).scalar_one_or_none()
+                if row is None:
+                    session.add(ConversationCount(count=1, **key))
+                else:
+                    row.count += 1
+            return
+        except IntegrityError:
+            if attempt:
+                raise
+
+
+@dataclass(frozen=True)
+class Unmet:
+    id: int
+    created_at: datetime
+    municipality: str
+    channel: str
+    language: str
+    reason: str
+    text: Optional[str]
+    intents: List[Tuple[str, float]]
+    status: str
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id, "created_at": self.created_at.isoformat(), "municipality": self.municipality,
+            "channel": self.channel, "language": self.language, "reason": self.reason,
+            "text": self.text, "top_intents": [{"intent": n, "confidence": c} for n, c in self.intents],
+            "status": self.status,
+        }
+
+
+def list_unmet(
+    engine: Engine,
+    start: Optional[datetime] = None,
+    end: Optional[datetime] = None,
+    language: Optional[str] = None,
+    status: Optional[str] = None,
+    municipality: Optional[str] = None,
+    limit: int = 1000,
+) -> List[Unmet]:
+    """Unmet questions whose text is still kept, newest first, filtered by period, language and status."""
+    query = select(UnmetQuestion).where(UnmetQuestion.purged_at.is_(None))
+    if start is not None:
+        query = query.where(UnmetQuestion.created_at >= to_utc(start))
+    if end is not None:
+        query = query.where(UnmetQuestion.created_at < to_utc(end))
+    if language:
+        query = query.where(UnmetQuestion.language == language)
+    if status:
+        query = query.where(UnmetQuestion.status == status)
+    if municipality:
+        query = query.where(UnmetQuestion.municipality == municipality)
+    query = query.order_by(UnmetQuestion.created_at.desc(), UnmetQuestion.id.desc()).limit(limit)
+    with session_scope(engine) as session:
+        return [_unmet(row) for row in session.execute(query).scalars()]
+
+
+def set_status(engine: Engine, ids: Sequence[int], status: str) -> int:
+    """Move questions to a review status; returns how many changed."""
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}")
+    if not ids:
+        return 0
+    with session_scope(engine) as session:
+        result = session.execute(
+            update(UnmetQuestion).where(UnmetQuestion.id.in_(list(ids))).values(status=status)
+        )
+        return result.rowcount or 0
+
+
+def purge(engine: Engine, before: datetime, now: datetime) -> int:
+    """Empty the text and intents of unmet questions created before `before`; the counts stay."""
+    with session_scope(engine) as session:
+        result = session.execute(
+            update(UnmetQuestion)
+            .where(UnmetQuestion.created_at < to_utc(before), UnmetQuestion.purged_at.is_(None))
+            .values(text=None, intents=None, purged_at=to_utc(now))
+        )
+        return result.rowcount or 0
+
+
+def _unmet(row: UnmetQuestion) -> Unmet:
+    intents = [(str(n), float(c)) for n, c in json.loads(row.intents or "[]")]
+    return Unmet(row.id, from_db(row.created_at), row.municipality, row.channel, row.language, row.reason,
+                 row.text, intents, row.status)
