@@ -5,6 +5,8 @@
 #   make bench   all benchmarks: bench-langid, bench-nlu
 #   make langid-model  retrain the supplementary language-id model (committed)
 #   make lint    ruff over the Python code
+#   make purge   empty unmet question texts older than TAALBRUG_RETENTION_MONTHS (12)
+#   make account NAME=els ROLE=policy  create an account (asks for the password)
 #   make lock    re-resolve requirements.in into requirements.lock
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -29,10 +31,10 @@ PYTHON310 = $(shell for p in "$$(command -v python3.10)" $$(ls -d "$$(pyenv root
 # Everything the trained model depends on: a change to any of these retrains.
 TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
 
-.PHONY: help venv train run test test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
+.PHONY: purge account help venv train run test test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
 
 help:
-	@sed -n '2,8p' Makefile | sed 's/^# //'
+	@sed -n '2,10p' Makefile | sed 's/^# //'
 
 venv: $(VENV)/.installed
 
@@ -90,6 +92,13 @@ bench-nlu: $(MODEL)
 # Deterministic (single-threaded fastText); the model file is committed.
 langid-model: $(VENV)/.installed
 	$(PY) -m bot.language.build
+
+purge: $(VENV)/.installed
+	$(PY) -m bot.storage.cli purge
+
+account: $(VENV)/.installed
+	@test -n "$(NAME)" && test -n "$(ROLE)" || { echo "usage: make account NAME=els ROLE=policy|staff|admin"; exit 2; }
+	@read -rsp "Password for $(NAME) (12+ characters): " pw && echo && printf '%s\n' "$$pw" | $(PY) -m bot.storage.cli add-account "$(NAME)" --role "$(ROLE)"
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check bot actions tests

@@ -58,6 +58,10 @@ class Settings:
     # How long the gateway waits for Rasa before it answers with an error.
     upstream_timeout: float = 8.0
 
+    # Session cookies carry the Secure flag (switch off only for plain-http tests).
+    cookie_secure: bool = True
+    # Unmet question texts are emptied after this many months (`make purge`).
+    retention_months: int = 12
     # Runtime files (SQLite databases, the spool, the hash salt); default <root>/var.
     var_path: Optional[Path] = None
 
@@ -91,7 +95,15 @@ class Settings:
             timeout = float(env.get("TAALBRUG_UPSTREAM_TIMEOUT", "8"))
         except ValueError:
             raise ConfigError("TAALBRUG_UPSTREAM_TIMEOUT must be a number of seconds") from None
+        try:
+            retention = int(env.get("TAALBRUG_RETENTION_MONTHS", "12"))
+        except ValueError:
+            raise ConfigError("TAALBRUG_RETENTION_MONTHS must be a whole number of months") from None
+        if retention < 1:
+            raise ConfigError("TAALBRUG_RETENTION_MONTHS must be at least 1")
         return cls(
+            cookie_secure=env.get("TAALBRUG_COOKIE_SECURE", "1").strip().lower() not in ("0", "false", "no"),
+            retention_months=retention,
             project_root=root,
             web_host=env.get("TAALBRUG_WEB_HOST", "127.0.0.1"),
             web_port=_port(env, "TAALBRUG_WEB_PORT", 8080),
@@ -129,6 +141,8 @@ class Settings:
             TAALBRUG_MODEL=str(self.model_path),
             TAALBRUG_ALLOWED_ORIGINS=",".join(self.allowed_origins),
             TAALBRUG_VAR_DIR=str(self.var_dir),
+            TAALBRUG_COOKIE_SECURE="1" if self.cookie_secure else "0",
+            TAALBRUG_RETENTION_MONTHS=str(self.retention_months),
         )
         for key, value in (
             ("TAALBRUG_RASA_TOKEN", self.rasa_token),

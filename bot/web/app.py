@@ -2,28 +2,44 @@
 
 from __future__ import annotations
 
+import logging
+from datetime import datetime, timezone
+from pathlib import Path
 from typing import AsyncIterator
 
 import aiohttp
+import jinja2
 from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Settings
 from bot.content import Content
+from bot.storage.accounts import ensure_admin
 from bot.storage.db import make_engine
-from bot.web import keys
+from bot.web import auth, keys, report
 from bot.web.chat import chat
 from bot.web.health import healthz
 from bot.web.middlewares import json_errors, security_headers
 from bot.web.pages import STATIC, index
 from bot.web.rasa_client import RasaClient
 
+logger = logging.getLogger(__name__)
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
 # Largest request body accepted (a chat message is at most a few kB).
 MAX_BODY_BYTES = 64 * 1024
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
-    engine = make_engine(app[keys.CONFIG].database_url)
+    """The gateway's engine; the first admin is seeded from TAALBRUG_ADMIN_PASSWORD."""
+    config = app[keys.CONFIG]
+    engine = make_engine(config.database_url)
     app[keys.ENGINE] = engine
+    try:
+        if ensure_admin(engine, config.admin_password, datetime.now(timezone.utc)):
+            logger.info("created the admin account 'admin' from TAALBRUG_ADMIN_PASSWORD")
+    except SQLAlchemyError as exc:  # the database may come up later; /healthz reports it
+        logger.warning("admin account not checked: %s", type(exc).__name__)
     yield
     engine.dispose()
 
@@ -51,9 +67,16 @@ def init_app(config: Settings, content: "Content | None" = None) -> web.Applicat
     )
     app[keys.CONFIG] = config
     app[keys.CONTENT] = content or Content.load(config.project_root)
+    app[keys.TEMPLATES] = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined
+    )
     app.cleanup_ctx.extend([_database, _upstream])
     app.router.add_get("/", index)
     app.router.add_post("/api/chat", chat)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/login", auth.login_page)
+    app.router.add_post("/login", auth.login)
+    app.router.add_post("/logout", auth.logout)
+    report.add_routes(app)
     app.router.add_static("/static/", STATIC, append_version=True)
     return app

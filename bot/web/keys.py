@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import jinja2
 from aiohttp import web
 from sqlalchemy.engine import Engine
 
@@ -13,3 +14,4 @@ CONFIG = web.AppKey("config", Settings)
 CONTENT = web.AppKey("content", Content)
 ENGINE = web.AppKey("engine", Engine)
 RASA = web.AppKey("rasa", RasaClient)
+TEMPLATES = web.AppKey("templates", jinja2.Environment)

@@ -1,0 +1,1 @@
+"""What the policy report computes: monthly indicators, groups of similar questions, charts."""

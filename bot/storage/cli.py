@@ -1,0 +1,72 @@
+"""Operator commands for Taalbrug's database (`python -m bot.storage.cli ...`).
+
+- `purge`: empty the text of unmet questions older than TAALBRUG_RETENTION_MONTHS
+  (12 by default); the counts stay. `make purge` runs it.
+- `add-account USERNAME --role policy|staff|admin`: create an account; the
+  password is read from standard input (never from the command line).
+- `replay-spool`: write records spooled during a database outage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timezone
+from typing import List, Optional
+
+from bot.config import Settings
+from bot.storage.accounts import ROLES, AccountError, create_account
+from bot.storage.db import make_engine
+from bot.storage.migrate import upgrade
+from bot.storage.records import recorder
+from bot.storage.unmet import purge
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` earlier (the last day of a shorter month)."""
+    total = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(total, 12)
+    month += 1
+    days = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31,
+            30, 31][month - 1]
+    return moment.replace(year=year, month=month, day=min(moment.day, days))
+
+
+def main(argv: Optional[List[str]] = None, settings: Optional[Settings] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.storage.cli", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    purge_cmd = commands.add_parser("purge", help="empty unmet question texts past the retention period")
+    purge_cmd.add_argument("--months", type=int, default=None, help="retention in months (default: setting)")
+    add = commands.add_parser("add-account", help="create an account; password on standard input")
+    add.add_argument("username")
+    add.add_argument("--role", choices=ROLES, required=True)
+    commands.add_parser("replay-spool", help="write records spooled during a database outage")
+    args = parser.parse_args(argv)
+    settings = settings or Settings.from_env()
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    now = datetime.now(timezone.utc)
+    try:
+        if args.command == "purge":
+            months = args.months if args.months is not None else settings.retention_months
+            if months < 1:
+                parser.error("--months must be at least 1")
+            count = purge(engine, months_before(now, months), now)
+            print(f"Emptied {count} unmet question texts older than {months} months; counts kept.")
+        elif args.command == "add-account":
+            password = sys.stdin.readline().rstrip("\n")
+            try:
+                user = create_account(engine, args.username, args.role, password, now)
+            except AccountError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            print(f"Created {user.role} account {user.username!r}.")
+        else:
+            print(f"Wrote {recorder(engine, settings.var_dir).replay()} spooled records.")
+    finally:
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
