@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any, Dict, Iterator, List
@@ -79,6 +80,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
         "TAALBRUG_ACTIONS_PORT": str(ports["actions"]),
         "TAALBRUG_DATABASE_URL": f"sqlite:///{tmp / 'taalbrug.db'}",
         "TAALBRUG_HASH_SALT": "integration-salt",
+        "TAALBRUG_REPORT_TOKEN": "integration-report-token",
         "TAALBRUG_TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
         "TAALBRUG_MODEL": str(model),
         "TAALBRUG_MUNICIPALITY": "voorbeeldegem",
@@ -235,6 +237,25 @@ def test_an_emergency_ends_a_form_at_once(stack: RunningStack) -> None:
     assert reply["topic"] == "emergency" and "112" in reply["messages"][0]["text"]
     after = stack.chat(session, "hallo")
     assert after["topic"] == "greet"
+
+
+def test_an_unmet_question_reaches_the_report_redacted(stack: RunningStack) -> None:
+    stack.chat("integration-unmet-1", "Mijn naam is Karim Benali, wie repareert mijn kapotte paraplu? Bel 0470 12 34 56")
+    stack.chat("integration-unmet-1", "/feedback_negative")
+    request = urllib.request.Request(stack.url + "/report/unmet.json",
+                                     headers={"Authorization": "Bearer integration-report-token"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        unmet = json.loads(response.read())["unmet"]
+    texts = [u["text"] for u in unmet]
+    assert any("paraplu" in t for t in texts)
+    assert not any("Karim" in t or "0470" in t for t in texts)
+    assert {u["reason"] for u in unmet} >= {"unhelpful"}
+    anonymous = urllib.request.Request(stack.url + "/report/unmet.json")
+    try:
+        urllib.request.urlopen(anonymous, timeout=30)
+        raise AssertionError("the report answered an anonymous request")
+    except urllib.error.HTTPError as error:
+        assert error.code == 401
 
 
 def test_sigterm_stops_every_process(stack: RunningStack) -> None:
