@@ -19,8 +19,8 @@ from bot.storage.db import make_engine
 from bot.web import auth, keys, report
 from bot.web.chat import chat
 from bot.web.health import healthz
-from bot.web.middlewares import json_errors, security_headers
-from bot.web.pages import STATIC, index
+from bot.web.middlewares import cors, json_errors, security_headers
+from bot.web.pages import STATIC, index, languages
 from bot.web.rasa_client import RasaClient
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ async def _upstream(app: web.Application) -> AsyncIterator[None]:
 def init_app(config: Settings, content: "Content | None" = None) -> web.Application:
     """The gateway for one deployment; nothing is read from globals."""
     app = web.Application(
-        middlewares=[security_headers, json_errors], client_max_size=MAX_BODY_BYTES
+        middlewares=[security_headers, cors, json_errors], client_max_size=MAX_BODY_BYTES
     )
     app[keys.CONFIG] = config
     app[keys.CONTENT] = content or Content.load(config.project_root)
@@ -73,6 +73,7 @@ def init_app(config: Settings, content: "Content | None" = None) -> web.Applicat
     app.cleanup_ctx.extend([_database, _upstream])
     app.router.add_get("/", index)
     app.router.add_post("/api/chat", chat)
+    app.router.add_get("/api/languages", languages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/login", auth.login_page)
     app.router.add_post("/login", auth.login)

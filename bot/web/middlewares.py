@@ -1,4 +1,4 @@
-"""Gateway middlewares: JSON errors for the API and security headers on every response."""
+"""Gateway middlewares: JSON errors for the API, CORS for embedding origins, security headers."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import logging
 from typing import Awaitable, Callable
 
 from aiohttp import web
+
+from bot.web import keys
 
 logger = logging.getLogger(__name__)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -15,6 +17,29 @@ CSP = (
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'self'"
 )
+CORS_MAX_AGE = "600"
+
+
+@web.middleware
+async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Let the widget on an allowed origin (TAALBRUG_ALLOWED_ORIGINS) call /api/*; refuse others."""
+    if not request.path.startswith("/api/"):
+        return await handler(request)
+    origin = request.headers.get("Origin")
+    allowed = origin is not None and origin.rstrip("/") in request.app[keys.CONFIG].allowed_origins
+    if request.method == "OPTIONS" and request.headers.get("Access-Control-Request-Method"):
+        if not allowed:
+            return web.json_response({"error": "This origin may not embed Taalbrug."}, status=403)
+        return web.Response(status=204, headers={
+            "Access-Control-Allow-Origin": origin, "Access-Control-Allow-Methods": "GET, POST",
+            "Access-Control-Allow-Headers": "Content-Type", "Access-Control-Max-Age": CORS_MAX_AGE,
+            "Vary": "Origin",
+        })
+    response = await handler(request)
+    if allowed:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Vary"] = "Origin"
+    return response
 
 
 @web.middleware
@@ -37,8 +62,20 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
 
 @web.middleware
 async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    response = await handler(request)
-    response.headers.setdefault("Content-Security-Policy", CSP)
+    """CSP (frame-ancestors: this site and the embedding origins), nosniff, referrer policy."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        response = exc
+        _secure(request, response)
+        raise
+    _secure(request, response)
+    return response
+
+
+def _secure(request: web.Request, response: web.StreamResponse) -> None:
+    origins = " ".join(request.app[keys.CONFIG].allowed_origins)
+    csp = CSP.replace("frame-ancestors 'self'", f"frame-ancestors 'self' {origins}".rstrip())
+    response.headers.setdefault("Content-Security-Policy", csp)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
-    return response

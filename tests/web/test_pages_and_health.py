@@ -7,15 +7,26 @@ from tests.conftest import free_port
 from tests.web.conftest import settings_for
 
 
-async def test_index_has_a_labelled_chat_box_and_security_headers(client) -> None:
+async def test_the_demo_page_embeds_the_widget_with_one_script_tag(client) -> None:
     response = await client.get("/")
     assert response.status == 200
     html = await response.text()
-    assert 'id="taalbrug-form"' in html and '<label for="taalbrug-input">' in html
-    assert 'aria-live="polite"' in html
-    assert "frame-ancestors" in response.headers["Content-Security-Policy"]
-    script = await client.get("/static/chat.js")
-    assert script.status == 200 and "/api/chat" in await script.text()
+    assert html.count("<script") == 1
+    assert '<script src="/static/widget.js" data-municipality="voorbeeldegem" defer></script>' in html
+    assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
+    script = await client.get("/static/widget.js")
+    body = await script.text()
+    assert script.status == 200 and "/api/chat" in body and "sessionStorage" in body
+    assert len(body.encode()) + len((await (await client.get("/static/widget.css")).text()).encode()) < 50_000
+
+
+async def test_the_language_list_gives_each_language_its_own_name_and_direction(client) -> None:
+    body = await (await client.get("/api/languages")).json()
+    languages = {item["code"]: item for item in body["languages"]}
+    assert len(languages) == 23 and body["languages"][0]["code"] == "nl"
+    assert languages["ar"]["endonym"] == "العربية" and languages["ar"]["dir"] == "rtl"
+    assert languages["ti"]["endonym"] == "ትግርኛ" and languages["tr"]["endonym"] == "Türkçe"
+    assert languages["ar"]["ui"]["privacy"] and languages["ar"]["reviewed"] is False
 
 
 async def test_healthz_is_200_when_everything_is_up(client) -> None:
