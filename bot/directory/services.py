@@ -23,6 +23,13 @@ KINDS = frozenset({
     "interpreting", "nt2_intake", "nt2", "basic_education", "practice",
     "civic_integration", "welcome", "buddy",
 })
+# The service kinds each referral topic refers to, in the order they are shown.
+TOPIC_KINDS = {
+    "interpreter": ("interpreting",),
+    "learn_dutch": ("nt2_intake", "nt2", "basic_education", "practice"),
+    "civic_integration": ("civic_integration",),
+    "welcome_newcomer": ("welcome", "buddy"),
+}
 LEVELS = frozenset({"beginner", "some"})
 FORMATS = frozenset({"day", "evening", "weekend", "online"})
 REQUESTERS = frozenset({"resident", "service"})

@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.storage.accounts import ensure_admin
 from bot.storage.db import make_engine
-from bot.web import auth, keys, report
+from bot.web import auth, keys, report, staff
 from bot.web.chat import chat
 from bot.web.health import healthz
 from bot.web.middlewares import cors, json_errors, security_headers
@@ -79,5 +79,6 @@ def init_app(config: Settings, content: "Content | None" = None) -> web.Applicat
     app.router.add_post("/login", auth.login)
     app.router.add_post("/logout", auth.logout)
     report.add_routes(app)
+    staff.add_routes(app)
     app.router.add_static("/static/", STATIC, append_version=True)
     return app

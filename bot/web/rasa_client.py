@@ -49,6 +49,24 @@ class RasaClient:
             raise UpstreamError("Rasa answered something that is not a message list")
         return [item for item in body if isinstance(item, dict)]
 
+    async def parse(self, text: str) -> Dict[str, Any]:
+        """Rasa's /model/parse: intent (topic), entities and the `language` object."""
+        url = f"{self.rasa_url}/model/parse"
+        try:
+            async with self.session.post(
+                url, json={"text": text}, params=self._params(), timeout=aiohttp.ClientTimeout(total=self.timeout)
+            ) as response:
+                if response.status != 200:
+                    raise UpstreamError(f"Rasa answered HTTP {response.status}")
+                body = await response.json(content_type=None)
+        except asyncio.TimeoutError:
+            raise UpstreamError("Rasa did not answer in time", timeout=True) from None
+        except (aiohttp.ClientError, ValueError) as exc:
+            raise UpstreamError(f"Rasa cannot be reached ({type(exc).__name__})") from None
+        if not isinstance(body, dict):
+            raise UpstreamError("Rasa answered something that is not a parse result")
+        return body
+
     async def rasa_status(self) -> Dict[str, Any]:
         """Rasa's /status (model loaded, fingerprint); raises UpstreamError when down."""
         return await self._get_json(f"{self.rasa_url}/status", self._params())

@@ -24,13 +24,20 @@ class FakeRasa:
     status: int = 200
     delay: float = 0.0
     actions_up: bool = True
+    parse_result: Dict[str, Any] = field(default_factory=dict)
 
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post("/webhooks/rest/webhook", self.webhook)
         app.router.add_get("/status", self.rasa_status)
         app.router.add_get("/health", self.health)
+        app.router.add_post("/model/parse", self.parse)
         return app
+
+    async def parse(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.received.append(body)
+        return web.json_response({"text": body["text"], **self.parse_result})
 
     async def webhook(self, request: web.Request) -> web.Response:
         self.received.append(await request.json())

@@ -1,0 +1,142 @@
+"""The front-desk helper at /staff: answers, cues, referral cards, phrase cards and the notes queue.
+
+A staff member picks the resident's language or lets Taalbrug detect it, and
+types or pastes the question. Taalbrug's NLU (Rasa's /model/parse) finds the
+topic; the page shows the plain Dutch answer, the cue, and for referral topics
+the service cards with open or closed status now. Phrase cards ("One moment
+please", "Do you want an interpreter?", ...) are shown large in the resident's
+language, "Come back on ..." with a date written by Babel in that language.
+The queue lists staff notes ("Tolk nodig: Tigrinya, ...") with a done button.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any, Dict, List, Optional
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+from babel.core import UnknownLocaleError
+from babel.dates import format_date
+
+from bot.content import ChatMessage
+from bot.directory.cards import referral_card
+from bot.directory.services import TOPIC_KINDS, find
+from bot.language.languages import DEFAULT
+from bot.storage.referrals import mark_done, open_notes
+from bot.web import keys
+from bot.web.auth import check_csrf, db, render, require
+from bot.web.rasa_client import UpstreamError
+
+STAFF = ("admin", "policy", "staff")
+PHRASES = (
+    ("one_moment", "Een ogenblik, alstublieft."),
+    ("want_interpreter", "Wilt u een tolk?"),
+    ("make_appointment", "Maak een afspraak, alstublieft."),
+    ("bring_id", "Breng uw identiteitskaart mee."),
+    ("come_back_on", "Kom terug op:"),
+    ("where_live", "Waar woont u?"),
+)
+# Babel locales for codes CLDR spells differently (Tamazight: Kabyle, Latin script).
+BABEL = {"kmr": "ku", "ber": "kab"}
+
+
+def localised_date(day: date, code: str) -> str:
+    """"dinsdag 24 november 2026" in the resident's language (Dutch when Babel lacks it)."""
+    try:
+        return format_date(day, "full", locale=BABEL.get(code, code))
+    except (UnknownLocaleError, ValueError):
+        return format_date(day, "full", locale="nl_BE")
+
+
+def _municipality(request: web.Request):
+    content = request.app[keys.CONTENT]
+    return content.municipality(request.query.get("municipality"), request.app[keys.CONFIG].municipality)
+
+
+async def _page(request: web.Request, result: Optional[Dict[str, Any]] = None, question: str = "",
+                chosen: str = "", status: int = 200) -> web.Response:
+    content = request.app[keys.CONTENT]
+    municipality = _municipality(request)
+    phrase_language = request.query.get("phrases") or (result or {}).get("language") or chosen or "ar"
+    if phrase_language not in content.locales:
+        phrase_language = "ar"
+    locale = content.locale(phrase_language)
+    back_on = request.query.get("date", "")
+    try:
+        back_day = date.fromisoformat(back_on) if back_on else None
+    except ValueError:
+        back_day = None
+    phrases = [
+        {"key": key, "nl": dutch, "text": locale.phrases.get(key, ""),
+         "date": localised_date(back_day, phrase_language) if key == "come_back_on" and back_day else None}
+        for key, dutch in PHRASES
+    ]
+    notes = await db(request, open_notes, municipality.slug)
+    tz = ZoneInfo(municipality.timezone)
+    return render(
+        request, "staff.html", status=status, result=result, question=question, chosen=chosen,
+        languages=sorted(content.locales.values(), key=lambda loc: (loc.code != DEFAULT, loc.name_nl or loc.code)),
+        phrase_locale=locale, phrases=phrases, back_on=back_on, municipality=municipality,
+        notes=[{"note": n, "when": n.created_at.astimezone(tz).strftime("%d-%m %H.%M")} for n in notes],
+    )
+
+
+async def staff_page(request: web.Request) -> web.Response:
+    await require(request, STAFF)
+    return await _page(request)
+
+
+async def ask(request: web.Request) -> web.Response:
+    """Answer the question the staff member typed, in the chosen or detected language."""
+    await require(request, STAFF)
+    form = await request.post()
+    await check_csrf(request, form)
+    question = " ".join(str(form.get("question", "")).split())[:2000]
+    chosen = str(form.get("language", ""))
+    content = request.app[keys.CONTENT]
+    if chosen and chosen not in content.locales:
+        raise web.HTTPBadRequest(text=json.dumps({"error": "unknown language"}), content_type="application/json")
+    if not question:
+        return await _page(request, {"error": "Typ eerst de vraag van de inwoner."}, question, chosen, 400)
+    try:
+        parsed = await request.app[keys.RASA].parse(question)
+    except UpstreamError:
+        return await _page(request, {"error": "Taalbrug kan de vraag nu niet lezen. Probeer het zo opnieuw."},
+                           question, chosen, 502)
+    topic = (parsed.get("intent") or {}).get("name")
+    detected = (parsed.get("language") or {}).get("code")
+    language = chosen or (detected if detected in content.locales else DEFAULT)
+    municipality = _municipality(request)
+    messages: List[ChatMessage] = content.compose(topic, language, municipality)
+    now = datetime.now(ZoneInfo(municipality.timezone))
+    names = {code: loc.name_nl or code for code, loc in content.locales.items()}
+    cards = [
+        referral_card(service, now, None, names, language)
+        for kind in TOPIC_KINDS.get(topic or "", ())
+        for service in find(municipality.services, [kind])
+    ]
+    result = {
+        "topic": topic if topic in content.answers else None, "language": language,
+        "detected": not chosen, "messages": messages, "cards": cards,
+        "confidence": (parsed.get("intent") or {}).get("confidence"), "error": None,
+    }
+    return await _page(request, result, question, chosen)
+
+
+async def note_done(request: web.Request) -> web.StreamResponse:
+    await require(request, STAFF)
+    await check_csrf(request, await request.post())
+    try:
+        note_id = int(request.match_info["note"])
+    except ValueError:
+        raise web.HTTPNotFound() from None
+    await db(request, mark_done, note_id, datetime.now(ZoneInfo("UTC")))
+    raise web.HTTPSeeOther("/staff#notes")
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_get("/staff", staff_page)
+    app.router.add_post("/staff/ask", ask)
+    app.router.add_post("/staff/notes/{note}/done", note_done)
