@@ -12,6 +12,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 VENV  := .venv
+AXE   := node_modules/axe-core/axe.min.js
 PY    := $(VENV)/bin/python
 RASA  := $(VENV)/bin/rasa
 MODEL := models/taalbrug.tar.gz
@@ -71,8 +72,14 @@ run: $(MODEL)
 test: lint validate $(MODEL)
 	$(MAKE) --no-print-directory test-py test-stories
 
-test-py: $(VENV)/.installed
+test-py: $(VENV)/.installed $(AXE)
 	TAALBRUG_MODEL=$(MODEL) $(PY) -m pytest
+
+# axe-core (npm) for the accessibility checks of tests/browser; without npm
+# the browser tests skip (CI requires them: TAALBRUG_REQUIRE_BROWSER=1).
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: browser accessibility tests will be skipped"; fi
 
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out var/results/core --fail-on-prediction-errors

@@ -21,6 +21,7 @@ from bot.directory.availability import AvailabilityClient
 from bot.directory.municipality import Municipality
 from bot.forms import Forms, load_forms
 from bot.language.conversation import ConversationLanguage, conversation_language
+from bot.language.languages import normalise
 from bot.privacy import conversation_hash, hash_salt
 from bot.storage.db import make_engine
 from bot.storage.records import recorder as make_recorder
@@ -112,12 +113,17 @@ def conversation(tracker: Tracker) -> str:
 
 
 def language(tracker: Tracker) -> ConversationLanguage:
-    """The resident's language after this message (see bot.language.conversation)."""
-    return conversation_language(
-        (tracker.latest_message or {}).get("language"),
-        tracker.get_slot("language"),
-        bool(tracker.get_slot("language_locked")),
-    )
+    """The resident's language after this message (see bot.language.conversation).
+
+    Button payloads ("/choose_language") skip the NLU pipeline, so a choice
+    from the widget's picker is read from the message metadata here too.
+    """
+    parsed = (tracker.latest_message or {}).get("language")
+    if not parsed:
+        choice = normalise(_metadata(tracker).get("language_choice"))
+        if choice:
+            parsed = {"code": choice, "confidence": 1.0, "source": "user_choice"}
+    return conversation_language(parsed, tracker.get_slot("language"), bool(tracker.get_slot("language_locked")))
 
 
 def _metadata(tracker: Tracker) -> Dict[str, Any]:

@@ -123,3 +123,11 @@ async def test_the_answer_still_comes_when_the_database_is_down(
     monkeypatch.setattr(context, "engine", lambda: broken)
     messages, _ = await run(tracker_for("goodbye", "tot ziens"))
     assert messages[0]["text"].startswith("Tot ziens")
+
+
+async def test_a_language_picked_in_the_widget_counts_for_a_button_payload(database_url: str) -> None:
+    # Payloads skip the NLU pipeline: the choice arrives only as metadata.
+    messages, events = await run(tracker_for("choose_language", "/choose_language",
+                                             metadata={"language_choice": "ti"}))
+    assert messages[-1]["kind"] == "cue" and messages[-1]["lang"] == "ti"
+    assert SlotSet("language_locked", True) in events

@@ -7,102 +7,31 @@ and a throw-away database, with the model `make test` trained.
 from __future__ import annotations
 
 import json
-import os
 import signal
-import socket
 import subprocess
-import sys
-import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
-from typing import Any, Dict, Iterator, List
+from typing import Iterator
 
 import pytest
 
-from bot import PROJECT_ROOT
 from bot.storage.db import make_engine
 from bot.storage.referrals import open_notes
-from tests.conftest import free_port
+from tests.stack import RunningStack, listening, start_stack
 
 pytestmark = pytest.mark.integration
-READY_TIMEOUT = 300
-
-
-class RunningStack:
-    def __init__(self, process: subprocess.Popen, ports: Dict[str, int], database_url: str) -> None:
-        self.process = process
-        self.ports = ports
-        self.database_url = database_url
-        self.output: List[str] = []
-        self.ready = threading.Event()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.process.stdout:  # type: ignore[union-attr]
-            self.output.append(line)
-            if "Taalbrug is ready" in line:
-                self.ready.set()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.ports['web']}"
-
-    def chat(self, session: str, text: str, languages: List[str] = ()) -> Dict[str, Any]:
-        body = json.dumps({"session": session, "text": text, "languages": list(languages)}).encode()
-        request = urllib.request.Request(
-            self.url + "/api/chat", data=body, headers={"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            assert response.status == 200
-            return json.loads(response.read())
-
-
-def _listening(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
-    model = Path(os.environ.get("TAALBRUG_MODEL", PROJECT_ROOT / "models" / "taalbrug.tar.gz"))
-    if not model.is_absolute():
-        model = PROJECT_ROOT / model
-    assert model.exists(), f"no trained model at {model}: run `make train` (make test does)"
-    tmp = tmp_path_factory.mktemp("stack")
-    ports = {"web": free_port(), "rasa": free_port(), "actions": free_port()}
-    env = {
-        **os.environ,
-        "TAALBRUG_WEB_PORT": str(ports["web"]),
-        "TAALBRUG_RASA_PORT": str(ports["rasa"]),
-        "TAALBRUG_ACTIONS_PORT": str(ports["actions"]),
-        "TAALBRUG_DATABASE_URL": f"sqlite:///{tmp / 'taalbrug.db'}",
-        "TAALBRUG_HASH_SALT": "integration-salt",
-        "TAALBRUG_REPORT_TOKEN": "integration-report-token",
-        "TAALBRUG_TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
-        "TAALBRUG_MODEL": str(model),
-        "TAALBRUG_MUNICIPALITY": "voorbeeldegem",
-        "PYTHONPATH": str(PROJECT_ROOT),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.stack"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
+    running = start_stack(
+        tmp_path_factory.mktemp("stack"),
+        TAALBRUG_HASH_SALT="integration-salt",
+        TAALBRUG_REPORT_TOKEN="integration-report-token",
     )
-    running = RunningStack(process, ports, env["TAALBRUG_DATABASE_URL"])
-    if not running.ready.wait(READY_TIMEOUT):
-        os.killpg(process.pid, signal.SIGKILL)
-        pytest.fail("stack not ready in time:\n" + "".join(running.output[-60:]))
     yield running
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        process.wait(60)
+    running.stop()
 
 
 def test_healthz_reports_every_part_up(stack: RunningStack) -> None:
@@ -262,6 +191,6 @@ def test_sigterm_stops_every_process(stack: RunningStack) -> None:
     stack.process.send_signal(signal.SIGTERM)
     assert stack.process.wait(60) == 0
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(_listening(p) for p in stack.ports.values()):
+    while time.monotonic() < deadline and any(listening(p) for p in stack.ports.values()):
         time.sleep(0.2)
-    assert not any(_listening(p) for p in stack.ports.values())
+    assert not any(listening(p) for p in stack.ports.values())

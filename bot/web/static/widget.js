@@ -62,7 +62,17 @@
   var root = el("div", { id: "taalbrug", "class": "tb-root" });
   var launcher = el("button", { type: "button", "class": "tb-launcher", "aria-expanded": "false", "aria-controls": "tb-panel" });
   var launcherText = el("span");
-  launcher.appendChild(el("span", { "aria-hidden": "true", "class": "tb-icon" }, "\uD83D\uDCAC"));
+  var icon = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  icon.setAttribute("viewBox", "0 0 24 24");
+  icon.setAttribute("width", "20");
+  icon.setAttribute("height", "20");
+  icon.setAttribute("aria-hidden", "true");
+  icon.setAttribute("focusable", "false");
+  var bubble = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  bubble.setAttribute("d", "M4 4h16v11H8l-4 4z");
+  bubble.setAttribute("fill", "currentColor");
+  icon.appendChild(bubble);
+  launcher.appendChild(icon);
   launcher.appendChild(launcherText);
   var panel = el("section", { id: "tb-panel", "class": "tb-panel", role: "dialog", "aria-labelledby": "tb-title", hidden: "" });
   var head = el("div", { "class": "tb-head" });
