@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.unmet import unmet
+from bot.content import fill
 
 ENDS_FORM = frozenset({"emergency", "deny", "goodbye", "ask_human"})
 
@@ -38,6 +39,8 @@ class ActionAnswerTopic(Action):
                     "topic": None if answered == "nlu_fallback" else answered,
                 }
             )
+        if topic == "ask_human":
+            await self._desk(dispatcher, tracker, language, municipality)
         await self._record(tracker, topic, answered, language.code, municipality)
         events = [
             SlotSet("language", language.code),
@@ -48,6 +51,31 @@ class ActionAnswerTopic(Action):
             # An emergency, "stop", goodbye or a request for a person ends a referral form.
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]
         return events
+
+    @staticmethod
+    async def _desk(dispatcher: CollectingDispatcher, tracker: Tracker, language, municipality) -> None:
+        """During the desk's hours offer a staff member in this chat; outside them, note it for the desk."""
+        content = context.content()
+        now = context.now(municipality.timezone)
+        desk = municipality.contacts.get("chat_desk") or municipality.contacts["town_hall"]
+        texts = content.answers["ask_human"].referral
+        if desk.hours.is_open(now):
+            dispatcher.utter_message(json_message={
+                "kind": "prompt", "text": texts["handover_waiting"], "lang": "nl", "dir": "ltr", "buttons": [],
+                "language": language.as_dict(), "topic": "ask_human", "handover": "requested",
+            })
+            locale = content.locale(language.code)
+            cue = locale.cues.get("handover_waiting")
+            if locale.code != "nl" and cue:
+                dispatcher.utter_message(json_message={
+                    "kind": "cue", "text": cue, "lang": locale.code, "dir": locale.dir, "buttons": [],
+                    "language": language.as_dict(), "topic": "ask_human",
+                })
+            return
+        name = content.locale(language.code).name_nl or language.code
+        note = fill(texts["handover_note"], {"form": {"language": name}})
+        await context.record("note", now=now, municipality=municipality.slug, kind="callback",
+                             language=language.code, text=note, conversation=context.conversation(tracker))
 
     @staticmethod
     async def _record(tracker: Tracker, topic: Optional[str], answered: str, language: str, municipality) -> None:

@@ -77,7 +77,14 @@ def forms() -> Forms:
 
 
 def now(timezone: str) -> datetime:
-    """The current time in the municipality's time zone (tests replace this clock)."""
+    """The current time in the municipality's time zone.
+
+    TAALBRUG_DESK_CLOCK (an ISO time with offset) fixes the clock, for
+    browser tests and demos of opening-hour behaviour; never set it in production.
+    """
+    fixed = settings().desk_clock
+    if fixed is not None:
+        return fixed.astimezone(ZoneInfo(timezone))
     return datetime.now(ZoneInfo(timezone))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Mapping, Optional, Tuple
 
@@ -62,6 +63,8 @@ class Settings:
     cookie_secure: bool = True
     # Unmet question texts are emptied after this many months (`make purge`).
     retention_months: int = 12
+    # Fixed clock for the actions (tests and demos of opening hours only).
+    desk_clock: Optional[datetime] = None
     # Runtime files (SQLite databases, the spool, the hash salt); default <root>/var.
     var_path: Optional[Path] = None
 
@@ -101,7 +104,15 @@ class Settings:
             raise ConfigError("TAALBRUG_RETENTION_MONTHS must be a whole number of months") from None
         if retention < 1:
             raise ConfigError("TAALBRUG_RETENTION_MONTHS must be at least 1")
+        clock_raw = env.get("TAALBRUG_DESK_CLOCK", "").strip()
+        try:
+            clock = datetime.fromisoformat(clock_raw) if clock_raw else None
+        except ValueError:
+            raise ConfigError("TAALBRUG_DESK_CLOCK must be an ISO time with offset") from None
+        if clock is not None and clock.tzinfo is None:
+            raise ConfigError("TAALBRUG_DESK_CLOCK must carry an offset, e.g. 2026-11-24T10:00:00+01:00")
         return cls(
+            desk_clock=clock,
             cookie_secure=env.get("TAALBRUG_COOKIE_SECURE", "1").strip().lower() not in ("0", "false", "no"),
             retention_months=retention,
             project_root=root,
@@ -144,6 +155,8 @@ class Settings:
             TAALBRUG_COOKIE_SECURE="1" if self.cookie_secure else "0",
             TAALBRUG_RETENTION_MONTHS=str(self.retention_months),
         )
+        if self.desk_clock is not None:
+            env["TAALBRUG_DESK_CLOCK"] = self.desk_clock.isoformat()
         for key, value in (
             ("TAALBRUG_RASA_TOKEN", self.rasa_token),
             ("TAALBRUG_ADMIN_PASSWORD", self.admin_password),

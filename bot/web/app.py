@@ -16,8 +16,9 @@ from bot.config import Settings
 from bot.content import Content
 from bot.storage.accounts import ensure_admin
 from bot.storage.db import make_engine
-from bot.web import auth, keys, report, staff
+from bot.web import auth, handover, keys, report, staff
 from bot.web.chat import chat
+from bot.web.desk import HandoverDesk
 from bot.web.health import healthz
 from bot.web.middlewares import cors, json_errors, security_headers
 from bot.web.pages import STATIC, index, languages
@@ -67,6 +68,7 @@ def init_app(config: Settings, content: "Content | None" = None) -> web.Applicat
     )
     app[keys.CONFIG] = config
     app[keys.CONTENT] = content or Content.load(config.project_root)
+    app[keys.HANDOVERS] = HandoverDesk()
     app[keys.TEMPLATES] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined
     )
@@ -80,5 +82,6 @@ def init_app(config: Settings, content: "Content | None" = None) -> web.Applicat
     app.router.add_post("/logout", auth.logout)
     report.add_routes(app)
     staff.add_routes(app)
+    handover.add_routes(app)
     app.router.add_static("/static/", STATIC, append_version=True)
     return app

@@ -158,15 +158,22 @@ async def chat(request: web.Request) -> web.Response:
     messages = [m for m in (_message_from_rasa(item) for item in replies) if m]
     language: Optional[Dict[str, Any]] = None
     topic: Optional[str] = None
+    desk = app[keys.HANDOVERS]
     for item in replies:
         custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
         if isinstance(custom.get("language"), dict):
             language = custom["language"]
         if isinstance(custom.get("topic"), str):
             topic = custom["topic"]
-    if not messages:
+        if custom.get("handover") == "requested":  # the desk is open: put it on the staff page
+            code = (language or {}).get("code") or DEFAULT
+            desk.request(chat_request.session, metadata["municipality"], code)
+    handover = desk.for_sender(chat_request.session)
+    if not messages and not (handover and handover.state == "active"):
         # Rasa answered but nothing came back: the action server is down or failed.
+        # (During a handover Rasa is paused: the staff member answers instead.)
         messages = _error_messages(content, chat_request.languages)
-    return web.json_response(
-        {"messages": [m.as_dict() for m in messages], "language": language, "topic": topic}
-    )
+    body: Dict[str, Any] = {"messages": [m.as_dict() for m in messages], "language": language, "topic": topic}
+    if handover and handover.state != "ended":
+        body["handover"] = {"state": handover.state}
+    return web.json_response(body)

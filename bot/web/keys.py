@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 
 from bot.config import Settings
 from bot.content import Content
+from bot.web.desk import HandoverDesk
 from bot.web.rasa_client import RasaClient
 
 CONFIG = web.AppKey("config", Settings)
@@ -15,3 +16,4 @@ CONTENT = web.AppKey("content", Content)
 ENGINE = web.AppKey("engine", Engine)
 RASA = web.AppKey("rasa", RasaClient)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
+HANDOVERS = web.AppKey("handovers", HandoverDesk)

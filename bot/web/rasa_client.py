@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
+from urllib.parse import quote
 
 import aiohttp
 
@@ -66,6 +67,25 @@ class RasaClient:
         if not isinstance(body, dict):
             raise UpstreamError("Rasa answered something that is not a parse result")
         return body
+
+    async def append_events(self, sender: str, events: List[Dict[str, Any]]) -> None:
+        """Append events (pause, resume, a staff member's message) to a conversation (Rasa's HTTP API)."""
+        url = f"{self.rasa_url}/conversations/{quote(sender, safe='')}/tracker/events"
+        try:
+            async with self.session.post(
+                url, json=events, params=self._params(), timeout=aiohttp.ClientTimeout(total=self.timeout)
+            ) as response:
+                if response.status != 200:
+                    raise UpstreamError(f"Rasa answered HTTP {response.status}")
+        except asyncio.TimeoutError:
+            raise UpstreamError("Rasa did not answer in time", timeout=True) from None
+        except aiohttp.ClientError as exc:
+            raise UpstreamError(f"Rasa cannot be reached ({type(exc).__name__})") from None
+
+    async def tracker(self, sender: str) -> Dict[str, Any]:
+        """A conversation's tracker (events, paused) from Rasa's HTTP API."""
+        url = f"{self.rasa_url}/conversations/{quote(sender, safe='')}/tracker"
+        return await self._get_json(url, self._params())
 
     async def rasa_status(self) -> Dict[str, Any]:
         """Rasa's /status (model loaded, fingerprint); raises UpstreamError when down."""

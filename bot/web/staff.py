@@ -80,6 +80,9 @@ async def _page(request: web.Request, result: Optional[Dict[str, Any]] = None, q
         languages=sorted(content.locales.values(), key=lambda loc: (loc.code != DEFAULT, loc.name_nl or loc.code)),
         phrase_locale=locale, phrases=phrases, back_on=back_on, municipality=municipality,
         notes=[{"note": n, "when": n.created_at.astimezone(tz).strftime("%d-%m %H.%M")} for n in notes],
+        handovers=[{"item": h, "language": content.locale(h.language),
+                    "when": datetime.fromtimestamp(h.requested_at, tz).strftime("%H.%M")}
+                   for h in request.app[keys.HANDOVERS].open_for(municipality.slug)],
     )
 
 

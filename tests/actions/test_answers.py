@@ -131,3 +131,33 @@ async def test_a_language_picked_in_the_widget_counts_for_a_button_payload(datab
                                              metadata={"language_choice": "ti"}))
     assert messages[-1]["kind"] == "cue" and messages[-1]["lang"] == "ti"
     assert SlotSet("language_locked", True) in events
+
+
+async def test_during_desk_hours_asking_for_a_person_offers_a_staff_member(database_url, monkeypatch) -> None:
+    from datetime import datetime
+
+    from actions import context
+    from bot.directory.hours import BRUSSELS
+
+    monkeypatch.setattr(context, "now", lambda tz: datetime(2026, 11, 24, 10, 0, tzinfo=BRUSSELS))  # Tuesday
+    arabic = {"code": "ar", "confidence": 0.93, "source": "detected"}
+    messages, _ = await run(tracker_for("ask_human", "أريد التحدث مع موظف", arabic))
+    offer = [m for m in messages if m.get("handover") == "requested"]
+    assert offer and offer[0]["text"].startswith("Een medewerker komt zo")
+    assert messages[-1]["kind"] == "cue" and messages[-1]["lang"] == "ar"
+
+
+async def test_outside_desk_hours_the_desk_gets_a_note_instead(database_url, monkeypatch) -> None:
+    from datetime import datetime
+
+    from actions import context
+    from bot.directory.hours import BRUSSELS
+    from bot.storage.referrals import open_notes
+
+    monkeypatch.setattr(context, "now", lambda tz: datetime(2026, 11, 22, 15, 0, tzinfo=BRUSSELS))  # Sunday
+    messages, _ = await run(tracker_for("ask_human", "ik wil iemand spreken", {"code": "ti", "confidence": 0.9,
+                                                                                "source": "detected"}))
+    assert not [m for m in messages if m.get("handover")]
+    assert "09 000 00 00" in messages[0]["text"]  # the contact options
+    [note] = open_notes(make_engine(database_url), "voorbeeldegem")
+    assert note.text.startswith("Een inwoner vroeg buiten de openingsuren naar een medewerker. Taal: Tigrinya.")

@@ -25,6 +25,7 @@ class FakeRasa:
     delay: float = 0.0
     actions_up: bool = True
     parse_result: Dict[str, Any] = field(default_factory=dict)
+    events: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -32,7 +33,25 @@ class FakeRasa:
         app.router.add_get("/status", self.rasa_status)
         app.router.add_get("/health", self.health)
         app.router.add_post("/model/parse", self.parse)
+        app.router.add_post("/conversations/{sender}/tracker/events", self.append_events)
+        app.router.add_get("/conversations/{sender}/tracker", self.tracker)
         return app
+
+    def paused(self, sender: str) -> bool:
+        state = False
+        for event in self.events.get(sender, []):
+            if event["event"] in ("pause", "resume"):
+                state = event["event"] == "pause"
+        return state
+
+    async def append_events(self, request: web.Request) -> web.Response:
+        self.events.setdefault(request.match_info["sender"], []).extend(await request.json())
+        return web.json_response({"sender_id": request.match_info["sender"]})
+
+    async def tracker(self, request: web.Request) -> web.Response:
+        sender = request.match_info["sender"]
+        return web.json_response({"sender_id": sender, "events": self.events.get(sender, []),
+                                  "paused": self.paused(sender)})
 
     async def parse(self, request: web.Request) -> web.Response:
         body = await request.json()
@@ -40,7 +59,11 @@ class FakeRasa:
         return web.json_response({"text": body["text"], **self.parse_result})
 
     async def webhook(self, request: web.Request) -> web.Response:
-        self.received.append(await request.json())
+        body = await request.json()
+        self.received.append(body)
+        self.events.setdefault(body["sender"], []).append({"event": "user", "text": body["message"]})
+        if self.paused(body["sender"]):
+            return web.json_response([])
         if self.delay:
             await asyncio.sleep(self.delay)
         return web.json_response(self.replies, status=self.status)

@@ -25,6 +25,8 @@
   var current = "nl";   // the conversation's language (from the server)
   var choice = null;    // a language the resident picked
   var busy = false;
+  var polling = null;   // timer while a staff member may answer (handover)
+  var since = 0;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -199,6 +201,7 @@
           if (!choice) { select.value = ""; }
           relabel();
         }
+        follow(reply.handover);
         if (!response.ok && !(reply.messages || []).length) {
           var t = ui("offline");
           showAlert(t.text, t.lang, t.dir);
@@ -211,6 +214,25 @@
       showAlert(t.text, t.lang, t.dir);
       return false;
     }).then(function (ok) { busy = false; return ok; });
+  }
+
+  /* A staff member answers in this chat (handover): fetch their messages until they hand back. */
+  function follow(handover) {
+    if (handover && handover.state !== "ended" && !polling) {
+      polling = window.setInterval(poll, 2500);
+    }
+  }
+  function poll() {
+    var url = base + "/api/chat/updates?session=" + encodeURIComponent(sessionId()) + "&since=" + since;
+    fetch(url).then(function (r) { return r.json(); }).then(function (body) {
+      (body.messages || []).forEach(addMessage);
+      if ((body.messages || []).length) { scroll(); }
+      since = body.since || since;
+      if (!body.handover || body.handover.state === "ended") {
+        window.clearInterval(polling);
+        polling = null;
+      }
+    }, function () { /* try again at the next tick */ });
   }
 
   form.addEventListener("submit", function (event) {
