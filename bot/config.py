@@ -32,6 +32,20 @@ def _port(env: Mapping[str, str], name: str, default: int) -> int:
     return port
 
 
+def parse_limit(raw: str) -> Tuple[int, float]:
+    """TAALBRUG_RATE_LIMIT: "30/60" -> (30, 60.0); "0" -> no limit."""
+    raw = (raw or "").strip()
+    if raw in ("0", "off"):
+        return (0, 1.0)
+    if not raw:
+        return (30, 60.0)
+    messages, _, seconds = raw.partition("/")
+    count, period = int(messages), float(seconds or 60)
+    if count < 0 or period <= 0:
+        raise ValueError(raw)
+    return count, period
+
+
 def _sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
@@ -63,6 +77,9 @@ class Settings:
     cookie_secure: bool = True
     # Unmet question texts are emptied after this many months (`make purge`).
     retention_months: int = 12
+    # Messages per period per client on /api/chat (0: no limit); trust X-Forwarded-For.
+    rate_limit: Tuple[int, float] = (30, 60.0)
+    trusted_proxy: bool = False
     # Fixed clock for the actions (tests and demos of opening hours only).
     desk_clock: Optional[datetime] = None
     # Runtime files (SQLite databases, the spool, the hash salt); default <root>/var.
@@ -111,7 +128,13 @@ class Settings:
             raise ConfigError("TAALBRUG_DESK_CLOCK must be an ISO time with offset") from None
         if clock is not None and clock.tzinfo is None:
             raise ConfigError("TAALBRUG_DESK_CLOCK must carry an offset, e.g. 2026-11-24T10:00:00+01:00")
+        try:
+            rate_limit = parse_limit(env.get("TAALBRUG_RATE_LIMIT", "30/60"))
+        except ValueError:
+            raise ConfigError("TAALBRUG_RATE_LIMIT must be <messages>/<seconds>, e.g. 30/60, or 0") from None
         return cls(
+            rate_limit=rate_limit,
+            trusted_proxy=env.get("TAALBRUG_TRUSTED_PROXY", "0").strip().lower() in ("1", "true", "yes"),
             desk_clock=clock,
             cookie_secure=env.get("TAALBRUG_COOKIE_SECURE", "1").strip().lower() not in ("0", "false", "no"),
             retention_months=retention,
@@ -155,6 +178,8 @@ class Settings:
             TAALBRUG_COOKIE_SECURE="1" if self.cookie_secure else "0",
             TAALBRUG_RETENTION_MONTHS=str(self.retention_months),
         )
+        env["TAALBRUG_RATE_LIMIT"] = f"{self.rate_limit[0]}/{self.rate_limit[1]:g}" if self.rate_limit[0] else "0"
+        env["TAALBRUG_TRUSTED_PROXY"] = "1" if self.trusted_proxy else "0"
         if self.desk_clock is not None:
             env["TAALBRUG_DESK_CLOCK"] = self.desk_clock.isoformat()
         for key, value in (

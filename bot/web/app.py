@@ -21,8 +21,10 @@ from bot.web.chat import chat
 from bot.web.desk import HandoverDesk
 from bot.web.health import healthz
 from bot.web.middlewares import cors, json_errors, security_headers
+from bot.web.openapi import openapi
 from bot.web.pages import STATIC, index, languages
 from bot.web.rasa_client import RasaClient
+from bot.web.ratelimit import RateLimiter
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -69,6 +71,7 @@ def init_app(config: Settings, content: "Content | None" = None) -> web.Applicat
     app[keys.CONFIG] = config
     app[keys.CONTENT] = content or Content.load(config.project_root)
     app[keys.HANDOVERS] = HandoverDesk()
+    app[keys.LIMITER] = RateLimiter(*config.rate_limit)
     app[keys.TEMPLATES] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined
     )
@@ -76,6 +79,7 @@ def init_app(config: Settings, content: "Content | None" = None) -> web.Applicat
     app.router.add_get("/", index)
     app.router.add_post("/api/chat", chat)
     app.router.add_get("/api/languages", languages)
+    app.router.add_get("/api/openapi.json", openapi)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/login", auth.login_page)
     app.router.add_post("/login", auth.login)

@@ -20,14 +20,16 @@ from bot.content import ChatMessage, Content
 from bot.language.languages import DEFAULT, normalise
 from bot.web import keys
 from bot.web.rasa_client import UpstreamError
+from bot.web.ratelimit import client_of
 
 logger = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 2000
 MAX_LANGUAGES = 20
-_SESSION = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
+SESSION = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
+FIELDS = frozenset({"session", "text", "languages", "municipality", "choice"})
 MESSAGE_KINDS = {"answer", "cue", "referral", "prompt", "error"}
 
 
@@ -47,8 +49,11 @@ class ChatRequest:
     def parse(cls, body: Any) -> "ChatRequest":
         if not isinstance(body, dict):
             raise BadRequest("The body must be a JSON object.")
+        unknown = sorted(set(body) - FIELDS)
+        if unknown:
+            raise BadRequest(f"Unknown field(s): {', '.join(map(str, unknown))[:200]}.")
         session = body.get("session")
-        if not isinstance(session, str) or not _SESSION.match(session):
+        if not isinstance(session, str) or not SESSION.match(session):
             raise BadRequest("'session' must be a string of 8 to 128 letters, digits, '-' or '_'.")
         text = body.get("text")
         if not isinstance(text, str):
@@ -63,6 +68,8 @@ class ChatRequest:
             languages = []
         if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
             raise BadRequest("'languages' must be a list of language tags.")
+        if len(languages) > 4 * MAX_LANGUAGES:
+            raise BadRequest(f"'languages' may hold at most {4 * MAX_LANGUAGES} tags.")
         languages = [tag for tag in languages[:MAX_LANGUAGES] if _LANGUAGE_TAG.match(tag)]
         municipality = body.get("municipality")
         if municipality is not None and (
@@ -70,6 +77,8 @@ class ChatRequest:
         ):
             raise BadRequest("'municipality' must be a municipality slug.")
         choice = body.get("choice")
+        if choice == "":  # a picker left on "recognise my language"
+            choice = None
         if choice is not None and (not isinstance(choice, str) or not normalise(choice)):
             raise BadRequest("'choice' must be the code of a supported language.")
         return cls(session, text, languages, municipality, normalise(choice) if choice else None)
@@ -127,6 +136,11 @@ async def _read_json(request: web.Request) -> Any:
 
 async def chat(request: web.Request) -> web.Response:
     """Handle one resident message."""
+    config = request.app[keys.CONFIG]
+    allowed, wait = request.app[keys.LIMITER].allow(client_of(request, config.trusted_proxy))
+    if not allowed:
+        return web.json_response({"error": f"Too many messages. Try again in {wait} s."}, status=429,
+                                 headers={"Retry-After": str(wait)})
     try:
         chat_request = ChatRequest.parse(await _read_json(request))
     except BadRequest as exc:

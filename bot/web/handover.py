@@ -17,6 +17,7 @@ sessions), or run a single gateway for staff traffic.
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import datetime, timezone
 from typing import Any, Dict, List
@@ -26,10 +27,12 @@ from aiohttp import web
 from bot.language.languages import DEFAULT
 from bot.web import keys
 from bot.web.auth import check_csrf, render, require
+from bot.web.chat import SESSION
 from bot.web.desk import Handover
 from bot.web.rasa_client import UpstreamError
 
 STAFF = ("admin", "policy", "staff")
+_NUMBER = re.compile(r"^\d{1,12}(\.\d{1,9})?$")
 
 
 def staff_message(text: str, lang: str = DEFAULT, kind: str = "human", dir: str = "ltr") -> Dict[str, Any]:
@@ -67,11 +70,13 @@ def conversation_lines(tracker: Dict[str, Any]) -> List[Dict[str, str]]:
 async def updates(request: web.Request) -> web.Response:
     """GET /api/chat/updates?session=...&since=...: a staff member's messages during a handover."""
     session = request.query.get("session", "")
-    try:
-        since = float(request.query.get("since", "0") or 0)
-    except ValueError:
+    if not SESSION.match(session):
+        return web.json_response({"error": "'session' must be the widget's session id."}, status=400)
+    raw_since = request.query.get("since", "0")
+    if not _NUMBER.match(raw_since):
         return web.json_response({"error": "'since' must be a number."}, status=400)
-    handover = request.app[keys.HANDOVERS].for_sender(session) if session else None
+    since = float(raw_since)
+    handover = request.app[keys.HANDOVERS].for_sender(session)
     if handover is None:
         return web.json_response({"handover": None, "messages": [], "since": since})
     messages: List[Dict[str, Any]] = []

@@ -10,6 +10,7 @@ from bot.config import Settings
 from bot.content import Content
 from bot.web.desk import HandoverDesk
 from bot.web.rasa_client import RasaClient
+from bot.web.ratelimit import RateLimiter
 
 CONFIG = web.AppKey("config", Settings)
 CONTENT = web.AppKey("content", Content)
@@ -17,3 +18,4 @@ ENGINE = web.AppKey("engine", Engine)
 RASA = web.AppKey("rasa", RasaClient)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 HANDOVERS = web.AppKey("handovers", HandoverDesk)
+LIMITER = web.AppKey("limiter", RateLimiter)

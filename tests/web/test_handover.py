@@ -80,4 +80,4 @@ async def test_others_cannot_take_or_read_a_conversation(aiohttp_client, fake_ra
     refused = await client.post(link + "/take", data={"csrf": "geraden"})
     assert refused.status == 403
     assert (await client.get("/staff/handover/verzonnen-id")).status == 404
-    assert (await (await client.get("/api/chat/updates?session=someone-else")).json())["handover"] is None
+    assert (await (await client.get("/api/chat/updates?session=someone-else-1")).json())["handover"] is None
