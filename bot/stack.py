@@ -3,14 +3,18 @@
 `python -m bot.stack` (what `make run` calls) migrates the database, starts the
 three processes on loopback with ports and URLs from TAALBRUG_* variables,
 waits until /healthz is green, prints the URL to open, and on Ctrl-C or
-SIGTERM stops every process group, children and all. If one process dies, the
-others are stopped too and the exit code is non-zero.
+SIGTERM stops every process group, children and all. A process that dies is
+restarted (Rasa resumes conversations from the SQL tracker store); one that
+dies MAX_RESTARTS times within RESTART_WINDOW stops the stack with a non-zero
+exit code. Rasa's HTTP API always needs a token: TAALBRUG_RASA_TOKEN, or a
+random one made for the run.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -68,13 +72,22 @@ def services(config: Settings, python: str = sys.executable) -> List[Service]:
     ]
 
 
+MAX_RESTARTS = 5  # per process, within RESTART_WINDOW seconds
+RESTART_WINDOW = 300.0
+
+
 class Stack:
     """Owns the child process groups of one running deployment."""
 
     def __init__(self, config: Settings, python: str = sys.executable) -> None:
+        if not config.rasa_token:
+            # Rasa's HTTP API is always token-protected: without TAALBRUG_RASA_TOKEN
+            # a random token is made for this run and given to the gateway only.
+            config = config.with_changes(rasa_token=secrets.token_urlsafe(32))
         self.config = config
         self.services = services(config, python)
         self._stopping = threading.Event()
+        self._restarts: Dict[str, List[float]] = {}
 
     def start(self) -> None:
         if not self.config.model_path.exists():
@@ -85,13 +98,32 @@ class Stack:
         upgrade(self.config.database_url)
         self._replay_spool()
         for service in self.services:
-            logger.info("starting %s", service.name)
-            service.process = subprocess.Popen(
-                service.argv,
-                cwd=str(self.config.project_root),
-                env=service.env,
-                start_new_session=True,  # own process group: stopped children and all
-            )
+            self._launch(service)
+
+    def _launch(self, service: Service) -> None:
+        service.process = subprocess.Popen(
+            service.argv,
+            cwd=str(self.config.project_root),
+            env=service.env,
+            start_new_session=True,  # own process group: stopped children and all
+        )
+        logger.info("started %s (pid %d)", service.name, service.process.pid)
+
+    def supervise(self) -> Optional[Service]:
+        """Restart a crashed process (at most MAX_RESTARTS in RESTART_WINDOW s); the one that
+        keeps crashing is returned so the whole stack can stop."""
+        dead = self.crashed()
+        if dead is None or self._stopping.is_set():
+            return None
+        now = time.monotonic()
+        recent = [t for t in self._restarts.get(dead.name, []) if now - t < RESTART_WINDOW]
+        if len(recent) >= MAX_RESTARTS:
+            return dead
+        logger.warning("%s exited with code %s; restarting it", dead.name, dead.process.returncode)
+        _signal_group(dead.process, signal.SIGKILL)  # reap what is left of its group
+        self._restarts[dead.name] = recent + [now]
+        self._launch(dead)
+        return None
 
     def _replay_spool(self) -> None:
         """Write records spooled during an earlier database outage (nothing is lost)."""
@@ -182,9 +214,9 @@ def main(argv: Sequence[str] = ()) -> int:
             logger.error("not ready: %s", f"{dead.name} exited" if dead else "timed out")
             return 1
         while not stop_requested.wait(1.0):
-            dead = stack.crashed()
+            dead = stack.supervise()
             if dead:
-                logger.error("%s exited with code %s; stopping the rest", dead.name, dead.process.returncode)
+                logger.error("%s keeps exiting (code %s); stopping the rest", dead.name, dead.process.returncode)
                 code = 1
                 break
     finally:

@@ -48,6 +48,19 @@ class RunningStack:
             assert response.status == 200
             return json.loads(response.read())
 
+    def pid(self, service: str) -> int:
+        """The pid of a child (actions, rasa, gateway), as the stack last started it."""
+        marker = f"started {service} (pid "
+        lines = [line for line in self.output if marker in line]
+        return int(lines[-1].split(marker)[1].split(")")[0])
+
+    def healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(self.url + "/healthz", timeout=3) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)

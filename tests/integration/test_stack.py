@@ -29,6 +29,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
         tmp_path_factory.mktemp("stack"),
         TAALBRUG_HASH_SALT="integration-salt",
         TAALBRUG_REPORT_TOKEN="integration-report-token",
+        TAALBRUG_RASA_TOKEN="integration-rasa-token",
     )
     yield running
     running.stop()
@@ -44,6 +45,11 @@ def test_healthz_reports_every_part_up(stack: RunningStack) -> None:
 def test_rasa_api_listens_on_loopback_only(stack: RunningStack) -> None:
     with urllib.request.urlopen(f"http://127.0.0.1:{stack.ports['rasa']}/", timeout=10) as r:
         assert r.status == 200
+    try:  # the API itself wants the token
+        urllib.request.urlopen(f"http://127.0.0.1:{stack.ports['rasa']}/status", timeout=10)
+        raise AssertionError("Rasa's API answered without a token")
+    except urllib.error.HTTPError as error:
+        assert error.code in (401, 403)
     lsof = subprocess.run(["ss", "-ltnH"], capture_output=True, text=True).stdout
     for line in lsof.splitlines():
         if f":{stack.ports['rasa']} " in line or line.rstrip().endswith(f":{stack.ports['rasa']}"):
@@ -61,7 +67,7 @@ def test_hallo_is_answered_in_plain_dutch(stack: RunningStack) -> None:
 
 def test_parse_returns_the_language_object(stack: RunningStack) -> None:
     request = urllib.request.Request(
-        f"http://127.0.0.1:{stack.ports['rasa']}/model/parse",
+        f"http://127.0.0.1:{stack.ports['rasa']}/model/parse?token=integration-rasa-token",
         data=json.dumps({"text": "Bonjour, je voudrais parler à quelqu'un de la commune"}).encode(),
         headers={"Content-Type": "application/json"},
     )
