@@ -77,6 +77,10 @@ class Settings:
     cookie_secure: bool = True
     # Unmet question texts are emptied after this many months (`make purge`).
     retention_months: int = 12
+    # Rasa replicas behind the gateway (they need a shared SQL tracker store and
+    # TAALBRUG_REDIS_URL for Rasa's Redis lock store when there is more than one).
+    rasa_replicas: int = 1
+    redis_url: Optional[str] = None
     # Messages per period per client on /api/chat (0: no limit); trust X-Forwarded-For.
     rate_limit: Tuple[int, float] = (30, 60.0)
     trusted_proxy: bool = False
@@ -92,6 +96,15 @@ class Settings:
     @property
     def rasa_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def rasa_ports(self) -> Tuple[int, ...]:
+        """One port per Rasa replica: TAALBRUG_RASA_PORT, +1, +2, ..."""
+        return tuple(self.rasa_port + i for i in range(self.rasa_replicas))
+
+    @property
+    def rasa_urls(self) -> Tuple[str, ...]:
+        return tuple(f"http://127.0.0.1:{port}" for port in self.rasa_ports)
 
     @property
     def actions_url(self) -> str:
@@ -132,7 +145,18 @@ class Settings:
             rate_limit = parse_limit(env.get("TAALBRUG_RATE_LIMIT", "30/60"))
         except ValueError:
             raise ConfigError("TAALBRUG_RATE_LIMIT must be <messages>/<seconds>, e.g. 30/60, or 0") from None
+        try:
+            replicas = int(env.get("TAALBRUG_RASA_REPLICAS", "1"))
+        except ValueError:
+            raise ConfigError("TAALBRUG_RASA_REPLICAS must be a whole number") from None
+        redis_url = env.get("TAALBRUG_REDIS_URL") or None
+        if not 1 <= replicas <= 16:
+            raise ConfigError("TAALBRUG_RASA_REPLICAS must be between 1 and 16")
+        if replicas > 1 and not redis_url:
+            raise ConfigError("TAALBRUG_RASA_REPLICAS > 1 needs TAALBRUG_REDIS_URL (Rasa's Redis lock store)")
         return cls(
+            rasa_replicas=replicas,
+            redis_url=redis_url,
             rate_limit=rate_limit,
             trusted_proxy=env.get("TAALBRUG_TRUSTED_PROXY", "0").strip().lower() in ("1", "true", "yes"),
             desk_clock=clock,
@@ -180,6 +204,9 @@ class Settings:
         )
         env["TAALBRUG_RATE_LIMIT"] = f"{self.rate_limit[0]}/{self.rate_limit[1]:g}" if self.rate_limit[0] else "0"
         env["TAALBRUG_TRUSTED_PROXY"] = "1" if self.trusted_proxy else "0"
+        env["TAALBRUG_RASA_REPLICAS"] = str(self.rasa_replicas)
+        if self.redis_url:
+            env["TAALBRUG_REDIS_URL"] = self.redis_url
         if self.desk_clock is not None:
             env["TAALBRUG_DESK_CLOCK"] = self.desk_clock.isoformat()
         for key, value in (

@@ -24,6 +24,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
+from urllib.parse import urlsplit
 
 from bot.config import Settings
 from bot.storage.db import make_engine
@@ -50,24 +51,33 @@ def services(config: Settings, python: str = sys.executable) -> List[Service]:
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(config.project_root), env.get("PYTHONPATH", "")) if p
     )
-    rasa = [
-        python, "-m", "rasa", "run",
-        "--model", str(config.model_path),
-        "--interface", "127.0.0.1",
-        "--port", str(config.rasa_port),
-        "--enable-api",
-        "--credentials", str(config.project_root / "credentials.yml"),
-        "--endpoints", str(config.project_root / "endpoints.yml"),
-    ]
-    if config.rasa_token:
-        rasa += ["--auth-token", config.rasa_token]
+    endpoints = "endpoints.yml"
+    if config.redis_url:
+        redis = urlsplit(config.redis_url)
+        env.update(TAALBRUG_REDIS_HOST=redis.hostname or "127.0.0.1", TAALBRUG_REDIS_PORT=str(redis.port or 6379),
+                   TAALBRUG_REDIS_DB=(redis.path or "/0").strip("/") or "0")
+        endpoints = "endpoints.replicas.yml"
+    rasa: List[Service] = []
+    for index, port in enumerate(config.rasa_ports):
+        argv = [
+            python, "-m", "rasa", "run",
+            "--model", str(config.model_path),
+            "--interface", "127.0.0.1",
+            "--port", str(port),
+            "--enable-api",
+            "--credentials", str(config.project_root / "credentials.yml"),
+            "--endpoints", str(config.project_root / endpoints),
+        ]
+        if config.rasa_token:
+            argv += ["--auth-token", config.rasa_token]
+        rasa.append(Service("rasa" if index == 0 else f"rasa-{index + 1}", argv, env))
     return [
         Service(
             "actions",
             [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(config.actions_port)],
             {**env, "SANIC_HOST": "127.0.0.1"},
         ),
-        Service("rasa", rasa, env),
+        *rasa,
         Service("gateway", [python, "-m", "bot.web"], env),
     ]
 
@@ -97,6 +107,8 @@ class Stack:
         self.config.var_dir.mkdir(parents=True, exist_ok=True)
         upgrade(self.config.database_url)
         self._replay_spool()
+        if self.config.rasa_replicas > 1:
+            self._create_tracker_tables()
         for service in self.services:
             self._launch(service)
 
@@ -124,6 +136,13 @@ class Stack:
         self._restarts[dead.name] = recent + [now]
         self._launch(dead)
         return None
+
+    def _create_tracker_tables(self) -> None:
+        """Create Rasa's tracker tables once, so that replicas starting together do not race."""
+        from rasa.core.tracker_store import SQLTrackerStore
+
+        store = SQLTrackerStore(domain=None, url=self.config.tracker_store_url, db="rasa")
+        store.engine.dispose()
 
     def _replay_spool(self) -> None:
         """Write records spooled during an earlier database outage (nothing is lost)."""

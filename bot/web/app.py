@@ -55,6 +55,7 @@ async def _upstream(app: web.Application) -> AsyncIterator[None]:
     app[keys.RASA] = RasaClient(
         session=session,
         rasa_url=config.rasa_url,
+        rasa_urls=config.rasa_urls,
         actions_url=config.actions_url,
         timeout=config.upstream_timeout,
         token=config.rasa_token,

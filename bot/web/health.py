@@ -12,12 +12,23 @@ from bot.web import keys
 from bot.web.rasa_client import UpstreamError
 
 
-async def _check_rasa(app: web.Application) -> Dict[str, Any]:
+async def _check_replica(app: web.Application, url: str) -> Dict[str, Any]:
     try:
-        status = await app[keys.RASA].rasa_status()
+        status = await app[keys.RASA].rasa_status(url)
     except UpstreamError as exc:
         return {"ok": False, "error": str(exc)}
     return {"ok": bool(status.get("model_file")), "model": status.get("model_id")}
+
+
+async def _check_rasa(app: web.Application) -> Dict[str, Any]:
+    """Every Rasa replica must be up; each is reported with how many requests it served."""
+    client = app[keys.RASA]
+    replicas = await asyncio.gather(*(_check_replica(app, url) for url in client.rasa_urls))
+    first = replicas[0]
+    result: Dict[str, Any] = {**first, "ok": all(r["ok"] for r in replicas)}
+    if len(replicas) > 1:
+        result["replicas"] = [{**r, "served": n} for r, n in zip(replicas, client.served)]
+    return result
 
 
 async def _check_actions(app: web.Application) -> Dict[str, Any]:

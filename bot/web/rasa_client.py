@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 from urllib.parse import quote
 
 import aiohttp
@@ -27,13 +28,26 @@ class RasaClient:
     actions_url: str
     timeout: float
     token: Optional[str] = None
+    # Every Rasa replica; requests go round robin. Empty: only rasa_url.
+    rasa_urls: Sequence[str] = ()
+
+    def __post_init__(self) -> None:
+        self.rasa_urls = tuple(self.rasa_urls) or (self.rasa_url,)
+        self._next = itertools.cycle(range(len(self.rasa_urls)))
+        self.served = [0] * len(self.rasa_urls)
+
+    def _replica(self) -> str:
+        """The next replica, round robin: one conversation alternates between them."""
+        index = next(self._next)
+        self.served[index] += 1
+        return self.rasa_urls[index]
 
     def _params(self) -> Dict[str, str]:
         return {"token": self.token} if self.token else {}
 
     async def send(self, sender: str, text: str, metadata: Dict[str, Any]) -> List[Dict[str, Any]]:
         """One user message through the REST channel; returns Rasa's bot messages."""
-        url = f"{self.rasa_url}/webhooks/rest/webhook"
+        url = f"{self._replica()}/webhooks/rest/webhook"
         payload = {"sender": sender, "message": text, "metadata": metadata}
         try:
             async with self.session.post(
@@ -52,7 +66,7 @@ class RasaClient:
 
     async def parse(self, text: str) -> Dict[str, Any]:
         """Rasa's /model/parse: intent (topic), entities and the `language` object."""
-        url = f"{self.rasa_url}/model/parse"
+        url = f"{self._replica()}/model/parse"
         try:
             async with self.session.post(
                 url, json={"text": text}, params=self._params(), timeout=aiohttp.ClientTimeout(total=self.timeout)
@@ -70,7 +84,7 @@ class RasaClient:
 
     async def append_events(self, sender: str, events: List[Dict[str, Any]]) -> None:
         """Append events (pause, resume, a staff member's message) to a conversation (Rasa's HTTP API)."""
-        url = f"{self.rasa_url}/conversations/{quote(sender, safe='')}/tracker/events"
+        url = f"{self._replica()}/conversations/{quote(sender, safe='')}/tracker/events"
         try:
             async with self.session.post(
                 url, json=events, params=self._params(), timeout=aiohttp.ClientTimeout(total=self.timeout)
@@ -84,12 +98,12 @@ class RasaClient:
 
     async def tracker(self, sender: str) -> Dict[str, Any]:
         """A conversation's tracker (events, paused) from Rasa's HTTP API."""
-        url = f"{self.rasa_url}/conversations/{quote(sender, safe='')}/tracker"
+        url = f"{self._replica()}/conversations/{quote(sender, safe='')}/tracker"
         return await self._get_json(url, self._params())
 
-    async def rasa_status(self) -> Dict[str, Any]:
-        """Rasa's /status (model loaded, fingerprint); raises UpstreamError when down."""
-        return await self._get_json(f"{self.rasa_url}/status", self._params())
+    async def rasa_status(self, url: Optional[str] = None) -> Dict[str, Any]:
+        """A replica's /status (model loaded, fingerprint); raises UpstreamError when down."""
+        return await self._get_json(f"{url or self.rasa_url}/status", self._params())
 
     async def actions_health(self) -> Dict[str, Any]:
         return await self._get_json(f"{self.actions_url}/health", {})

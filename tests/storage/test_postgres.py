@@ -1,6 +1,6 @@
 """The same schema and queries on PostgreSQL (production), for real.
 
-.ci/run starts Debian's PostgreSQL on loopback (.ci/postgres) and sets
+.ci/run starts Debian's PostgreSQL on loopback (.ci/services) and sets
 TAALBRUG_TEST_POSTGRES_URL; CI also sets TAALBRUG_REQUIRE_POSTGRES=1, so this
 suite fails there instead of skipping.
 """
@@ -27,7 +27,7 @@ from bot.storage.unmet import list_unmet, purge
 URL = os.environ.get("TAALBRUG_TEST_POSTGRES_URL", "")
 if not URL and os.environ.get("TAALBRUG_REQUIRE_POSTGRES") == "1":
     raise RuntimeError("TAALBRUG_REQUIRE_POSTGRES=1 but TAALBRUG_TEST_POSTGRES_URL is not set")
-pytestmark = pytest.mark.skipif(not URL, reason="no PostgreSQL: .ci/postgres sets TAALBRUG_TEST_POSTGRES_URL")
+pytestmark = pytest.mark.skipif(not URL, reason="no PostgreSQL: source .ci/services")
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
 

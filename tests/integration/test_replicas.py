@@ -1,0 +1,81 @@
+"""Two Rasa replicas share a PostgreSQL tracker store and a Redis lock store; the gateway alternates.
+
+Needs TAALBRUG_TEST_POSTGRES_URL and TAALBRUG_TEST_REDIS_URL (`source .ci/services`);
+CI sets TAALBRUG_REQUIRE_REDIS=1 so this fails there instead of skipping.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import urllib.request
+from typing import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from tests.stack import RunningStack, start_stack
+
+PG = os.environ.get("TAALBRUG_TEST_POSTGRES_URL", "")
+REDIS = os.environ.get("TAALBRUG_TEST_REDIS_URL", "")
+if os.environ.get("TAALBRUG_REQUIRE_REDIS") == "1" and not (PG and REDIS):
+    raise RuntimeError("TAALBRUG_REQUIRE_REDIS=1 but the test PostgreSQL or Redis is not set")
+pytestmark = [pytest.mark.integration,
+              pytest.mark.skipif(not (PG and REDIS), reason="no PostgreSQL and Redis: source .ci/services")]
+TOKEN = "replica-test-token"
+
+
+def fresh_database() -> str:
+    """A new, empty PostgreSQL database for Rasa's tracker store; its URL."""
+    name = f"taalbrug_tracker_{secrets.token_hex(4)}"
+    server = create_engine(make_url(PG).set(database="postgres"), isolation_level="AUTOCOMMIT", future=True)
+    with server.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    server.dispose()
+    return str(make_url(PG).set(database=name))
+
+
+@pytest.fixture(scope="module")
+def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
+    running = start_stack(
+        tmp_path_factory.mktemp("replicas"),
+        TAALBRUG_RASA_REPLICAS="2", TAALBRUG_REDIS_URL=REDIS, TAALBRUG_TRACKER_STORE_URL=fresh_database(),
+        TAALBRUG_RASA_TOKEN=TOKEN, TAALBRUG_HASH_SALT="replica-salt",
+    )
+    yield running
+    running.stop()
+
+
+def health(stack: RunningStack) -> dict:
+    with urllib.request.urlopen(stack.url + "/healthz", timeout=10) as response:
+        return json.loads(response.read())
+
+
+def test_one_conversation_alternating_between_replicas_keeps_its_state_and_order(replicas) -> None:
+    before = [r["served"] for r in health(replicas)["rasa"]["replicas"]]
+    session = "replica-conversation-1"
+    turns = ["Je veux apprendre le néerlandais", "un peu", "le soir", "9999"]
+    replies = [replicas.chat(session, turn) for turn in turns]
+    # The learn-Dutch form moved across replicas and still asked each question once, in order.
+    assert replies[0]["messages"][0]["text"] == "Spreekt u al een beetje Nederlands?"
+    assert replies[1]["messages"][0]["text"] == "Wanneer wilt u les volgen?"
+    assert replies[2]["messages"][0]["text"].startswith("Wat is uw postcode?")
+    assert replies[3]["topic"] == "learn_dutch"
+    assert "U zoekt lessen 's avonds." in "\n".join(m["text"] for m in replies[3]["messages"])
+    after = [r["served"] for r in health(replicas)["rasa"]["replicas"]]
+    served = [a - b for a, b in zip(after, before)]
+    assert all(n >= 2 for n in served), served  # both replicas answered this conversation
+    # Either replica reads the same conversation, messages in the order they were sent.
+    for port in (replicas.ports["rasa"], replicas.ports["rasa"] + 1):
+        url = f"http://127.0.0.1:{port}/conversations/{session}/tracker?token={TOKEN}"
+        with urllib.request.urlopen(url, timeout=10) as response:
+            events = json.loads(response.read())["events"]
+        assert [e["text"] for e in events if e["event"] == "user"] == turns
+
+
+def test_both_replicas_are_reported_healthy(replicas) -> None:
+    body = health(replicas)
+    assert body["status"] == "ok" and len(body["rasa"]["replicas"]) == 2
+    assert all(r["ok"] for r in body["rasa"]["replicas"])
