@@ -48,8 +48,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     running.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """Module-scoped: Playwright's sync API runs an event loop in this thread while it is open,
+    which must be closed again before the async tests of other modules run."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
