@@ -2,7 +2,7 @@
 #   make run     start Rasa, the action server and the web gateway (trains first if needed)
 #   make test    validate the data, run pytest and Rasa's test stories
 #   make train   train the Rasa model if training data, config or NLU code changed
-#   make bench   all benchmarks: bench-langid, bench-nlu
+#   make bench   all benchmarks: bench-langid, bench-nlu, bench-load
 #   make langid-model  retrain the supplementary language-id model (committed)
 #   make lint    ruff over the Python code
 #   make purge   empty unmet question texts older than TAALBRUG_RETENTION_MONTHS (12)
@@ -32,7 +32,7 @@ PYTHON310 = $(shell for p in "$$(command -v python3.10)" $$(ls -d "$$(pyenv root
 # Everything the trained model depends on: a change to any of these retrains.
 TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
 
-.PHONY: purge account help venv train run test test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
+.PHONY: bench-load purge account help venv train run test test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
 
 help:
 	@sed -n '2,10p' Makefile | sed 's/^# //'
@@ -88,7 +88,11 @@ test-stories: $(MODEL)
 cross-validate: $(SPACY_MODEL)/meta.json | $(VENV)/.installed
 	$(RASA) test nlu --config config.yml --nlu nlu --cross-validation --folds 3 --out var/results/nlu-cv
 
-bench: bench-langid bench-nlu
+bench: bench-langid bench-nlu bench-load
+
+# Load: Taalbrug (1 and 2 Rasa replicas) side by side with bare Rasa's moodbot.
+bench-load: $(MODEL)
+	TAALBRUG_MODEL=$(abspath $(MODEL)) $(PY) -m bot.bench.load --write
 
 bench-langid: $(VENV)/.installed
 	$(PY) -m bot.bench.langid

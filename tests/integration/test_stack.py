@@ -185,6 +185,8 @@ def test_an_unmet_question_reaches_the_report_redacted(stack: RunningStack) -> N
     assert any("paraplu" in t for t in texts)
     assert not any("Karim" in t or "0470" in t for t in texts)
     assert {u["reason"] for u in unmet} >= {"unhelpful"}
+    logs = "".join(stack.output)  # every process's log (the stack passes them through)
+    assert "Benali" not in logs and "0470 12 34 56" not in logs
     anonymous = urllib.request.Request(stack.url + "/report/unmet.json")
     try:
         urllib.request.urlopen(anonymous, timeout=30)
