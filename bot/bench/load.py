@@ -270,7 +270,8 @@ def verdict(results: List[Result]) -> List[str]:
             out.append(f"- {level} conversations, throughput: Taalbrug {tb.rate:.2f} vs baseline {base.rate:.2f} "
                        f"msg/s = {ratio:.2f}x (target >= 1.0x): {'met' if ratio >= 1.0 else 'NOT met'}")
     errors = sum(r.errors for r in results if r.system.startswith("taalbrug"))
-    lost = sum(r.unmet_sent - (r.unmet_stored or 0) for r in results if r.unmet_stored is not None)
+    # Stored may exceed sent: a complaint ("dit helpt niet") stores the question before it.
+    lost = sum(max(0, r.unmet_sent - (r.unmet_stored or 0)) for r in results if r.unmet_stored is not None)
     out.append(f"- Taalbrug errors: {errors}; unmet questions sent but not stored: {lost}")
     return out
 

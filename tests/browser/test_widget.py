@@ -114,3 +114,13 @@ def test_read_aloud_uses_a_dutch_voice(page, stack) -> None:
     page.locator(".tb-answer .tb-tool", has_text="Voorlezen").first.click()
     spoken = page.evaluate("window.__spoken")
     assert spoken and spoken[0]["lang"].startswith("nl")
+
+
+def test_html_in_messages_is_shown_as_text_never_run(page, stack) -> None:
+    open_widget(page, stack)
+    ask(page, '<img src=x onerror="window.__owned=1"><b>vet</b>')
+    page.wait_for_selector(".tb-user")
+    page.locator(".tb-answer, .tb-error, .tb-prompt").first.wait_for()
+    assert page.locator(".tb-log img, .tb-log b").count() == 0
+    assert '<img src=x onerror="window.__owned=1"><b>vet</b>' in page.locator(".tb-user").inner_text()
+    assert page.evaluate("window.__owned") is None

@@ -111,3 +111,12 @@ async def test_rasa_down_gives_a_clear_message(desk, monkeypatch) -> None:
     monkeypatch.setattr(client.server.app[keys.RASA], "parse", down)
     response = await client.post("/staff/ask", data={"question": "afval", "csrf": await csrf_of(client)})
     assert response.status == 502 and "Probeer het zo opnieuw" in await response.text()
+
+
+async def test_the_question_is_escaped_on_the_staff_page(desk) -> None:
+    client, fake, _ = desk
+    fake.parse_result = {"intent": {"name": "nlu_fallback", "confidence": 0.3},
+                         "language": {"code": "nl", "confidence": 0.6, "source": "detected"}}
+    page = await (await client.post("/staff/ask", data={
+        "question": "<script>alert(1)</script>", "csrf": await csrf_of(client)})).text()
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
