@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -204,7 +205,8 @@ async def run_level(system: str, url: str, conversations: int, per: int, taalbru
         converse = converse_taalbrug if taalbrug else converse_rasa
         start = time.perf_counter()
         await asyncio.gather(*(
-            converse(session, url, f"bench-{system}-{conversations}-{i}-{int(start)}", texts, result)
+            converse(session, url, re.sub(r"[^A-Za-z0-9_-]+", "-", f"bench-{system}-{conversations}-{i}-{int(start)}"),
+                     texts, result)
             for i, texts in enumerate(plan)
         ))
         result.wall = time.perf_counter() - start
@@ -270,6 +272,8 @@ def verdict(results: List[Result]) -> List[str]:
             out.append(f"- {level} conversations, throughput: Taalbrug {tb.rate:.2f} vs baseline {base.rate:.2f} "
                        f"msg/s = {ratio:.2f}x (target >= 1.0x): {'met' if ratio >= 1.0 else 'NOT met'}")
     errors = sum(r.errors for r in results if r.system.startswith("taalbrug"))
+    if errors:
+        out.insert(0, f"- **{errors} Taalbrug messages failed: the latency and throughput figures do not count.**")
     # Stored may exceed sent: a complaint ("dit helpt niet") stores the question before it.
     lost = sum(max(0, r.unmet_sent - (r.unmet_stored or 0)) for r in results if r.unmet_stored is not None)
     out.append(f"- Taalbrug errors: {errors}; unmet questions sent but not stored: {lost}")
