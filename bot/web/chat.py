@@ -58,11 +58,11 @@ class ChatRequest:
         text = body.get("text")
         if not isinstance(text, str):
             raise BadRequest("'text' must be a string.")
+        if len(text) > MAX_TEXT_CHARS:  # as sent, before control characters are removed
+            raise BadRequest(f"'text' is longer than {MAX_TEXT_CHARS} characters.")
         text = _clean_text(text)
         if not text:
             raise BadRequest("'text' is empty.")
-        if len(text) > MAX_TEXT_CHARS:
-            raise BadRequest(f"'text' is longer than {MAX_TEXT_CHARS} characters.")
         languages = body.get("languages", [])
         if languages is None:
             languages = []

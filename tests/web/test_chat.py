@@ -147,3 +147,9 @@ async def test_wrong_method_is_a_json_405(client) -> None:
     response = await client.get("/api/chat")
     assert response.status == 405
     assert "error" in await response.json()
+
+
+async def test_the_length_limit_counts_the_text_as_sent(client, fake_rasa) -> None:
+    # 2,001 characters, half of them control characters that cleaning would remove.
+    response = await client.post("/api/chat", json={"session": SESSION, "text": "a\x01" * 1000 + "a"})
+    assert response.status == 400 and "longer" in (await response.json())["error"]
