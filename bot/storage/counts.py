@@ -1,9 +1,10 @@
-"""Count answered topics per day, municipality, channel and language (no text, no ids)."""
+"""Counters without text or ids: topics per day, municipality, channel and language, and the
+shared increment used by every counter table."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Dict, Tuple
+from typing import Any, Dict, Tuple, Type
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -13,19 +14,16 @@ from bot.storage.db import session_scope
 from bot.storage.models import TopicCount
 
 
-def record_topic(
-    engine: Engine, day: date, municipality: str, channel: str, language: str, topic: str
-) -> None:
-    """Add one to the matching counter row, creating it when it is the first."""
-    key = dict(day=day, municipality=municipality, channel=channel[:32], language=language, topic=topic)
+def increment(engine: Engine, model: Type[Any], **key: Any) -> None:
+    """Add one to the `model` counter row matching `key`, creating it when it is the first."""
     for attempt in range(2):
         try:
             with session_scope(engine) as session:
                 row = session.execute(
-                    select(TopicCount).filter_by(**key).with_for_update()
+                    select(model).filter_by(**key).with_for_update()
                 ).scalar_one_or_none()
                 if row is None:
-                    session.add(TopicCount(count=1, **key))
+                    session.add(model(count=1, **key))
                 else:
                     row.count += 1
             return
@@ -33,6 +31,14 @@ def record_topic(
             # Another process created the row between our select and insert.
             if attempt:
                 raise
+
+
+def record_topic(
+    engine: Engine, day: date, municipality: str, channel: str, language: str, topic: str
+) -> None:
+    """Count one answered topic."""
+    increment(engine, TopicCount, day=day, municipality=municipality, channel=channel[:32], language=language,
+              topic=topic)
 
 
 def topic_totals(engine: Engine) -> Dict[Tuple[str, str], int]:

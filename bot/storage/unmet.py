@@ -16,9 +16,9 @@ from typing import List, Optional, Sequence, Tuple
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
 
 from bot.privacy import redact
+from bot.storage.counts import increment
 from bot.storage.db import from_db, session_scope, to_utc
 from bot.storage.models import ConversationCount, UnmetQuestion
 
@@ -52,21 +52,8 @@ def record_unmet(
 
 def record_conversation(engine: Engine, day: date, municipality: str, channel: str, language: str) -> None:
     """Count one conversation started (no text, no id)."""
-    key = dict(day=day, municipality=municipality, channel=channel[:32], language=language[:8])
-    for attempt in range(2):
-        try:
-            with session_scope(engine) as session:
-                row = session.execute(
-                    select(ConversationCount).filter_by(**key).with_for_update()
-                ).scalar_one_or_none()
-                if row is None:
-                    session.add(ConversationCount(count=1, **key))
-                else:
-                    row.count += 1
-            return
-        except IntegrityError:
-            if attempt:
-                raise
+    increment(engine, ConversationCount, day=day, municipality=municipality, channel=channel[:32],
+              language=language[:8])
 
 
 @dataclass(frozen=True)

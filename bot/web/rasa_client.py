@@ -45,39 +45,31 @@ class RasaClient:
     def _params(self) -> Dict[str, str]:
         return {"token": self.token} if self.token else {}
 
-    async def send(self, sender: str, text: str, metadata: Dict[str, Any]) -> List[Dict[str, Any]]:
-        """One user message through the REST channel; returns Rasa's bot messages."""
-        url = f"{self._replica()}/webhooks/rest/webhook"
-        payload = {"sender": sender, "message": text, "metadata": metadata}
+    async def _post(self, url: str, payload: Any, params: Dict[str, str]) -> Any:
+        """POST JSON to a Rasa replica and return its JSON answer; every failure is an UpstreamError."""
         try:
             async with self.session.post(
-                url, json=payload, timeout=aiohttp.ClientTimeout(total=self.timeout)
+                url, json=payload, params=params, timeout=aiohttp.ClientTimeout(total=self.timeout)
             ) as response:
                 if response.status != 200:
                     raise UpstreamError(f"Rasa answered HTTP {response.status}")
-                body = await response.json(content_type=None)
+                return await response.json(content_type=None)
         except asyncio.TimeoutError:
             raise UpstreamError("Rasa did not answer in time", timeout=True) from None
         except (aiohttp.ClientError, ValueError) as exc:
             raise UpstreamError(f"Rasa cannot be reached ({type(exc).__name__})") from None
+
+    async def send(self, sender: str, text: str, metadata: Dict[str, Any]) -> List[Dict[str, Any]]:
+        """One user message through the REST channel; returns Rasa's bot messages."""
+        payload = {"sender": sender, "message": text, "metadata": metadata}
+        body = await self._post(f"{self._replica()}/webhooks/rest/webhook", payload, {})
         if not isinstance(body, list):
             raise UpstreamError("Rasa answered something that is not a message list")
         return [item for item in body if isinstance(item, dict)]
 
     async def parse(self, text: str) -> Dict[str, Any]:
         """Rasa's /model/parse: intent (topic), entities and the `language` object."""
-        url = f"{self._replica()}/model/parse"
-        try:
-            async with self.session.post(
-                url, json={"text": text}, params=self._params(), timeout=aiohttp.ClientTimeout(total=self.timeout)
-            ) as response:
-                if response.status != 200:
-                    raise UpstreamError(f"Rasa answered HTTP {response.status}")
-                body = await response.json(content_type=None)
-        except asyncio.TimeoutError:
-            raise UpstreamError("Rasa did not answer in time", timeout=True) from None
-        except (aiohttp.ClientError, ValueError) as exc:
-            raise UpstreamError(f"Rasa cannot be reached ({type(exc).__name__})") from None
+        body = await self._post(f"{self._replica()}/model/parse", {"text": text}, self._params())
         if not isinstance(body, dict):
             raise UpstreamError("Rasa answered something that is not a parse result")
         return body
@@ -85,16 +77,7 @@ class RasaClient:
     async def append_events(self, sender: str, events: List[Dict[str, Any]]) -> None:
         """Append events (pause, resume, a staff member's message) to a conversation (Rasa's HTTP API)."""
         url = f"{self._replica()}/conversations/{quote(sender, safe='')}/tracker/events"
-        try:
-            async with self.session.post(
-                url, json=events, params=self._params(), timeout=aiohttp.ClientTimeout(total=self.timeout)
-            ) as response:
-                if response.status != 200:
-                    raise UpstreamError(f"Rasa answered HTTP {response.status}")
-        except asyncio.TimeoutError:
-            raise UpstreamError("Rasa did not answer in time", timeout=True) from None
-        except aiohttp.ClientError as exc:
-            raise UpstreamError(f"Rasa cannot be reached ({type(exc).__name__})") from None
+        await self._post(url, events, self._params())
 
     async def tracker(self, sender: str) -> Dict[str, Any]:
         """A conversation's tracker (events, paused) from Rasa's HTTP API."""
