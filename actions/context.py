@@ -153,6 +153,12 @@ def channel(tracker: Tracker) -> str:
     return value if isinstance(value, str) and value.isidentifier() else "rest"
 
 
+def postcode(tracker: Tracker) -> Optional[str]:
+    """The resident's postcode from the learn-Dutch form, or None (not given, or "none")."""
+    value = tracker.get_slot("postcode")
+    return value if isinstance(value, str) and value.isdigit() else None
+
+
 def topic(tracker: Tracker) -> Optional[str]:
     """The intent of the latest message, i.e. the topic id."""
     intent = (tracker.latest_message or {}).get("intent") or {}

@@ -12,6 +12,7 @@ from typing import Any, Dict, List, Sequence, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import context
 from actions.referral import Referral
 from bot.directory.services import find
 
@@ -21,8 +22,7 @@ async def refer_with_steps(
 ) -> List[Dict[Text, Any]]:
     """The answer, the next steps, one card per service of `kinds`, the visit card of the first."""
     referral = Referral(tracker, topic)
-    postcode = tracker.get_slot("postcode")
-    postcode = postcode if isinstance(postcode, str) and postcode.isdigit() else None
+    postcode = context.postcode(tracker)
     services = [s for kind in kinds for s in find(referral.services, [kind], postcode)]
     if not services:  # a postcode outside the municipality: show its own services
         services = [s for kind in kinds for s in find(referral.services, [kind])]

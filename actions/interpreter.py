@@ -38,7 +38,7 @@ class ActionReferInterpreter(Action):
             language = wanted  # a Dutch name from the form's other_languages
         else:
             language = referral.text("unknown_language")
-        services = find(referral.services, ["interpreting"], _postcode(tracker))
+        services = find(referral.services, ["interpreting"], context.postcode(tracker))
         referral.answer().lines(referral.texts("summary", language=language, appointment=appointment),
                                 cue="interpreter_requested")
         await referral.cards(services)
@@ -55,8 +55,3 @@ class ActionReferInterpreter(Action):
         await context.record("note", now=referral.now, municipality=referral.municipality.slug,
                              kind="interpreter", language=language, text=text,
                              conversation=context.conversation(tracker))
-
-
-def _postcode(tracker: Tracker):
-    value = tracker.get_slot("postcode")
-    return value if isinstance(value, str) and value.isdigit() else None

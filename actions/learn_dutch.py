@@ -32,8 +32,7 @@ class ActionReferLearnDutch(Action):
         questions = context.forms().questions
         level = _known(tracker.get_slot("nt2_level"), LEVELS)
         when = _known(tracker.get_slot("nt2_when"), FORMATS)
-        postcode = tracker.get_slot("postcode")
-        postcode = postcode if isinstance(postcode, str) and postcode.isdigit() else None
+        postcode = context.postcode(tracker)
         services = referral.services
 
         lines = referral.texts(

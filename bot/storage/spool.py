@@ -4,8 +4,9 @@
 for `kind` (a topic count, a referral, a staff note, an unmet question, a
 conversation count). When the database is unavailable the record is appended
 as one JSON line to the spool folder (fsynced), and the caller carries on.
-Before every write the recorder replays waiting records, oldest first, so the
-spool empties as soon as the database is back; `replay()` can also be called
+Before the first write, and before every write after something was spooled,
+the recorder replays waiting records, oldest first, so the spool empties as
+soon as the database is back; `replay()` can also be called
 at start-up. Redaction happens before a record reaches the recorder, so the
 spool holds no personal data either.
 """
@@ -56,13 +57,18 @@ class Recorder:
         self.writers = dict(writers)
         self._lock = threading.Lock()
         self._file = self.folder / f"spool-{os.getpid()}-{uuid.uuid4().hex[:8]}.jsonl"
+        # Whether the spool may hold records: at first (an earlier process may have
+        # left some) and after spooling. Writes skip the folder scan otherwise.
+        self._maybe_pending = True
 
     def write(self, kind: str, /, **fields: Any) -> bool:
         """True when stored in the database, False when spooled for later."""
         if kind not in self.writers:
             raise ValueError(f"unknown record kind {kind!r}")
         try:
-            self.replay()
+            if self._maybe_pending:
+                self._maybe_pending = False  # cleared first: a record spooled meanwhile sets it again
+                self.replay()
             self.writers[kind](self.engine, **fields)
             return True
         except UNAVAILABLE as exc:
@@ -115,6 +121,7 @@ class Recorder:
         return records
 
     def _spool(self, records: List[Dict[str, Any]]) -> None:
+        self._maybe_pending = True
         with self._lock:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd = os.open(self._file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
