@@ -98,3 +98,14 @@ def settings_for(tmp_path: Path, rasa_port: int, actions_port: int, **changes: A
 async def client(aiohttp_client, fake_rasa, tmp_path: Path) -> TestClient:
     _, server = fake_rasa
     return await aiohttp_client(init_app(settings_for(tmp_path, server.port, server.port)))
+
+
+@pytest.fixture(scope="module")
+def live_gateway(tmp_path_factory: pytest.TempPathFactory):
+    """A gateway with a fake Rasa on a real port, no rate limit, a migrated database (tests/web/live.py)."""
+    from bot.storage.migrate import upgrade
+    from tests.web.live import LiveGateway
+
+    with LiveGateway(tmp_path_factory.mktemp("live"), rate_limit=(0, 1.0)) as running:
+        upgrade(running.settings.database_url)
+        yield running

@@ -10,16 +10,12 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.storage.migrate import upgrade
 from tests.web.live import LiveGateway
 
 
 @pytest.fixture(scope="module")
-def gateway(tmp_path_factory) -> LiveGateway:
-    tmp = tmp_path_factory.mktemp("live")
-    with LiveGateway(tmp, rate_limit=(0, 1.0)) as running:
-        upgrade(running.settings.database_url)
-        yield running
+def gateway(live_gateway: LiveGateway) -> LiveGateway:
+    return live_gateway
 
 
 def post(gateway: LiveGateway, body: bytes, content_type: str = "application/json") -> requests.Response:

@@ -8,7 +8,6 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
-from bot.storage.migrate import upgrade
 from bot.web.openapi import SPEC
 from tests.web.live import LiveGateway
 
@@ -16,11 +15,8 @@ schema = schemathesis.openapi.from_dict(SPEC)
 
 
 @pytest.fixture(scope="module")
-def gateway(tmp_path_factory) -> LiveGateway:
-    tmp = tmp_path_factory.mktemp("openapi")
-    with LiveGateway(tmp, rate_limit=(0, 1.0)) as running:
-        upgrade(running.settings.database_url)
-        yield running
+def gateway(live_gateway: LiveGateway) -> LiveGateway:
+    return live_gateway
 
 
 def test_the_gateway_serves_its_openapi_document(gateway) -> None:
