@@ -60,7 +60,7 @@ def services(config: Settings, python: str = sys.executable) -> List[Service]:
     rasa: List[Service] = []
     for index, port in enumerate(config.rasa_ports):
         argv = [
-            python, "-m", "rasa", "run",
+            python, "-m", "bot.rasa_server", "run",
             "--model", str(config.model_path),
             "--interface", "127.0.0.1",
             "--port", str(port),
