@@ -81,6 +81,9 @@ class Settings:
     # TAALBRUG_REDIS_URL for Rasa's Redis lock store when there is more than one).
     rasa_replicas: int = 1
     redis_url: Optional[str] = None
+    # Resident messages inside each Rasa replica at once; more wait at the
+    # gateway, first come first served (0: no limit). docs/bench-load.md.
+    rasa_concurrency: int = 4
     # Messages per period per client on /api/chat (0: no limit); trust X-Forwarded-For.
     rate_limit: Tuple[int, float] = (30, 60.0)
     trusted_proxy: bool = False
@@ -150,12 +153,19 @@ class Settings:
         except ValueError:
             raise ConfigError("TAALBRUG_RASA_REPLICAS must be a whole number") from None
         redis_url = env.get("TAALBRUG_REDIS_URL") or None
+        try:
+            concurrency = int(env.get("TAALBRUG_RASA_CONCURRENCY", "4"))
+        except ValueError:
+            raise ConfigError("TAALBRUG_RASA_CONCURRENCY must be a whole number") from None
+        if not 0 <= concurrency <= 1000:
+            raise ConfigError("TAALBRUG_RASA_CONCURRENCY must be between 0 (no limit) and 1000")
         if not 1 <= replicas <= 16:
             raise ConfigError("TAALBRUG_RASA_REPLICAS must be between 1 and 16")
         if replicas > 1 and not redis_url:
             raise ConfigError("TAALBRUG_RASA_REPLICAS > 1 needs TAALBRUG_REDIS_URL (Rasa's Redis lock store)")
         return cls(
             rasa_replicas=replicas,
+            rasa_concurrency=concurrency,
             redis_url=redis_url,
             rate_limit=rate_limit,
             trusted_proxy=env.get("TAALBRUG_TRUSTED_PROXY", "0").strip().lower() in ("1", "true", "yes"),
@@ -205,6 +215,7 @@ class Settings:
         env["TAALBRUG_RATE_LIMIT"] = f"{self.rate_limit[0]}/{self.rate_limit[1]:g}" if self.rate_limit[0] else "0"
         env["TAALBRUG_TRUSTED_PROXY"] = "1" if self.trusted_proxy else "0"
         env["TAALBRUG_RASA_REPLICAS"] = str(self.rasa_replicas)
+        env["TAALBRUG_RASA_CONCURRENCY"] = str(self.rasa_concurrency)
         if self.redis_url:
             env["TAALBRUG_REDIS_URL"] = self.redis_url
         if self.desk_clock is not None:

@@ -38,6 +38,7 @@ from bot import PROJECT_ROOT
 from bot.bench.services import Postgres, Redis, free_port
 
 HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
+NOTES = "## Notes"
 MOODBOT = PROJECT_ROOT / "var" / "bench" / "moodbot"
 REPORT = PROJECT_ROOT / "docs" / "bench-load.md"
 READY = 420.0
@@ -320,6 +321,9 @@ async def main_async(args: argparse.Namespace) -> int:
     print("\n" + body + "\n\n" + "\n".join(checks))
     if args.write:
         cores = os.cpu_count()
+        # The hand-written analysis below the measurements ("## Notes") is kept.
+        previous = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
+        notes = previous[previous.index(NOTES):] if NOTES in previous else ""
         REPORT.write_text(
             "# Load benchmark (`make bench-load`)\n\n"
             f"Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on loopback, {cores} cores, one run. "
@@ -327,9 +331,11 @@ async def main_async(args: argparse.Namespace) -> int:
             "from tests/nlu/heldout.tsv); all conversations of a level run at once. Taalbrug is measured "
             "through the gateway (/api/chat), Rasa, the action server and the database; the baseline is "
             "`rasa init`'s moodbot (REST channel, in-memory tracker, no actions). The load generator runs "
-            "on the same machine.\n\n" + body + "\n\n" + "\n".join(checks) + "\n", encoding="utf-8")
+            "on the same machine.\n\n" + body + "\n\n" + "\n".join(checks) + "\n"
+            + ("\n" + notes if notes else ""), encoding="utf-8")
         print(f"\nwritten to {REPORT.relative_to(PROJECT_ROOT)}")
-    return 0
+    lost = sum(max(0, r.unmet_sent - (r.unmet_stored or 0)) for r in results if r.unmet_stored is not None)
+    return 1 if lost else 0  # a lost record is a failure, whatever the speed
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

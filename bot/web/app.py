@@ -19,6 +19,7 @@ from bot.storage.db import make_engine
 from bot.web import auth, handover, keys, report, staff
 from bot.web.chat import chat
 from bot.web.desk import HandoverDesk
+from bot.web.gate import FifoGate
 from bot.web.health import healthz
 from bot.web.middlewares import cors, json_errors, security_headers
 from bot.web.openapi import openapi
@@ -59,6 +60,7 @@ async def _upstream(app: web.Application) -> AsyncIterator[None]:
         actions_url=config.actions_url,
         timeout=config.upstream_timeout,
         token=config.rasa_token,
+        gate=FifoGate(config.rasa_concurrency * config.rasa_replicas) if config.rasa_concurrency else None,
     )
     yield
     await session.close()

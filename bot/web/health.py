@@ -28,6 +28,8 @@ async def _check_rasa(app: web.Application) -> Dict[str, Any]:
     result: Dict[str, Any] = {**first, "ok": all(r["ok"] for r in replicas)}
     if len(replicas) > 1:
         result["replicas"] = [{**r, "served": n} for r, n in zip(replicas, client.served)]
+    if client.gate is not None:  # resident messages inside Rasa now, and waiting at the gateway
+        result["messages"] = {"inside": client.gate.inside, "limit": client.gate.limit, "waiting": client.gate.waiting}
     return result
 
 

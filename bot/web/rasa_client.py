@@ -10,6 +10,8 @@ from urllib.parse import quote
 
 import aiohttp
 
+from bot.web.gate import FifoGate
+
 
 class UpstreamError(Exception):
     """Rasa or the action server did not answer, answered late, or answered nonsense."""
@@ -30,6 +32,9 @@ class RasaClient:
     token: Optional[str] = None
     # Every Rasa replica; requests go round robin. Empty: only rasa_url.
     rasa_urls: Sequence[str] = ()
+    # Resident messages inside Rasa at once (all replicas together); the rest
+    # wait in arrival order (bot/web/gate.py). None: no limit.
+    gate: Optional[FifoGate] = None
 
     def __post_init__(self) -> None:
         self.rasa_urls = tuple(self.rasa_urls) or (self.rasa_url,)
@@ -45,11 +50,11 @@ class RasaClient:
     def _params(self) -> Dict[str, str]:
         return {"token": self.token} if self.token else {}
 
-    async def _post(self, url: str, payload: Any, params: Dict[str, str]) -> Any:
+    async def _post(self, url: str, payload: Any, params: Dict[str, str], timeout: Optional[float] = None) -> Any:
         """POST JSON to a Rasa replica and return its JSON answer; every failure is an UpstreamError."""
         try:
             async with self.session.post(
-                url, json=payload, params=params, timeout=aiohttp.ClientTimeout(total=self.timeout)
+                url, json=payload, params=params, timeout=aiohttp.ClientTimeout(total=timeout or self.timeout)
             ) as response:
                 if response.status != 200:
                     raise UpstreamError(f"Rasa answered HTTP {response.status}")
@@ -62,7 +67,18 @@ class RasaClient:
     async def send(self, sender: str, text: str, metadata: Dict[str, Any]) -> List[Dict[str, Any]]:
         """One user message through the REST channel; returns Rasa's bot messages."""
         payload = {"sender": sender, "message": text, "metadata": metadata}
-        body = await self._post(f"{self._replica()}/webhooks/rest/webhook", payload, {})
+        if self.gate is None:
+            body = await self._post(f"{self._replica()}/webhooks/rest/webhook", payload, {})
+        else:  # the time in the queue counts towards the same deadline
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + self.timeout
+            if not await self.gate.enter(self.timeout):
+                raise UpstreamError("Rasa is busy: no place within the deadline", timeout=True)
+            try:
+                remaining = max(deadline - loop.time(), 0.001)
+                body = await self._post(f"{self._replica()}/webhooks/rest/webhook", payload, {}, remaining)
+            finally:
+                self.gate.leave()
         if not isinstance(body, list):
             raise UpstreamError("Rasa answered something that is not a message list")
         return [item for item in body if isinstance(item, dict)]

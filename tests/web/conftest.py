@@ -26,6 +26,8 @@ class FakeRasa:
     actions_up: bool = True
     parse_result: Dict[str, Any] = field(default_factory=dict)
     events: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)
+    inside: int = 0  # webhook requests being handled now, and the most at once
+    most_inside: int = 0
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -64,8 +66,13 @@ class FakeRasa:
         self.events.setdefault(body["sender"], []).append({"event": "user", "text": body["message"]})
         if self.paused(body["sender"]):
             return web.json_response([])
-        if self.delay:
-            await asyncio.sleep(self.delay)
+        self.inside += 1
+        self.most_inside = max(self.most_inside, self.inside)
+        try:
+            if self.delay:
+                await asyncio.sleep(self.delay)
+        finally:
+            self.inside -= 1
         return web.json_response(self.replies, status=self.status)
 
     async def rasa_status(self, request: web.Request) -> web.Response:
@@ -88,9 +95,7 @@ def settings_for(tmp_path: Path, rasa_port: int, actions_port: int, **changes: A
     return Settings.from_env({}).with_changes(
         rasa_port=rasa_port,
         actions_port=actions_port,
-        database_url=f"sqlite:///{tmp_path / 'taalbrug.db'}",
-        upstream_timeout=1.0,
-        **changes,
+        **{"database_url": f"sqlite:///{tmp_path / 'taalbrug.db'}", "upstream_timeout": 1.0, **changes},
     )
 
 
