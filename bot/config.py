@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Mapping, Optional, Tuple
+from urllib.parse import urlsplit
 
 from bot import PROJECT_ROOT
 
@@ -44,6 +45,19 @@ def parse_limit(raw: str) -> Tuple[int, float]:
     if count < 0 or period <= 0:
         raise ValueError(raw)
     return count, period
+
+
+def _http_url(name: str, raw: str) -> str:
+    """An http(s) base URL without a trailing slash, or a ConfigError naming the variable."""
+    url = raw.strip().rstrip("/")
+    parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        parts = urlsplit("")
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path or parts.query:
+        raise ConfigError(f"{name} must be base URLs like http://rasa:5005, got {raw.strip()!r}")
+    return url
 
 
 def _sqlite_url(path: Path) -> str:
@@ -84,6 +98,11 @@ class Settings:
     # Resident messages inside each Rasa replica at once; more wait at the
     # gateway, first come first served (0: no limit). docs/bench-load.md.
     rasa_concurrency: int = 4
+    # Where the gateway finds Rasa and the action server when they run on other
+    # hosts (TAALBRUG_RASA_URL: comma-separated replicas or one load-balanced
+    # service; TAALBRUG_ACTIONS_URL). Empty: this host, on the ports above.
+    rasa_url_list: Tuple[str, ...] = ()
+    actions_url_override: Optional[str] = None
     # Messages per period per client on /api/chat (0: no limit); trust X-Forwarded-For.
     rate_limit: Tuple[int, float] = (30, 60.0)
     trusted_proxy: bool = False
@@ -98,7 +117,7 @@ class Settings:
 
     @property
     def rasa_url(self) -> str:
-        return f"http://127.0.0.1:{self.rasa_port}"
+        return self.rasa_urls[0]
 
     @property
     def rasa_ports(self) -> Tuple[int, ...]:
@@ -107,11 +126,18 @@ class Settings:
 
     @property
     def rasa_urls(self) -> Tuple[str, ...]:
+        if self.rasa_url_list:
+            return self.rasa_url_list
         return tuple(f"http://127.0.0.1:{port}" for port in self.rasa_ports)
 
     @property
     def actions_url(self) -> str:
-        return f"http://127.0.0.1:{self.actions_port}"
+        return self.actions_url_override or f"http://127.0.0.1:{self.actions_port}"
+
+    @property
+    def rasa_capacity(self) -> int:
+        """Resident messages inside Rasa at once, all replicas together (0: no limit)."""
+        return self.rasa_concurrency * max(self.rasa_replicas, len(self.rasa_urls))
 
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -159,13 +185,17 @@ class Settings:
             raise ConfigError("TAALBRUG_RASA_CONCURRENCY must be a whole number") from None
         if not 0 <= concurrency <= 1000:
             raise ConfigError("TAALBRUG_RASA_CONCURRENCY must be between 0 (no limit) and 1000")
+        rasa_urls = tuple(_http_url("TAALBRUG_RASA_URL", u) for u in env.get("TAALBRUG_RASA_URL", "").split(",") if u.strip())
+        actions_url = env.get("TAALBRUG_ACTIONS_URL", "").strip()
         if not 1 <= replicas <= 16:
             raise ConfigError("TAALBRUG_RASA_REPLICAS must be between 1 and 16")
-        if replicas > 1 and not redis_url:
+        if replicas > 1 and not redis_url and not env.get("TAALBRUG_RASA_URL", "").strip():
             raise ConfigError("TAALBRUG_RASA_REPLICAS > 1 needs TAALBRUG_REDIS_URL (Rasa's Redis lock store)")
         return cls(
             rasa_replicas=replicas,
             rasa_concurrency=concurrency,
+            rasa_url_list=rasa_urls,
+            actions_url_override=_http_url("TAALBRUG_ACTIONS_URL", actions_url) if actions_url else None,
             redis_url=redis_url,
             rate_limit=rate_limit,
             trusted_proxy=env.get("TAALBRUG_TRUSTED_PROXY", "0").strip().lower() in ("1", "true", "yes"),
@@ -216,6 +246,9 @@ class Settings:
         env["TAALBRUG_TRUSTED_PROXY"] = "1" if self.trusted_proxy else "0"
         env["TAALBRUG_RASA_REPLICAS"] = str(self.rasa_replicas)
         env["TAALBRUG_RASA_CONCURRENCY"] = str(self.rasa_concurrency)
+        env["TAALBRUG_ACTIONS_URL"] = self.actions_url  # endpoints.yml: where Rasa calls the actions
+        if self.rasa_url_list:
+            env["TAALBRUG_RASA_URL"] = ",".join(self.rasa_url_list)
         if self.redis_url:
             env["TAALBRUG_REDIS_URL"] = self.redis_url
         if self.desk_clock is not None:

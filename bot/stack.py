@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 from urllib.parse import urlsplit
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
 from bot.storage.records import recorder
@@ -90,6 +90,9 @@ class Stack:
     """Owns the child process groups of one running deployment."""
 
     def __init__(self, config: Settings, python: str = sys.executable) -> None:
+        if config.rasa_url_list or config.actions_url_override:
+            raise ConfigError("TAALBRUG_RASA_URL and TAALBRUG_ACTIONS_URL are for a gateway in front of Rasa "
+                              "on other hosts (python -m bot.web); `make run` starts Rasa and the actions here")
         if not config.rasa_token:
             # Rasa's HTTP API is always token-protected: without TAALBRUG_RASA_TOKEN
             # a random token is made for this run and given to the gateway only.

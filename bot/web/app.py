@@ -60,7 +60,7 @@ async def _upstream(app: web.Application) -> AsyncIterator[None]:
         actions_url=config.actions_url,
         timeout=config.upstream_timeout,
         token=config.rasa_token,
-        gate=FifoGate(config.rasa_concurrency * config.rasa_replicas) if config.rasa_concurrency else None,
+        gate=FifoGate(config.rasa_capacity) if config.rasa_capacity else None,
     )
     yield
     await session.close()

@@ -87,6 +87,22 @@ async def test_rasa_down_gives_502_with_messages(aiohttp_client, tmp_path) -> No
     assert body["error"] and body["messages"][0]["kind"] == "error"
 
 
+async def test_rasa_and_the_actions_on_another_host_are_reached_by_their_urls(aiohttp_client, fake_rasa, tmp_path) -> None:
+    fake, server = fake_rasa
+    fake.replies = [_answer("Het containerpark is open.")]
+    elsewhere = f"http://127.0.0.1:{server.port}"
+    settings = settings_for(tmp_path, free_port(), free_port(),  # nothing listens on the local ports
+                            rasa_url_list=(elsewhere,), actions_url_override=elsewhere)
+    client = await aiohttp_client(init_app(settings))
+    response = await client.post("/api/chat", json={"session": SESSION, "text": "containerpark"})
+    assert response.status == 200
+    assert (await response.json())["messages"][0]["text"] == "Het containerpark is open."
+    assert fake.received[-1]["message"] == "containerpark"
+    health = await client.get("/healthz")
+    body = await health.json()
+    assert body["rasa"]["ok"] and body["actions"]["ok"]
+
+
 async def test_slow_rasa_gives_504_within_the_timeout(client, fake_rasa) -> None:
     fake, _ = fake_rasa
     fake.delay = 3.0  # the test gateway waits 1 s
