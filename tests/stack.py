@@ -39,6 +39,12 @@ class RunningStack:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.ports['web']}"
 
+    def problems(self, last: int = 40) -> str:
+        """The stack's last warnings, errors and tracebacks: the message of a failing assertion."""
+        keys = ("WARNING", "ERROR", "Error", "Exception", "Traceback", "exited", "started ")
+        lines = [line.rstrip() for line in self.output if any(k in line for k in keys)]
+        return "stack log:\n" + "\n".join(lines[-last:])
+
     def chat(self, session: str, text: str, languages: List[str] = ()) -> Dict[str, Any]:
         body = json.dumps({"session": session, "text": text, "languages": list(languages)}).encode()
         request = urllib.request.Request(
