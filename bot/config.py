@@ -20,17 +20,23 @@ class ConfigError(ValueError):
     """A TAALBRUG_* variable holds a value that cannot be used."""
 
 
-def _port(env: Mapping[str, str], name: str, default: int) -> int:
+def _whole(env: Mapping[str, str], name: str, default: int, lowest: int, highest: Optional[int] = None) -> int:
+    """A whole number from `name`, at least `lowest` (and at most `highest`), or a ConfigError naming it."""
     raw = env.get(name, "").strip()
     if not raw:
         return default
     try:
-        port = int(raw)
+        value = int(raw)
     except ValueError:
-        raise ConfigError(f"{name} must be a port number, got {raw!r}") from None
-    if not 0 < port < 65536:
-        raise ConfigError(f"{name} must be between 1 and 65535, got {port}")
-    return port
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < lowest or (highest is not None and value > highest):
+        bounds = f"between {lowest} and {highest}" if highest is not None else f"at least {lowest}"
+        raise ConfigError(f"{name} must be {bounds}, got {value}")
+    return value
+
+
+def _port(env: Mapping[str, str], name: str, default: int) -> int:
+    return _whole(env, name, default, 1, 65535)
 
 
 def parse_limit(raw: str) -> Tuple[int, float]:
@@ -53,9 +59,10 @@ def _http_url(name: str, raw: str) -> str:
     parts = urlsplit(url)
     try:
         parts.port  # noqa: B018 - raises on a port that is not a number
+        usable = parts.scheme in ("http", "https") and parts.hostname and not parts.path and not parts.query
     except ValueError:
-        parts = urlsplit("")
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path or parts.query:
+        usable = False
+    if not usable:
         raise ConfigError(f"{name} must be base URLs like http://rasa:5005, got {raw.strip()!r}")
     return url
 
@@ -157,12 +164,7 @@ class Settings:
             timeout = float(env.get("TAALBRUG_UPSTREAM_TIMEOUT", "8"))
         except ValueError:
             raise ConfigError("TAALBRUG_UPSTREAM_TIMEOUT must be a number of seconds") from None
-        try:
-            retention = int(env.get("TAALBRUG_RETENTION_MONTHS", "12"))
-        except ValueError:
-            raise ConfigError("TAALBRUG_RETENTION_MONTHS must be a whole number of months") from None
-        if retention < 1:
-            raise ConfigError("TAALBRUG_RETENTION_MONTHS must be at least 1")
+        retention = _whole(env, "TAALBRUG_RETENTION_MONTHS", 12, 1)
         clock_raw = env.get("TAALBRUG_DESK_CLOCK", "").strip()
         try:
             clock = datetime.fromisoformat(clock_raw) if clock_raw else None
@@ -174,21 +176,11 @@ class Settings:
             rate_limit = parse_limit(env.get("TAALBRUG_RATE_LIMIT", "30/60"))
         except ValueError:
             raise ConfigError("TAALBRUG_RATE_LIMIT must be <messages>/<seconds>, e.g. 30/60, or 0") from None
-        try:
-            replicas = int(env.get("TAALBRUG_RASA_REPLICAS", "1"))
-        except ValueError:
-            raise ConfigError("TAALBRUG_RASA_REPLICAS must be a whole number") from None
+        replicas = _whole(env, "TAALBRUG_RASA_REPLICAS", 1, 1, 16)
         redis_url = env.get("TAALBRUG_REDIS_URL") or None
-        try:
-            concurrency = int(env.get("TAALBRUG_RASA_CONCURRENCY", "4"))
-        except ValueError:
-            raise ConfigError("TAALBRUG_RASA_CONCURRENCY must be a whole number") from None
-        if not 0 <= concurrency <= 1000:
-            raise ConfigError("TAALBRUG_RASA_CONCURRENCY must be between 0 (no limit) and 1000")
+        concurrency = _whole(env, "TAALBRUG_RASA_CONCURRENCY", 4, 0, 1000)  # 0: no limit
         rasa_urls = tuple(_http_url("TAALBRUG_RASA_URL", u) for u in env.get("TAALBRUG_RASA_URL", "").split(",") if u.strip())
         actions_url = env.get("TAALBRUG_ACTIONS_URL", "").strip()
-        if not 1 <= replicas <= 16:
-            raise ConfigError("TAALBRUG_RASA_REPLICAS must be between 1 and 16")
         if replicas > 1 and not redis_url and not env.get("TAALBRUG_RASA_URL", "").strip():
             raise ConfigError("TAALBRUG_RASA_REPLICAS > 1 needs TAALBRUG_REDIS_URL (Rasa's Redis lock store)")
         return cls(

@@ -258,6 +258,12 @@ def table(results: List[Result]) -> str:
     return "\n".join(lines)
 
 
+def lost_records(results: List[Result]) -> int:
+    """Unmet questions sent but not in the database. Stored may exceed sent: a complaint
+    ("dit helpt niet") stores the question before it."""
+    return sum(max(0, r.unmet_sent - (r.unmet_stored or 0)) for r in results if r.unmet_stored is not None)
+
+
 def verdict(results: List[Result]) -> List[str]:
     by = {(r.system, r.conversations): r for r in results}
     out = []
@@ -275,8 +281,7 @@ def verdict(results: List[Result]) -> List[str]:
     errors = sum(r.errors for r in results if r.system.startswith("taalbrug"))
     if errors:
         out.insert(0, f"- **{errors} Taalbrug messages failed: the latency and throughput figures do not count.**")
-    # Stored may exceed sent: a complaint ("dit helpt niet") stores the question before it.
-    lost = sum(max(0, r.unmet_sent - (r.unmet_stored or 0)) for r in results if r.unmet_stored is not None)
+    lost = lost_records(results)
     out.append(f"- Taalbrug errors: {errors}; unmet questions sent but not stored: {lost}")
     return out
 
@@ -334,8 +339,7 @@ async def main_async(args: argparse.Namespace) -> int:
             "on the same machine.\n\n" + body + "\n\n" + "\n".join(checks) + "\n"
             + ("\n" + notes if notes else ""), encoding="utf-8")
         print(f"\nwritten to {REPORT.relative_to(PROJECT_ROOT)}")
-    lost = sum(max(0, r.unmet_sent - (r.unmet_stored or 0)) for r in results if r.unmet_stored is not None)
-    return 1 if lost else 0  # a lost record is a failure, whatever the speed
+    return 1 if lost_records(results) else 0  # a lost record is a failure, whatever the speed
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

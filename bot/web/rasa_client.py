@@ -67,17 +67,15 @@ class RasaClient:
     async def send(self, sender: str, text: str, metadata: Dict[str, Any]) -> List[Dict[str, Any]]:
         """One user message through the REST channel; returns Rasa's bot messages."""
         payload = {"sender": sender, "message": text, "metadata": metadata}
-        if self.gate is None:
-            body = await self._post(f"{self._replica()}/webhooks/rest/webhook", payload, {})
-        else:  # the time in the queue counts towards the same deadline
-            loop = asyncio.get_running_loop()
-            deadline = loop.time() + self.timeout
-            if not await self.gate.enter(self.timeout):
-                raise UpstreamError("Rasa is busy: no place within the deadline", timeout=True)
-            try:
-                remaining = max(deadline - loop.time(), 0.001)
-                body = await self._post(f"{self._replica()}/webhooks/rest/webhook", payload, {}, remaining)
-            finally:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout  # the time in the gate's queue counts towards it
+        if self.gate is not None and not await self.gate.enter(self.timeout):
+            raise UpstreamError("Rasa is busy: no place within the deadline", timeout=True)
+        try:
+            remaining = max(deadline - loop.time(), 0.001)
+            body = await self._post(f"{self._replica()}/webhooks/rest/webhook", payload, {}, remaining)
+        finally:
+            if self.gate is not None:
                 self.gate.leave()
         if not isinstance(body, list):
             raise UpstreamError("Rasa answered something that is not a message list")
