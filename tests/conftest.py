@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
 
 from bot import PROJECT_ROOT
+from bot.bench.services import free_port  # noqa: F401 - the tests' free ports come from here too
 from bot.content import Content, load_content
 
 
@@ -20,9 +20,3 @@ def project_root() -> Path:
 def content() -> Content:
     return load_content(PROJECT_ROOT)
 
-
-def free_port() -> int:
-    """A TCP port on loopback that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]

@@ -84,11 +84,21 @@ def model_path() -> Path:
     return model if model.is_absolute() else PROJECT_ROOT / model
 
 
+def _ports(replicas: int) -> Dict[str, int]:
+    """Free ports for the gateway, the actions and Rasa, whose replicas take the ports after
+    it: all different, so that no two processes of the stack can share one."""
+    while True:
+        ports = {"web": free_port(), "rasa": free_port(), "actions": free_port()}
+        rasa = {ports["rasa"] + i for i in range(replicas)}
+        if len(set(ports.values()) | rasa) == 2 + replicas and not any(listening(p) for p in rasa):
+            return ports
+
+
 def start_stack(tmp: Path, **extra: str) -> RunningStack:
     """The whole stack on free ports with a throw-away database; raises if not ready in time."""
     model = model_path()
     assert model.exists(), f"no trained model at {model}: run `make train` (make test does)"
-    ports = {"web": free_port(), "rasa": free_port(), "actions": free_port()}
+    ports = _ports(int(extra.get("TAALBRUG_RASA_REPLICAS", "1")))
     env = {
         **os.environ,
         "TAALBRUG_WEB_PORT": str(ports["web"]),

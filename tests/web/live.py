@@ -9,8 +9,8 @@ from typing import Any, Iterator, Optional
 
 from aiohttp import web
 
+from bot.config import Settings
 from bot.web import init_app
-from tests.conftest import free_port
 from tests.web.conftest import FakeRasa, settings_for
 
 
@@ -19,8 +19,9 @@ class LiveGateway:
         self.fake = FakeRasa(replies=[{"recipient_id": "x", "custom": {
             "kind": "answer", "text": "Dag!", "lang": "nl", "topic": "greet",
             "language": {"code": "nl", "confidence": 0.9, "source": "detected"}}}])
-        self.port, self.rasa_port = free_port(), free_port()
-        self.settings = settings_for(tmp_path, self.rasa_port, self.rasa_port, **changes)
+        self.port = self.rasa_port = 0  # both bound to port 0: the system picks, nothing can collide
+        self.settings: Settings = Settings()
+        self._tmp_path, self._changes = tmp_path, changes
         self.loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._runners: list = []
@@ -32,21 +33,34 @@ class LiveGateway:
 
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
-        self.loop.run_until_complete(self._start())
+        try:
+            self.loop.run_until_complete(self._start())
+        except BaseException as exc:  # reported by __enter__ at once, not after a timeout
+            self._failure = exc
+            self._ready.set()
+            return
         self._ready.set()
         self.loop.run_forever()
 
+    async def _serve(self, app: web.Application) -> int:
+        runner = web.AppRunner(app)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        self._runners.append(runner)
+        return runner.addresses[0][1]
+
     async def _start(self) -> None:
-        for app, port in ((self.fake.app(), self.rasa_port), (init_app(self.settings), self.port)):
-            runner = web.AppRunner(app)
-            await runner.setup()
-            await web.TCPSite(runner, "127.0.0.1", port).start()
-            self._runners.append(runner)
+        self.rasa_port = await self._serve(self.fake.app())
+        self.settings = settings_for(self._tmp_path, self.rasa_port, self.rasa_port, **self._changes)
+        self.port = await self._serve(init_app(self.settings))
 
     def __enter__(self) -> "LiveGateway":
+        self._failure: Optional[BaseException] = None
         self._thread.start()
         if not self._ready.wait(30):
             raise RuntimeError("gateway did not start")
+        if self._failure is not None:
+            raise RuntimeError("gateway did not start") from self._failure
         return self
 
     def __exit__(self, *exc: Optional[BaseException]) -> None:
