@@ -3,6 +3,7 @@ and record the topic, the conversation and any unmet question for the indicators
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -10,10 +11,12 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.unmet import unmet
-from bot.content import fill
-
-ENDS_FORM = frozenset({"emergency", "deny", "goodbye", "ask_human"})
+from actions.unmet_questions import unmet
+from bot.content.loader import fill
+from bot.directory.municipality import Municipality
+from bot.language.conversation import ConversationLanguage
+from bot.messages import Message
+from bot.vocabulary import ASK_HUMAN, ENDS_FORM, FALLBACK
 
 
 class ActionAnswerTopic(Action):
@@ -27,20 +30,15 @@ class ActionAnswerTopic(Action):
     ) -> List[Dict[Text, Any]]:
         language = context.language(tracker)
         municipality = context.municipality(tracker)
-        topic = context.topic(tracker)
+        topic = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
         content = context.content()
-        answered = topic if topic in content.answers else "nlu_fallback"
-        for message in content.compose(answered, language.code, municipality):
-            dispatcher.utter_message(
-                json_message={
-                    **message.as_dict(),
-                    "language": language.as_dict(),
-                    # nlu_fallback is no topic: the chat API reports null.
-                    "topic": None if answered == "nlu_fallback" else answered,
-                }
-            )
-        if topic == "ask_human":
-            await self._desk(dispatcher, tracker, language, municipality)
+        answered = topic if topic in content.answers else FALLBACK
+        # nlu_fallback is no topic: the chat API reports null.
+        about = None if answered == FALLBACK else answered
+        messages = [m.about(about, language.as_dict()) for m in content.answer(answered, language.code, municipality)]
+        if topic == ASK_HUMAN:
+            messages += await self._desk(tracker, language, municipality)
+        context.send(dispatcher, messages)
         await self._record(tracker, topic, answered, language.code, municipality)
         events = [
             SlotSet("language", language.code),
@@ -53,32 +51,26 @@ class ActionAnswerTopic(Action):
         return events
 
     @staticmethod
-    async def _desk(dispatcher: CollectingDispatcher, tracker: Tracker, language, municipality) -> None:
+    async def _desk(tracker: Tracker, language: ConversationLanguage, municipality: Municipality) -> List[Message]:
         """During the desk's hours offer a staff member in this chat; outside them, note it for the desk."""
         content = context.content()
         now = context.now(municipality.timezone)
         desk = municipality.contacts.get("chat_desk") or municipality.contacts["town_hall"]
-        texts = content.answers["ask_human"].referral
         if desk.hours.is_open(now):
-            dispatcher.utter_message(json_message={
-                "kind": "prompt", "text": texts["handover_waiting"], "lang": "nl", "dir": "ltr", "buttons": [],
-                "language": language.as_dict(), "topic": "ask_human", "handover": "requested",
-            })
-            locale = content.locale(language.code)
-            cue = locale.cues.get("handover_waiting")
-            if locale.code != "nl" and cue:
-                dispatcher.utter_message(json_message={
-                    "kind": "cue", "text": cue, "lang": locale.code, "dir": locale.dir, "buttons": [],
-                    "language": language.as_dict(), "topic": "ask_human",
-                })
-            return
+            waiting = content.texts(ASK_HUMAN, "handover_waiting", municipality)
+            messages = content.say(" ".join(waiting), "handover_waiting", language.code, municipality, kind="prompt")
+            messages[0] = replace(messages[0], handover="requested")
+            return [m.about(ASK_HUMAN, language.as_dict()) for m in messages]
         name = content.locale(language.code).name_nl or language.code
-        note = fill(texts["handover_note"], {"form": {"language": name}})
+        note = fill(content.answers[ASK_HUMAN].referral["handover_note"], {"form": {"language": name}})
         await context.record("note", now=now, municipality=municipality.slug, kind="callback",
                              language=language.code, text=note, conversation=context.conversation(tracker))
+        return []
 
     @staticmethod
-    async def _record(tracker: Tracker, topic: Optional[str], answered: str, language: str, municipality) -> None:
+    async def _record(
+        tracker: Tracker, topic: Optional[str], answered: str, language: str, municipality: Municipality
+    ) -> None:
         """Count the topic and the conversation, and log an unmet question (redacted)."""
         now = context.now(municipality.timezone)
         channel = context.channel(tracker)

@@ -1,6 +1,9 @@
-"""What every action needs: the conversation's language, municipality, topic and channel,
-and the action server's shared resources (settings, database engine, content,
-forms, live-availability client, clock)."""
+"""What every action needs beyond rasa-sdk's tracker helpers: the conversation's language
+and municipality, and the action server's shared resources (settings, database
+engine, content, live-availability client, clock).
+
+The channel and the latest intent come from rasa-sdk itself
+(`tracker.get_latest_input_channel()`, `tracker.get_intent_of_latest_message()`)."""
 
 from __future__ import annotations
 
@@ -8,20 +11,21 @@ import asyncio
 import functools
 import logging
 from datetime import datetime
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Iterable, Optional
 from zoneinfo import ZoneInfo
 
 import aiohttp
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.engine import Engine
 
 from bot.config import Settings
-from bot.content import Content, load_content
+from bot.content.loader import Content, load_content
 from bot.directory.availability import AvailabilityClient
 from bot.directory.municipality import Municipality
-from bot.forms import Forms, load_forms
 from bot.language.conversation import ConversationLanguage, conversation_language
 from bot.language.languages import normalise
+from bot.messages import Message
 from bot.privacy import conversation_hash, hash_salt
 from bot.storage.db import make_engine
 from bot.storage.records import recorder as make_recorder
@@ -70,10 +74,6 @@ def first_message(tracker: Tracker) -> bool:
 
 def content() -> Content:
     return load_content(settings().project_root)
-
-
-def forms() -> Forms:
-    return load_forms(settings().project_root)
 
 
 def now(timezone: str) -> datetime:
@@ -148,19 +148,19 @@ def municipality(tracker: Tracker) -> Municipality:
     )
 
 
-def channel(tracker: Tracker) -> str:
-    value = _metadata(tracker).get("channel")
-    return value if isinstance(value, str) and value.isidentifier() else "rest"
-
-
 def postcode(tracker: Tracker) -> Optional[str]:
     """The resident's postcode from the learn-Dutch form, or None (not given, or "none")."""
     value = tracker.get_slot("postcode")
     return value if isinstance(value, str) and value.isdigit() else None
 
 
-def topic(tracker: Tracker) -> Optional[str]:
-    """The intent of the latest message, i.e. the topic id."""
-    intent = (tracker.latest_message or {}).get("intent") or {}
-    name = intent.get("name") if isinstance(intent, dict) else None
-    return name if isinstance(name, str) else None
+def channel(tracker: Tracker) -> str:
+    """The channel of the resident's latest message, as counted in the indicators (web, rest, ...)."""
+    return tracker.get_latest_input_channel() or "rest"
+
+
+
+def send(dispatcher: CollectingDispatcher, messages: Iterable[Message]) -> None:
+    """Send bot messages as standard Rasa messages (text and buttons; Taalbrug's data in `custom`)."""
+    for message in messages:
+        dispatcher.utter_message(**message.utter())

@@ -25,14 +25,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from bot.content import ChatMessage
 from bot.directory.services import FORMATS, LEVELS
 from bot.language.languages import DEFAULT, SUPPORTED
+from bot.vocabulary import LEAVES_FORM, NO_TOPIC, SMALL_TALK, STOP
 
-# Intents that always end a form: answered at once by action_answer_topic.
-ENDS = frozenset({"emergency", "ask_human", "goodbye"})
-# Intents that carry no question of their own.
-NO_QUESTION = frozenset({"nlu_fallback", "out_of_scope", "affirm", "deny", "greet", "thank"})
 CONFIDENT = 0.80  # an other topic at least this sure is a new question
 MAX_TRIES = 2
 _POSTCODE = re.compile(r"(?<!\d)([1-9]\d{3})(?!\d)")
@@ -90,12 +86,12 @@ class _ReferralFormValidation(FormValidationAction):
         if tracker.get_slot("requested_slot") != slot:
             return {}
         text, intent, confidence = _latest(tracker)
-        if intent in ENDS or (intent == "deny" and deny_ends):
+        if intent in LEAVES_FORM or (intent == STOP and deny_ends):
             return {}  # the form lets go; the message is answered as usual
         value = from_text(text, intent)
         if value is not None:
             return {slot: value}
-        if intent not in NO_QUESTION and intent != self.form_topic and confidence >= CONFIDENT:
+        if intent not in NO_TOPIC | SMALL_TALK and intent != self.form_topic and confidence >= CONFIDENT:
             return {}  # another question: answered first, then this question again
         if tries(tracker, slot) >= MAX_TRIES:
             return {slot: NEUTRAL[slot]}
@@ -114,7 +110,7 @@ class _ReferralFormValidation(FormValidationAction):
 
     def _words(self, tracker: Tracker, slot: str) -> Callable[[str, str], Optional[str]]:
         language = context.language(tracker).code
-        return lambda text, intent: context.forms().match(slot, text, language)
+        return lambda text, intent: context.content().forms.match(slot, text, language)
 
 
 class ValidateInterpreterForm(_ReferralFormValidation):
@@ -126,14 +122,14 @@ class ValidateInterpreterForm(_ReferralFormValidation):
     async def extract_interpreter_service(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        labels = context.forms().questions["interpreter_service"].labels
+        labels = context.content().forms.questions["interpreter_service"].labels
         return self._extract(tracker, "interpreter_service", self._choice(labels),
                              self._words(tracker, "interpreter_service"))
 
     async def extract_interpreter_language(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        forms = context.forms()
+        forms = context.content().forms
         for name in tracker.get_latest_entity_values("language"):  # "een tolk Arabisch"
             found = forms.language(str(name))
             if found:
@@ -206,21 +202,15 @@ class _Ask:
         lines: Optional[List[str]] = None,
         buttons: Optional[List[Dict[str, str]]] = None,
     ) -> List[Dict[Text, Any]]:
-        question = context.forms().questions[slot]
+        question = context.content().forms.questions[slot]
         language = context.language(tracker)
-        content = context.content()
-        text = " ".join([question.again] if _asked_again(tracker, slot) else [])
-        text = " ".join(part for part in [text, *(lines or [question.ask])] if part)
-        messages = [ChatMessage(kind="prompt", text=text, lang=DEFAULT,
-                                buttons=list(question.buttons if buttons is None else buttons))]
-        locale = content.locale(language.code)
-        cue = locale.cues.get("ask_again" if _asked_again(tracker, slot) else question.cue)
-        if locale.code != DEFAULT and cue:
-            messages.append(ChatMessage(kind="cue", text=cue, lang=locale.code, dir=locale.dir))
-        for message in messages:
-            dispatcher.utter_message(json_message={
-                **message.as_dict(), "language": language.as_dict(), "topic": _topic(question.form),
-            })
+        again = _asked_again(tracker, slot)
+        text = " ".join(part for part in [question.again if again else "", *(lines or [question.ask])] if part)
+        messages = context.content().say(
+            text, "ask_again" if again else question.cue, language.code, context.municipality(tracker),
+            kind="prompt", buttons=question.buttons if buttons is None else buttons,
+        )
+        context.send(dispatcher, [m.about(_topic(question.form), language.as_dict()) for m in messages])
         return [SlotSet("language", language.code), SlotSet("language_locked", language.locked)]
 
 
@@ -257,7 +247,7 @@ class ActionAskInterpreterLanguage(Action):
         return "action_ask_interpreter_language"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        question = context.forms().questions["interpreter_language"]
+        question = context.content().forms.questions["interpreter_language"]
         code = context.language(tracker).code
         _, intent, _ = _latest(tracker)
         if code == DEFAULT or intent == "deny" or _asked_again(tracker, "interpreter_language"):

@@ -28,7 +28,7 @@ class ActionReferInterpreter(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         referral = Referral(tracker, "interpreter")
-        question = context.forms().questions["interpreter_service"]
+        question = context.content().forms.questions["interpreter_service"]
         appointment = question.labels.get(tracker.get_slot("interpreter_service") or "other",
                                           question.labels["other"])
         wanted = tracker.get_slot("interpreter_language")

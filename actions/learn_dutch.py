@@ -29,7 +29,7 @@ class ActionReferLearnDutch(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         referral = Referral(tracker, "learn_dutch")
-        questions = context.forms().questions
+        questions = context.content().forms.questions
         level = _known(tracker.get_slot("nt2_level"), LEVELS)
         when = _known(tracker.get_slot("nt2_when"), FORMATS)
         postcode = context.postcode(tracker)

@@ -16,10 +16,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from bot.content import ChatMessage, fill
 from bot.directory.cards import referral_card, visit_card
 from bot.directory.services import Service
-from bot.language.languages import DEFAULT
+from bot.messages import Message
 
 
 class Referral:
@@ -32,7 +31,7 @@ class Referral:
         self.municipality = context.municipality(tracker)
         self.content = context.content()
         self.now = context.now(self.municipality.timezone)
-        self.messages: List[ChatMessage] = []
+        self.messages: List[Message] = []
         self.shown: List[str] = []
 
     @property
@@ -49,18 +48,14 @@ class Referral:
 
     def texts(self, key: str, **form: str) -> List[str]:
         """The answer file's referral text(s) `key`, filled with facts and `form` values."""
-        answer = self.content.answers[self.topic]
-        value = answer.referral.get(key, [])
-        facts = {**self.content.facts(self.municipality), "form": form}
-        where = f"answers/{self.topic}.yml: referral.{key}"
-        return [fill(t, facts, where) for t in (value if isinstance(value, list) else [value])]
+        return self.content.texts(self.topic, key, self.municipality, **form)
 
     def text(self, key: str, **form: str) -> str:
         return " ".join(self.texts(key, **form))
 
     def answer(self) -> "Referral":
         """The topic's plain Dutch answer and the cue in the resident's language."""
-        self.messages.extend(self.content.compose(self.topic, self.code, self.municipality))
+        self.messages.extend(self.content.answer(self.topic, self.code, self.municipality))
         return self
 
     async def cards(self, services: Sequence[Service]) -> "Referral":
@@ -77,28 +72,18 @@ class Referral:
     def lines(self, lines: Sequence[str], cue: Optional[str] = None) -> "Referral":
         """Extra Dutch referral lines, and optionally a cue (a key in locales/) after them."""
         if lines:
-            self.messages.append(ChatMessage(kind="referral", text="\n".join(lines), lang=DEFAULT))
-        if cue:
-            self.cue(cue)
-        return self
-
-    def cue(self, key: str) -> "Referral":
-        locale = self.content.locale(self.code)
-        text = locale.cues.get(key)
-        if locale.code != DEFAULT and text:
-            text = fill(text, self.content.facts(self.municipality), f"locales/{locale.code}.yml")
-            self.messages.append(ChatMessage(kind="cue", text=text, lang=locale.code, dir=locale.dir))
+            self.messages.extend(self.content.say("\n".join(lines), cue, self.code, self.municipality, kind="referral"))
         return self
 
     def visit(self, service: Service, extra: Sequence[str] = ()) -> "Referral":
         """The "prepare your visit" card and the cue to show it at the desk."""
-        self.messages.append(visit_card(service, extra))
-        return self.cue("visit_card")
+        card = visit_card(service, extra)
+        self.messages.extend(self.content.say(card.text, "visit_card", self.code, self.municipality, kind="referral"))
+        return self
 
     def send(self, dispatcher: CollectingDispatcher) -> None:
         language = self.language.as_dict()
-        for message in self.messages:
-            dispatcher.utter_message(json_message={**message.as_dict(), "language": language, "topic": self.topic})
+        context.send(dispatcher, [m.about(self.topic, language) for m in self.messages])
 
     async def record(self) -> None:
         """Record every service shown, and the conversation when this is its first message."""

@@ -8,7 +8,7 @@ import pytest
 
 from bot import PROJECT_ROOT
 from bot.bench.services import free_port  # noqa: F401 - the tests' free ports come from here too
-from bot.content import Content, load_content
+from bot.content.loader import Content, load_content
 
 
 @pytest.fixture(scope="session")

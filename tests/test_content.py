@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from bot.content import Content, ContentError, fill
+from bot.content.loader import Content, fill
+from bot.content.reader import ContentError
 from bot.language.languages import SUPPORTED
 
 RTL = {"ar", "fa", "ps", "ckb"}
@@ -42,7 +43,7 @@ def test_cues_are_short(content: Content, code: str) -> None:
 def test_every_answer_is_filled_for_every_municipality(content: Content) -> None:
     for municipality in content.municipalities.values():
         for topic in content.answers:
-            (answer,) = [m for m in content.compose(topic, "nl", municipality) if m.kind == "answer"]
+            (answer,) = [m for m in content.answer(topic, "nl", municipality) if m.kind == "answer"]
             assert "{" not in answer.text and "}" not in answer.text, (municipality.slug, topic)
 
 
@@ -60,4 +61,4 @@ def test_a_missing_fact_is_an_error_naming_it() -> None:
 
 def test_an_unknown_language_gets_no_cue(content: Content) -> None:
     municipality = content.municipalities["voorbeeldegem"]
-    assert [m.kind for m in content.compose("greet", "xx", municipality)] == ["answer"]
+    assert [m.kind for m in content.answer("greet", "xx", municipality)] == ["answer"]

@@ -8,15 +8,16 @@ from pathlib import Path
 import pytest
 
 from bot import PROJECT_ROOT
-from bot.forms import Forms, FormsError, fold
+from bot.content.questions import FormQuestions, fold
+from bot.content.reader import ContentError
 
 
 @pytest.fixture(scope="module")
-def forms() -> Forms:
-    return Forms.load(PROJECT_ROOT)
+def forms() -> FormQuestions:
+    return FormQuestions.load(PROJECT_ROOT)
 
 
-def test_every_form_slot_has_a_question_and_a_cue_in_every_locale(forms: Forms, content) -> None:
+def test_every_form_slot_has_a_question_and_a_cue_in_every_locale(forms: FormQuestions, content) -> None:
     assert set(forms.questions) == {"interpreter_service", "interpreter_language", "nt2_level", "nt2_when", "postcode"}
     for question in forms.questions.values():
         for locale in content.locales.values():
@@ -28,7 +29,7 @@ def test_folding_ignores_case_accents_and_punctuation() -> None:
     assert fold("Débutant") == fold("debutant")
 
 
-def test_the_residents_language_counts_first(forms: Forms) -> None:
+def test_the_residents_language_counts_first(forms: FormQuestions) -> None:
     # Dutch "ja" is "some" Dutch; a negation makes a beginner.
     assert forms.match("nt2_level", "ja hoor", "nl") == "some"
     assert forms.match("nt2_level", "nee, nog niet", "nl") == "beginner"
@@ -38,7 +39,7 @@ def test_the_residents_language_counts_first(forms: Forms) -> None:
     assert forms.match("interpreter_service", "у лікаря", "uk") == "health"
 
 
-def test_short_words_match_whole_words_and_long_ones_their_inflections(forms: Forms) -> None:
+def test_short_words_match_whole_words_and_long_ones_their_inflections(forms: FormQuestions) -> None:
     assert forms.match("nt2_level", "ik neem het", "nl") is None  # "nee" is not in "neem"
     assert forms.match("interpreter_service", "bij de huisarts", "nl") == "health"
     assert forms.match("nt2_when", "как да се запиша", "bg") is None
@@ -49,13 +50,13 @@ def test_a_broken_form_file_is_named_with_its_field(tmp_path: Path) -> None:
     path = tmp_path / "answers" / "forms" / "learn_dutch_form.yml"
     path.write_text(path.read_text(encoding="utf-8").replace('    ask: "Wanneer', '    asks: "Wanneer'),
                     encoding="utf-8")
-    with pytest.raises(FormsError, match=r"learn_dutch_form.yml: slot 'nt2_when', field 'ask'"):
-        Forms.load(tmp_path)
+    with pytest.raises(ContentError, match=r"learn_dutch_form.yml: slot 'nt2_when', field 'ask'"):
+        FormQuestions.load(tmp_path)
 
 
 def test_words_for_an_unknown_value_are_refused(tmp_path: Path) -> None:
     shutil.copytree(PROJECT_ROOT / "answers" / "forms", tmp_path / "answers" / "forms")
     path = tmp_path / "answers" / "forms" / "words.yml"
     path.write_text(path.read_text(encoding="utf-8") + "\n  nightly:\n    nl: [\"nacht\"]\n", encoding="utf-8")
-    with pytest.raises(FormsError, match="unknown values"):
-        Forms.load(tmp_path)
+    with pytest.raises(ContentError, match="unknown values"):
+        FormQuestions.load(tmp_path)

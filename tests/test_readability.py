@@ -10,8 +10,7 @@ import textstat
 import yaml
 
 from bot import PROJECT_ROOT
-from bot.content import Content, fill
-from bot.forms import load_forms
+from bot.content.loader import Content, fill, load_content
 
 JARGON = yaml.safe_load((PROJECT_ROOT / "answers" / "jargon.yml").read_text(encoding="utf-8"))["jargon"]
 REQUIRED_JARGON = {"domicilie", "attest", "leefloon", "OCMW", "NT2", "eID", "inburgering"}
@@ -40,14 +39,14 @@ def _filled(content: Content) -> Dict[str, List[str]]:
     for municipality in content.municipalities.values():
         facts = {**content.facts(municipality), "form": _Sample()}
         for topic, spec in content.answers.items():
-            answer = content.compose(topic, "nl", municipality)[0]
+            answer = content.answer(topic, "nl", municipality)[0]
             extra = [
                 fill(t, facts)
                 for value in spec.referral.values()
                 for t in (value if isinstance(value, list) else [value])
             ]
             texts.setdefault(topic, []).append(" ".join([answer.text, *extra]))
-    for slot, question in load_forms().questions.items():
+    for slot, question in load_content().forms.questions.items():
         texts[f"form:{slot}"] = [" ".join([question.ask, question.again, *map(str, question.extra.values())])]
     return texts
 
@@ -108,7 +107,7 @@ def test_answers_address_the_resident_as_u_consistently(content: Content) -> Non
 
 def test_emergency_gives_112_and_101_first(content: Content) -> None:
     municipality = content.municipalities["voorbeeldegem"]
-    answer, cue = content.compose("emergency", "ar", municipality)
+    answer, cue = content.answer("emergency", "ar", municipality)
     first_sentences = " ".join(answer.text.split(".")[:2])
     assert "112" in first_sentences and "101" in first_sentences
     assert cue.lang == "ar" and "112" in cue.text and "101" in cue.text

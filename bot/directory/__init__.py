@@ -1,5 +1,5 @@
-"""The municipalities' own data: profiles (contacts, hours) and, later, their service directory."""
+"""The municipalities' own data: profiles (contacts, hours) and their service directory."""
 
-from bot.directory.municipality import Municipality, MunicipalityError, load_municipalities
+from bot.directory.municipality import Municipality, load_municipalities
 
-__all__ = ["Municipality", "MunicipalityError", "load_municipalities"]
+__all__ = ["Municipality", "load_municipalities"]

@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import List, Mapping, Optional, Sequence
 
-from bot.content import ChatMessage
 from bot.directory.availability import Availability
 from bot.directory.hours import WEEKDAYS
 from bot.directory.municipality import WEEKDAY_NL, hours_nl
 from bot.language.languages import DEFAULT
+from bot.messages import Message
 
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
              "september", "oktober", "november", "december")
@@ -57,7 +57,7 @@ def referral_card(
     live: Optional[Availability] = None,
     names: Optional[Mapping[str, str]] = None,
     resident: Optional[str] = None,
-) -> ChatMessage:
+) -> Message:
     """Who, where, when (open now or next opening), contacts, cost and languages spoken.
 
     `names` maps language codes to Dutch names ("ar" -> "Arabisch");
@@ -81,10 +81,10 @@ def referral_card(
     if service.requested_by == "service":
         lines.append("U vraagt dit niet zelf aan. De dienst waar u een afspraak hebt, vraagt het voor u aan. "
                      "Dat is gratis voor u.")
-    return ChatMessage(kind="referral", text="\n".join(lines), lang=DEFAULT)
+    return Message(kind="referral", text="\n".join(lines))
 
 
-def visit_card(service, extra: Sequence[str] = ()) -> ChatMessage:
+def visit_card(service, extra: Sequence[str] = ()) -> Message:
     """The "prepare your visit" card, in Dutch, to show at the desk.
 
     `extra` lines come first, e.g. "Zeg dat u een tolk Tigrinya nodig hebt."
@@ -95,4 +95,4 @@ def visit_card(service, extra: Sequence[str] = ()) -> ChatMessage:
     lines.append("Maak eerst een afspraak." if service.appointment_needed else "U hebt geen afspraak nodig.")
     lines.append("Er kan een tolk bij zijn. Vraag dat bij uw afspraak." if service.interpreter_possible
                  else "Er kan geen tolk bij zijn. Neem iemand mee die u helpt, als dat kan.")
-    return ChatMessage(kind="referral", text="\n".join(lines), lang=DEFAULT)
+    return Message(kind="referral", text="\n".join(lines))

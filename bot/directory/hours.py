@@ -13,6 +13,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 from zoneinfo import ZoneInfo
 
+from bot.content.reader import ContentError
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 BRUSSELS = ZoneInfo("Europe/Brussels")
 _RANGE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
@@ -21,24 +23,20 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 HORIZON_DAYS = 60
 
 
-class HoursError(ValueError):
-    """An opening-hours value is malformed; the message says which and why."""
-
-
 Span = Tuple[time, time]
 
 
 def parse_range(text: str) -> Span:
     match = _RANGE.match(str(text))
     if not match:
-        raise HoursError(f"'{text}' is not a range like 09:00-12:00")
+        raise ContentError(f"'{text}' is not a range like 09:00-12:00")
     start = time(int(match.group(1)), int(match.group(2)))
     end_hour, end_minute = int(match.group(3)), int(match.group(4))
     if end_hour == 24 and end_minute:
-        raise HoursError(f"'{text}' ends after 24:00")
+        raise ContentError(f"'{text}' ends after 24:00")
     end = time.max if end_hour == 24 else time(end_hour, end_minute)
     if start >= end:
-        raise HoursError(f"'{text}' ends before it starts")
+        raise ContentError(f"'{text}' ends before it starts")
     return start, end
 
 
@@ -48,13 +46,13 @@ def parse_closed(items: Sequence[str]) -> List[Tuple[date, date]]:
     for item in items:
         parts = str(item).split("/")
         if len(parts) not in (1, 2) or not all(_DAY.match(p) for p in parts):
-            raise HoursError(f"closed day '{item}' must be YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD")
+            raise ContentError(f"closed day '{item}' must be YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD")
         try:
             first, last = date.fromisoformat(parts[0]), date.fromisoformat(parts[-1])
         except ValueError:
-            raise HoursError(f"closed day '{item}' is not a real date") from None
+            raise ContentError(f"closed day '{item}' is not a real date") from None
         if last < first:
-            raise HoursError(f"closed range '{item}' ends before it starts")
+            raise ContentError(f"closed range '{item}' ends before it starts")
         closed.append((first, last))
     return closed
 
@@ -72,24 +70,24 @@ class OpeningHours:
     def from_config(cls, data: Mapping[str, object], tz: ZoneInfo = BRUSSELS) -> "OpeningHours":
         weekly_raw = data.get("weekly") or {}
         if not isinstance(weekly_raw, dict):
-            raise HoursError("weekly must map weekdays (mon..sun) to lists of ranges")
+            raise ContentError("weekly must map weekdays (mon..sun) to lists of ranges")
         weekly: Dict[str, Tuple[Span, ...]] = {}
         for day, ranges in weekly_raw.items():
             if day not in WEEKDAYS:
-                raise HoursError(f"unknown weekday '{day}' (use mon..sun)")
+                raise ContentError(f"unknown weekday '{day}' (use mon..sun)")
             if not isinstance(ranges, list) or not ranges:
-                raise HoursError(f"{day} must be a list like [\"09:00-12:00\"]")
+                raise ContentError(f"{day} must be a list like [\"09:00-12:00\"]")
             spans = sorted(parse_range(r) for r in ranges)
             for (_, end), (start, _) in zip(spans, spans[1:]):
                 if start < end:
-                    raise HoursError(f"{day} has overlapping ranges")
+                    raise ContentError(f"{day} has overlapping ranges")
             weekly[day] = tuple(spans)
         closed_raw = data.get("closed") or []
         if not isinstance(closed_raw, list):
-            raise HoursError("closed must be a list of dates")
+            raise ContentError("closed must be a list of dates")
         appointment_only = data.get("appointment_only", False)
         if not isinstance(appointment_only, bool):
-            raise HoursError("appointment_only must be true or false")
+            raise ContentError("appointment_only must be true or false")
         return cls(weekly, tuple(parse_closed(closed_raw)), appointment_only, tz)
 
     def is_closed_day(self, day: date) -> bool:
@@ -131,5 +129,5 @@ class OpeningHours:
 
 def _aware(moment: datetime) -> datetime:
     if moment.tzinfo is None:
-        raise HoursError("a moment must carry its time zone")
+        raise ValueError("a moment must carry its time zone")
     return moment

@@ -8,9 +8,8 @@ from datetime import time
 from pathlib import Path
 from typing import Any, Dict, List, Mapping
 
-import yaml
-
-from bot.directory.hours import WEEKDAYS, HoursError, OpeningHours
+from bot.content.reader import ContentError, read_mapping, require
+from bot.directory.hours import WEEKDAYS, OpeningHours
 from bot.directory.services import Service, load_services
 
 WEEKDAY_NL = {
@@ -24,10 +23,6 @@ WEEKDAY_NL = {
 }
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 CONTACT_FIELDS = ("name", "address", "phone", "email", "hours")
-
-
-class MunicipalityError(ValueError):
-    """A profile is missing a field or has a wrong value; the message names file and field."""
 
 
 @dataclass(frozen=True)
@@ -87,27 +82,21 @@ class Municipality:
         return facts
 
 
-def _require(data: Mapping[str, Any], key: str, where: str) -> Any:
-    if key not in data or data[key] in (None, ""):
-        raise MunicipalityError(f"{where}: missing field '{key}'")
-    return data[key]
-
-
 def _contact(data: Any, where: str) -> Contact:
     if not isinstance(data, dict):
-        raise MunicipalityError(f"{where}: must be a mapping with {', '.join(CONTACT_FIELDS)}")
-    hours_raw = _require(data, "hours", where)
+        raise ContentError(f"{where}: must be a mapping with {', '.join(CONTACT_FIELDS)}")
+    hours_raw = require(data, "hours", where)
     if not isinstance(hours_raw, dict):
-        raise MunicipalityError(f"{where}.hours: must map weekdays (mon..sun) to ranges")
+        raise ContentError(f"{where}.hours: must map weekdays (mon..sun) to ranges")
     try:
         hours = OpeningHours.from_config({"weekly": hours_raw})
-    except HoursError as exc:
-        raise MunicipalityError(f"{where}.hours: {exc}") from None
+    except ContentError as exc:
+        raise ContentError(f"{where}.hours: {exc}") from None
     return Contact(
-        name=str(_require(data, "name", where)),
-        address=str(_require(data, "address", where)),
-        phone=str(_require(data, "phone", where)),
-        email=str(_require(data, "email", where)),
+        name=str(require(data, "name", where)),
+        address=str(require(data, "address", where)),
+        phone=str(require(data, "phone", where)),
+        email=str(require(data, "email", where)),
         hours=hours,
     )
 
@@ -115,18 +104,13 @@ def _contact(data: Any, where: str) -> Contact:
 def load_profile(path: Path) -> Municipality:
     """Load one profile.yml; errors name the file and the field."""
     where = str(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise MunicipalityError(f"{where}: not valid YAML ({exc})") from None
-    if not isinstance(data, dict):
-        raise MunicipalityError(f"{where}: must be a mapping")
-    slug = str(_require(data, "slug", where))
+    data = read_mapping(path)
+    slug = str(require(data, "slug", where))
     if not _SLUG.match(slug) or slug != path.parent.name:
-        raise MunicipalityError(f"{where}: slug '{slug}' must match its folder name '{path.parent.name}'")
-    contacts_raw = _require(data, "contacts", where)
+        raise ContentError(f"{where}: slug '{slug}' must match its folder name '{path.parent.name}'")
+    contacts_raw = require(data, "contacts", where)
     if not isinstance(contacts_raw, dict) or "town_hall" not in contacts_raw:
-        raise MunicipalityError(f"{where}: contacts must contain 'town_hall'")
+        raise ContentError(f"{where}: contacts must contain 'town_hall'")
     contacts = {
         key: _contact(value, f"{where}: contacts.{key}") for key, value in contacts_raw.items()
     }
@@ -134,10 +118,10 @@ def load_profile(path: Path) -> Municipality:
     return Municipality(
         services=load_services(services_path) if services_path.exists() else {},
         slug=slug,
-        name=str(_require(data, "name", where)),
+        name=str(require(data, "name", where)),
         fictional=bool(data.get("fictional", False)),
         timezone=str(data.get("timezone", "Europe/Brussels")),
-        website=str(_require(data, "website", where)),
+        website=str(require(data, "website", where)),
         contacts=contacts,
     )
 
@@ -146,5 +130,5 @@ def load_municipalities(root: Path) -> Dict[str, Municipality]:
     """All municipalities under `root` (municipalities/), by slug."""
     profiles: List[Path] = sorted(Path(root).glob("*/profile.yml"))
     if not profiles:
-        raise MunicipalityError(f"{root}: no municipality profiles (expected <slug>/profile.yml)")
+        raise ContentError(f"{root}: no municipality profiles (expected <slug>/profile.yml)")
     return {m.slug: m for m in (load_profile(p) for p in profiles)}

@@ -11,9 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-import yaml
-
-from bot.directory.hours import HoursError, OpeningHours
+from bot.content.reader import ContentError, read_mapping
+from bot.directory.hours import OpeningHours
 from bot.language.languages import SUPPORTED
 
 # interpreting: social interpreters; nt2_intake: the Huis van het Nederlands
@@ -42,10 +41,6 @@ REQUIRED = (
     "languages", "cost", "postcodes", "requested_by", "bring", "appointment_needed",
     "interpreter_possible",
 )
-
-
-class DirectoryError(ValueError):
-    """A services.yml entry is malformed: the message names file, entry and field."""
 
 
 @dataclass(frozen=True)
@@ -82,11 +77,11 @@ class _Entry:
 
     def __init__(self, data: Any, where: str) -> None:
         if not isinstance(data, dict):
-            raise DirectoryError(f"{where}: must be a mapping of fields")
+            raise ContentError(f"{where}: must be a mapping of fields")
         self.data, self.where = data, where
 
-    def fail(self, field: str, problem: str) -> DirectoryError:
-        return DirectoryError(f"{self.where}, field '{field}': {problem}")
+    def fail(self, field: str, problem: str) -> ContentError:
+        return ContentError(f"{self.where}, field '{field}': {problem}")
 
     def text(self, field: str, pattern: Optional["re.Pattern[str]"] = None) -> str:
         value = self.data.get(field)
@@ -130,7 +125,7 @@ def _service(data: Any, path: Path, index: int) -> Service:
         raise entry.fail("hours", "must be a mapping with weekly, appointment_only and closed")
     try:
         hours = OpeningHours.from_config(entry.data["hours"])
-    except HoursError as exc:
+    except ContentError as exc:
         raise entry.fail("hours", str(exc)) from None
     postcodes_raw = entry.data["postcodes"]
     if postcodes_raw == "all":
@@ -173,19 +168,14 @@ def _service(data: Any, path: Path, index: int) -> Service:
 
 def load_services(path: Path) -> Dict[str, Service]:
     """All services of one services.yml, by id."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DirectoryError(f"{path}: not valid YAML ({exc})") from None
-    except OSError as exc:
-        raise DirectoryError(f"{path}: cannot be read ({exc.strerror})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("services"), list):
-        raise DirectoryError(f"{path}: must contain a list 'services'")
+    data = read_mapping(path)
+    if not isinstance(data.get("services"), list):
+        raise ContentError(f"{path}: must contain a list 'services'")
     services: Dict[str, Service] = {}
     for index, raw in enumerate(data["services"]):
         service = _service(raw, path, index + 1)
         if service.id in services:
-            raise DirectoryError(f"{path}: entry '{service.id}', field 'id': used twice")
+            raise ContentError(f"{path}: entry '{service.id}', field 'id': used twice")
         services[service.id] = service
     return services
 

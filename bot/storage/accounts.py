@@ -19,8 +19,8 @@ from sqlalchemy.engine import Engine
 
 from bot.storage.db import from_db, session_scope, to_utc
 from bot.storage.models import Account, WebSession
+from bot.vocabulary import ROLES
 
-ROLES = ("admin", "policy", "staff")
 MIN_PASSWORD = 12
 SESSION_TTL = timedelta(hours=8)
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}

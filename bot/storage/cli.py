@@ -15,11 +15,12 @@ from datetime import datetime, timezone
 from typing import List, Optional
 
 from bot.config import Settings
-from bot.storage.accounts import ROLES, AccountError, create_account
+from bot.storage.accounts import AccountError, create_account
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
 from bot.storage.records import recorder
 from bot.storage.unmet import purge
+from bot.vocabulary import ROLES
 
 
 def months_before(moment: datetime, months: int) -> datetime:

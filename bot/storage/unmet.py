@@ -21,9 +21,9 @@ from bot.privacy import redact
 from bot.storage.counts import increment
 from bot.storage.db import from_db, session_scope, to_utc
 from bot.storage.models import ConversationCount, UnmetQuestion
+from bot.vocabulary import STATUSES
 
 REASONS = frozenset({"fallback", "out_of_scope", "feedback_negative", "unhelpful"})
-STATUSES = ("new", "reviewed", "added", "not_relevant")
 MAX_TEXT = 2000
 
 

@@ -13,9 +13,10 @@ from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Settings
-from bot.content import Content
+from bot.content.loader import Content
 from bot.storage.accounts import ensure_admin
 from bot.storage.db import make_engine
+from bot.vocabulary import REPORT_READERS
 from bot.web import auth, handover, keys, report, staff
 from bot.web.chat import chat
 from bot.web.desk import HandoverDesk
@@ -78,6 +79,7 @@ def init_app(config: Settings, content: "Content | None" = None) -> web.Applicat
     app[keys.TEMPLATES] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined
     )
+    app[keys.TEMPLATES].globals["report_readers"] = REPORT_READERS
     app.cleanup_ctx.extend([_database, _upstream])
     app.router.add_get("/", index)
     app.router.add_post("/api/chat", chat)

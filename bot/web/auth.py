@@ -21,6 +21,7 @@ from urllib.parse import quote
 from aiohttp import web
 
 from bot.storage.accounts import SESSION_TTL, User, authenticate, end_session, session_user, start_session
+from bot.vocabulary import STAFF
 from bot.web import keys
 
 COOKIE = "taalbrug_session"
@@ -123,7 +124,7 @@ async def login(request: web.Request) -> web.StreamResponse:
 
 
 async def logout(request: web.Request) -> web.StreamResponse:
-    await require(request, ("admin", "policy", "staff"))
+    await require(request, STAFF)
     await check_csrf(request, await request.post())
     await db(request, end_session, request.cookies.get(COOKIE, ""))
     response = web.HTTPSeeOther("/login")

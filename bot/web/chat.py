@@ -16,8 +16,9 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from aiohttp import web
 
-from bot.content import ChatMessage, Content
+from bot.content.loader import Content
 from bot.language.languages import DEFAULT, normalise
+from bot.messages import Message, bilingual, from_replies, latest
 from bot.web import keys
 from bot.web.rasa_client import UpstreamError
 from bot.web.ratelimit import client_of
@@ -30,7 +31,6 @@ SESSION = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
 FIELDS = frozenset({"session", "text", "languages", "municipality", "choice"})
-MESSAGE_KINDS = {"answer", "cue", "referral", "prompt", "error"}
 
 
 class BadRequest(ValueError):
@@ -91,37 +91,12 @@ def _clean_text(text: str) -> str:
     return "".join(kept).strip()
 
 
-def _message_from_rasa(item: Dict[str, Any]) -> Optional[ChatMessage]:
-    custom = item.get("custom")
-    if isinstance(custom, dict) and isinstance(custom.get("text"), str):
-        kind = custom.get("kind") if custom.get("kind") in MESSAGE_KINDS else "answer"
-        buttons = custom.get("buttons") if isinstance(custom.get("buttons"), list) else []
-        return ChatMessage(
-            kind=kind,
-            text=custom["text"],
-            lang=str(custom.get("lang") or DEFAULT),
-            dir="rtl" if custom.get("dir") == "rtl" else "ltr",
-            buttons=[b for b in buttons if isinstance(b, dict)],
-        )
-    if isinstance(item.get("text"), str):
-        buttons = item.get("buttons") if isinstance(item.get("buttons"), list) else []
-        return ChatMessage(kind="answer", text=item["text"], lang=DEFAULT, buttons=buttons)
-    return None
-
-
-def _error_messages(content: Content, languages: Sequence[str]) -> List[ChatMessage]:
+def _error_messages(content: Content, languages: Sequence[str]) -> List[Message]:
     """A polite error in Dutch, and in the browser's first supported language."""
-    dutch = content.locale(DEFAULT)
-    messages = [ChatMessage(kind="error", text=dutch.cues.get("error", ""), lang=DEFAULT)]
-    for tag in languages:
-        code = normalise(tag)
-        if code and code != DEFAULT and code in content.locales:
-            locale = content.locales[code]
-            messages.append(
-                ChatMessage(kind="error", text=locale.cues.get("error", ""), lang=code, dir=locale.dir)
-            )
-            break
-    return messages
+    codes = [code for code in map(normalise, languages) if code and code in content.locales]
+    locale = content.locale(codes[0] if codes else DEFAULT)
+    return bilingual(content.locale(DEFAULT).cues.get("error", ""), locale.cues.get("error"),
+                     locale.code, locale.dir, kind="error", cue_kind="error")
 
 
 async def _read_json(request: web.Request) -> Any:
@@ -150,7 +125,6 @@ async def chat(request: web.Request) -> web.Response:
     content = app[keys.CONTENT]
     metadata = {
         "languages": list(chat_request.languages),
-        "channel": "web",
         "municipality": chat_request.municipality or app[keys.CONFIG].municipality,
     }
     if chat_request.choice:
@@ -162,32 +136,25 @@ async def chat(request: web.Request) -> web.Response:
         return web.json_response(
             {
                 "error": "The assistant is not available right now.",
-                "messages": [m.as_dict() for m in _error_messages(content, chat_request.languages)],
+                "messages": [m.as_chat() for m in _error_messages(content, chat_request.languages)],
                 "language": None,
                 "topic": None,
             },
             status=504 if exc.timeout else 502,
         )
 
-    messages = [m for m in (_message_from_rasa(item) for item in replies) if m]
-    language: Optional[Dict[str, Any]] = None
-    topic: Optional[str] = None
+    messages = from_replies(replies)
+    language: Optional[Dict[str, Any]] = latest(messages, "language")
+    topic: Optional[str] = latest(messages, "topic")
     desk = app[keys.HANDOVERS]
-    for item in replies:
-        custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
-        if isinstance(custom.get("language"), dict):
-            language = custom["language"]
-        if isinstance(custom.get("topic"), str):
-            topic = custom["topic"]
-        if custom.get("handover") == "requested":  # the desk is open: put it on the staff page
-            code = (language or {}).get("code") or DEFAULT
-            desk.request(chat_request.session, metadata["municipality"], code)
+    if any(m.handover == "requested" for m in messages):  # the desk is open: put it on the staff page
+        desk.request(chat_request.session, metadata["municipality"], (language or {}).get("code") or DEFAULT)
     handover = desk.for_sender(chat_request.session)
     if not messages and not (handover and handover.state == "active"):
         # Rasa answered but nothing came back: the action server is down or failed.
         # (During a handover Rasa is paused: the staff member answers instead.)
         messages = _error_messages(content, chat_request.languages)
-    body: Dict[str, Any] = {"messages": [m.as_dict() for m in messages], "language": language, "topic": topic}
+    body: Dict[str, Any] = {"messages": [m.as_chat() for m in messages], "language": language, "topic": topic}
     if handover and handover.state != "ended":
         body["handover"] = {"state": handover.state}
     return web.json_response(body)

@@ -24,7 +24,7 @@ class Handover:
     municipality: str
     language: str
     requested_at: float
-    state: str = "waiting"  # waiting | active | ended
+    state: str = "waiting"  # one of bot.vocabulary.HANDOVER_STATES
     staff: Optional[str] = None
     ended_at: Optional[float] = None
 

@@ -19,51 +19,50 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, Dict, List
 
 from aiohttp import web
 
-from bot.language.languages import DEFAULT
+from bot.messages import Message, from_event
+from bot.vocabulary import ASK_HUMAN, SPEAKERS, STAFF
 from bot.web import keys
 from bot.web.auth import check_csrf, render, require
 from bot.web.chat import SESSION
 from bot.web.desk import Handover
 from bot.web.rasa_client import UpstreamError
 
-STAFF = ("admin", "policy", "staff")
 _NUMBER = re.compile(r"^\d{1,12}(\.\d{1,9})?$")
 
 
-def staff_message(text: str, lang: str = DEFAULT, kind: str = "human", dir: str = "ltr") -> Dict[str, Any]:
-    """A Rasa `bot` event carrying a staff member's message for the widget."""
-    return {"event": "bot", "text": text, "timestamp": time.time(),
-            "data": {"custom": {"kind": kind, "text": text, "lang": lang, "dir": dir, "buttons": []}}}
+def staff_messages(messages: List[Message], timestamp: float) -> List[Dict[str, Any]]:
+    """Rasa `bot` events carrying a staff member's messages (or the hand-back line) for the widget."""
+    return [replace(m, from_staff=True).as_event(timestamp) for m in messages]
 
 
 def messages_since(tracker: Dict[str, Any], since: float) -> List[Dict[str, Any]]:
     """The staff messages (and the hand-back line) of a tracker after `since`."""
     out = []
     for event in tracker.get("events") or []:
-        custom = ((event.get("data") or {}).get("custom") or {}) if event.get("event") == "bot" else {}
-        if custom.get("from_staff") and float(event.get("timestamp") or 0) > since:
-            out.append({"kind": custom.get("kind"), "text": custom.get("text", ""), "lang": custom.get("lang", DEFAULT),
-                        "dir": custom.get("dir", "ltr"), "buttons": [], "at": float(event["timestamp"])})
+        message = from_event(event)
+        if message and message.from_staff and float(event.get("timestamp") or 0) > since:
+            out.append({**message.as_chat(), "at": float(event["timestamp"])})
     return out
 
 
 def conversation_lines(tracker: Dict[str, Any]) -> List[Dict[str, str]]:
-    """The last 30 lines of the conversation for the staff member: who said what."""
+    """The last 30 lines of the conversation for the staff member: who (see SPEAKERS) said what."""
     lines = []
     for event in tracker.get("events") or []:
         if event.get("event") == "user" and not str(event.get("text", "")).startswith("/"):
-            lines.append({"who": "Inwoner", "text": str(event.get("text", "")),
+            lines.append({"who": "resident", "text": str(event.get("text", "")),
                           "lang": ((event.get("parse_data") or {}).get("language") or {}).get("code", "")})
-        elif event.get("event") == "bot":
-            custom = (event.get("data") or {}).get("custom") or {}
-            who = "Medewerker" if custom.get("from_staff") else "Taalbrug"
-            lines.append({"who": who, "text": str(custom.get("text") or event.get("text") or ""),
-                          "lang": str(custom.get("lang") or DEFAULT)})
+            continue
+        message = from_event(event)
+        if message:
+            lines.append({"who": "staff" if message.from_staff else "bot", "text": message.text,
+                          "lang": message.lang})
     return lines[-30:]
 
 
@@ -98,11 +97,6 @@ async def _append(request: web.Request, handover: Handover, events: List[Dict[st
                                  content_type="application/json") from None
 
 
-def _from_staff(event: Dict[str, Any]) -> Dict[str, Any]:
-    event["data"]["custom"]["from_staff"] = True
-    return event
-
-
 async def take(request: web.Request) -> web.StreamResponse:
     user = await require(request, STAFF)
     await check_csrf(request, await request.post())
@@ -120,7 +114,7 @@ async def reply(request: web.Request) -> web.StreamResponse:
     handover = request.app[keys.HANDOVERS].get(request.match_info["handover"])
     text = " ".join(str(form.get("text", "")).split())[:2000]
     if handover.state == "active" and text:
-        await _append(request, handover, [_from_staff(staff_message(text))])
+        await _append(request, handover, staff_messages([Message(kind="human", text=text)], time.time()))
     raise web.HTTPSeeOther(f"/staff/handover/{handover.id}")
 
 
@@ -130,11 +124,10 @@ async def release(request: web.Request) -> web.StreamResponse:
     handover = request.app[keys.HANDOVERS].get(request.match_info["handover"])
     if handover.state == "active":
         content = request.app[keys.CONTENT]
-        back = "De medewerker geeft het gesprek terug aan Taalbrug. U kunt weer een vraag stellen."
-        events = [_from_staff(staff_message(back))]
-        locale = content.locale(handover.language)
-        if locale.code != DEFAULT and locale.cues.get("handover_back"):
-            events.append(_from_staff(staff_message(locale.cues["handover_back"], locale.code, "cue", locale.dir)))
+        municipality = content.municipality(handover.municipality, request.app[keys.CONFIG].municipality)
+        back = content.texts(ASK_HUMAN, "handover_back", municipality)
+        messages = content.say(" ".join(back), "handover_back", handover.language, municipality, kind="human")
+        events = staff_messages(messages, time.time())
         events.append({"event": "resume", "timestamp": time.time()})
         await _append(request, handover, events)
     handover.state, handover.ended_at = "ended", time.time()
@@ -151,7 +144,7 @@ async def conversation(request: web.Request) -> web.Response:
         lines = []
     content = request.app[keys.CONTENT]
     requested = datetime.fromtimestamp(handover.requested_at, timezone.utc)
-    return render(request, "handover.html", handover=handover, lines=lines,
+    return render(request, "handover.html", handover=handover, lines=lines, speakers=SPEAKERS,
                   language=content.locale(handover.language), requested=requested.strftime("%H.%M UTC"))
 
 

@@ -7,7 +7,7 @@ from aiohttp import web
 from sqlalchemy.engine import Engine
 
 from bot.config import Settings
-from bot.content import Content
+from bot.content.loader import Content
 from bot.web.desk import HandoverDesk
 from bot.web.rasa_client import RasaClient
 from bot.web.ratelimit import RateLimiter

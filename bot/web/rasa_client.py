@@ -64,9 +64,14 @@ class RasaClient:
         except (aiohttp.ClientError, ValueError) as exc:
             raise UpstreamError(f"Rasa cannot be reached ({type(exc).__name__})") from None
 
-    async def send(self, sender: str, text: str, metadata: Dict[str, Any]) -> List[Dict[str, Any]]:
-        """One user message through the REST channel; returns Rasa's bot messages."""
-        payload = {"sender": sender, "message": text, "metadata": metadata}
+    async def send(
+        self, sender: str, text: str, metadata: Dict[str, Any], channel: str = "web"
+    ) -> List[Dict[str, Any]]:
+        """One user message through the REST channel; returns Rasa's bot messages.
+
+        `channel` becomes the message's `input_channel` in Rasa's tracker (web, staff, ...).
+        """
+        payload = {"sender": sender, "message": text, "metadata": metadata, "input_channel": channel}
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout  # the time in the gate's queue counts towards it
         if self.gate is not None and not await self.gate.enter(self.timeout):

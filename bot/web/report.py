@@ -24,15 +24,10 @@ from aiohttp import web
 from bot.report import charts
 from bot.report.grouping import group
 from bot.report.indicators import COLUMNS, INDICATORS, Period, rows, table, totals
-from bot.storage.unmet import STATUSES, list_unmet, set_status
+from bot.storage.unmet import list_unmet, set_status
+from bot.vocabulary import REASONS, REPORT_READERS, STATUSES
 from bot.web import keys
 from bot.web.auth import check_csrf, db, render, require
-
-READERS = ("admin", "policy")
-STATUS_NL = {"new": "nieuw", "reviewed": "bekeken", "added": "toegevoegd aan de inhoud",
-             "not_relevant": "niet relevant"}
-REASON_NL = {"fallback": "niet begrepen", "out_of_scope": "buiten het aanbod",
-             "feedback_negative": "klacht getypt", "unhelpful": "niet nuttig (knop)"}
 
 
 def _month(value: str, field: str) -> Optional[date]:
@@ -69,7 +64,7 @@ async def _rows(request: web.Request, filters: Dict[str, object]):
 
 
 async def dashboard(request: web.Request) -> web.Response:
-    await require(request, READERS)
+    await require(request, REPORT_READERS)
     filters = _filters(request)
     data = await _rows(request, filters)
     sections = [
@@ -80,11 +75,11 @@ async def dashboard(request: web.Request) -> web.Response:
     ]
     query = request.query_string
     return render(request, "report.html", sections=sections, filters=filters, query=query,
-                  municipalities=sorted(request.app[keys.CONTENT].municipalities), reasons=REASON_NL)
+                  municipalities=sorted(request.app[keys.CONTENT].municipalities), reasons=REASONS)
 
 
 async def chart(request: web.Request) -> web.Response:
-    await require(request, READERS)
+    await require(request, REPORT_READERS)
     name = request.match_info["name"]
     filters = _filters(request)
     data = await _rows(request, filters)
@@ -95,7 +90,7 @@ async def chart(request: web.Request) -> web.Response:
     elif name == "referrals":
         svg = charts.bars(totals(data, "referrals", "service"), "Doorverwijzingen per dienst")
     elif name == "unmet":
-        by_reason = {m: {REASON_NL.get(k, k): v for k, v in row.items()}
+        by_reason = {m: {REASONS.get(k, k): v for k, v in row.items()}
                      for m, row in table(data, "unmet", "month", "reason").items()}
         svg = charts.line(by_reason, "Onbeantwoorde vragen")
     else:
@@ -125,17 +120,17 @@ async def _list(request: web.Request, filters: Dict[str, object]):
 
 
 async def review(request: web.Request) -> web.Response:
-    await require(request, READERS)
+    await require(request, REPORT_READERS)
     filters = _unmet_filters(request)
     questions = await _list(request, filters)
     groups = group([q.text or "" for q in questions], questions)
-    return render(request, "unmet.html", groups=groups, filters=filters, statuses=STATUS_NL, reasons=REASON_NL,
+    return render(request, "unmet.html", groups=groups, filters=filters, statuses=STATUSES, reasons=REASONS,
                   languages=_names(request), query=request.query_string,
                   municipalities=sorted(request.app[keys.CONTENT].municipalities))
 
 
 async def change_status(request: web.Request) -> web.StreamResponse:
-    await require(request, READERS)
+    await require(request, REPORT_READERS)
     form = await request.post()
     await check_csrf(request, form)
     status = str(form.get("status", ""))
@@ -152,7 +147,7 @@ async def change_status(request: web.Request) -> web.StreamResponse:
 
 
 async def export_csv(request: web.Request) -> web.Response:
-    await require(request, READERS, token_ok=True)
+    await require(request, REPORT_READERS, token_ok=True)
     data = await _rows(request, _filters(request))
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
@@ -171,7 +166,7 @@ def _cell(value: object) -> object:
 
 
 async def export_json(request: web.Request) -> web.Response:
-    await require(request, READERS, token_ok=True)
+    await require(request, REPORT_READERS, token_ok=True)
     filters = _filters(request)
     data = await _rows(request, filters)
     return web.json_response({
@@ -182,7 +177,7 @@ async def export_json(request: web.Request) -> web.Response:
 
 
 async def unmet_json(request: web.Request) -> web.Response:
-    await require(request, READERS, token_ok=True)
+    await require(request, REPORT_READERS, token_ok=True)
     filters = _unmet_filters(request)
     questions = await _list(request, filters)
     return web.json_response({"unmet": [q.as_dict() for q in questions]}, headers={"Cache-Control": "no-store"})

@@ -20,24 +20,16 @@ from aiohttp import web
 from babel.core import UnknownLocaleError
 from babel.dates import format_date
 
-from bot.content import ChatMessage
 from bot.directory.cards import referral_card
 from bot.directory.services import TOPIC_KINDS, find
 from bot.language.languages import DEFAULT
+from bot.messages import Message
 from bot.storage.referrals import mark_done, open_notes
+from bot.vocabulary import HANDOVER_STATES, STAFF
 from bot.web import keys
 from bot.web.auth import check_csrf, db, render, require
 from bot.web.rasa_client import UpstreamError
 
-STAFF = ("admin", "policy", "staff")
-PHRASES = (
-    ("one_moment", "Een ogenblik, alstublieft."),
-    ("want_interpreter", "Wilt u een tolk?"),
-    ("make_appointment", "Maak een afspraak, alstublieft."),
-    ("bring_id", "Breng uw identiteitskaart mee."),
-    ("come_back_on", "Kom terug op:"),
-    ("where_live", "Waar woont u?"),
-)
 # Babel locales for codes CLDR spells differently (Tamazight: Kabyle, Latin script).
 BABEL = {"kmr": "ku", "ber": "kab"}
 
@@ -71,7 +63,7 @@ async def _page(request: web.Request, result: Optional[Dict[str, Any]] = None, q
     phrases = [
         {"key": key, "nl": dutch, "text": locale.phrases.get(key, ""),
          "date": localised_date(back_day, phrase_language) if key == "come_back_on" and back_day else None}
-        for key, dutch in PHRASES
+        for key, dutch in content.locale(DEFAULT).phrases.items()
     ]
     notes = await db(request, open_notes, municipality.slug)
     tz = ZoneInfo(municipality.timezone)
@@ -83,6 +75,7 @@ async def _page(request: web.Request, result: Optional[Dict[str, Any]] = None, q
         handovers=[{"item": h, "language": content.locale(h.language),
                     "when": datetime.fromtimestamp(h.requested_at, tz).strftime("%H.%M")}
                    for h in request.app[keys.HANDOVERS].open_for(municipality.slug)],
+        handover_states=HANDOVER_STATES,
     )
 
 
@@ -112,7 +105,7 @@ async def ask(request: web.Request) -> web.Response:
     detected = (parsed.get("language") or {}).get("code")
     language = chosen or (detected if detected in content.locales else DEFAULT)
     municipality = _municipality(request)
-    messages: List[ChatMessage] = content.compose(topic, language, municipality)
+    messages: List[Message] = content.answer(topic, language, municipality)
     now = datetime.now(ZoneInfo(municipality.timezone))
     names = {code: loc.name_nl or code for code, loc in content.locales.items()}
     cards = [

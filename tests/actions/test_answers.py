@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import ActionAnswerTopic
 from bot.storage.counts import topic_totals
 from bot.storage.db import make_engine
+from tests.actions.trackers import sent
 
 
 def tracker_for(
@@ -23,6 +24,7 @@ def tracker_for(
     latest = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.97},
+        "intent_ranking": [{"name": intent, "confidence": 0.97}],
         "entities": [],
         "metadata": metadata or {},
     }
@@ -43,7 +45,7 @@ def tracker_for(
 async def run(tracker: Tracker) -> tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
     dispatcher = CollectingDispatcher()
     events = await ActionAnswerTopic().run(dispatcher, tracker, domain={})
-    return [m["custom"] for m in dispatcher.messages], events
+    return sent(dispatcher), events
 
 
 async def test_ask_human_gives_the_town_hall_contacts_and_an_arabic_cue(database_url: str) -> None:

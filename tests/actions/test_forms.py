@@ -12,7 +12,7 @@ from actions.forms import (
     ValidateInterpreterForm,
     ValidateLearnDutchForm,
 )
-from tests.actions.trackers import asking, domain, lang, tracker
+from tests.actions.trackers import asking, domain, lang, sent, tracker
 
 
 async def validate(action, track) -> Dict[str, Any]:
@@ -24,7 +24,7 @@ async def validate(action, track) -> Dict[str, Any]:
 async def ask(action, track) -> List[Dict[str, Any]]:
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, track, domain())
-    return [m["custom"] for m in dispatcher.messages]
+    return sent(dispatcher)
 
 
 def answering(slot: str, text: str, intent: str = "nlu_fallback", **kwargs: Any):

@@ -20,7 +20,7 @@ from bot.directory.hours import BRUSSELS
 from bot.privacy import conversation_hash
 from bot.storage.db import make_engine
 from bot.storage.referrals import open_notes, referral_totals
-from tests.actions.trackers import domain, lang, tracker
+from tests.actions.trackers import domain, lang, sent, tracker
 
 TUESDAY_10H = datetime(2026, 11, 24, 10, 0, tzinfo=BRUSSELS)  # Huis van het Nederlands open 9-12
 
@@ -33,7 +33,7 @@ def tuesday_morning(monkeypatch: pytest.MonkeyPatch) -> None:
 async def run(action, track) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
     dispatcher = CollectingDispatcher()
     events = await action.run(dispatcher, track, domain())
-    return [m["custom"] for m in dispatcher.messages], events
+    return sent(dispatcher), events
 
 
 def kinds(messages: List[Dict[str, Any]]) -> List[str]:

@@ -7,8 +7,10 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from bot import PROJECT_ROOT
+from bot.messages import from_event
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +38,7 @@ def tracker(
     latest: Dict[str, Any] = {
         "text": text,
         "intent": {"name": intent, "confidence": confidence},
+        "intent_ranking": [{"name": intent, "confidence": confidence}],
         "entities": entities or [],
         "metadata": metadata or {},
     }
@@ -66,3 +69,15 @@ def asking(slot: str) -> List[Dict[str, Any]]:
 
 def lang(code: str, confidence: float = 0.95, source: str = "detected") -> Dict[str, Any]:
     return {"code": code, "confidence": confidence, "source": source}
+
+
+def sent(dispatcher: CollectingDispatcher) -> List[Dict[str, Any]]:
+    """What the actions sent, read back as Rasa delivers it: the chat fields and Taalbrug's rich data."""
+    out = []
+    for item in dispatcher.messages:
+        message = from_event({"event": "bot", "text": item.get("text"),
+                              "data": {"buttons": item.get("buttons"), "custom": item.get("custom")}})
+        assert message is not None
+        out.append({**message.as_chat(), "topic": message.topic, "language": message.language,
+                    "handover": message.handover})
+    return out

@@ -6,7 +6,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot.directory.hours import BRUSSELS, HoursError, OpeningHours
+from bot.content.reader import ContentError
+from bot.directory.hours import BRUSSELS, OpeningHours
 
 HOURS = OpeningHours.from_config(
     {
@@ -63,7 +64,7 @@ def test_next_opening_across_the_spring_and_autumn_clock_changes() -> None:
 
 
 def test_naive_moments_are_refused() -> None:
-    with pytest.raises(HoursError, match="time zone"):
+    with pytest.raises(ValueError, match="time zone"):
         HOURS.is_open(datetime(2026, 11, 23, 10, 0))
 
 
@@ -82,7 +83,7 @@ def test_naive_moments_are_refused() -> None:
     ],
 )
 def test_malformed_hours_are_refused_with_a_reason(config, message) -> None:
-    with pytest.raises(HoursError, match=message):
+    with pytest.raises(ContentError, match=message):
         OpeningHours.from_config(config)
 
 

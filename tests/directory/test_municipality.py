@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.directory.municipality import MunicipalityError, load_municipalities, load_profile
+from bot.content.reader import ContentError
+from bot.directory.municipality import load_municipalities, load_profile
 
 VALID = """
 slug: {slug}
@@ -61,12 +62,12 @@ def test_hours_read_as_plain_dutch(tmp_path: Path) -> None:
 )
 def test_errors_name_file_and_field(tmp_path: Path, change, message) -> None:
     path = write(tmp_path, VALID.format(slug="testdorp").replace(*change))
-    with pytest.raises(MunicipalityError) as error:
+    with pytest.raises(ContentError) as error:
         load_profile(path)
     assert str(path) in str(error.value) and message in str(error.value)
 
 
 def test_invalid_yaml_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path, "slug: [unclosed")
-    with pytest.raises(MunicipalityError, match="not valid YAML"):
+    with pytest.raises(ContentError, match="not valid YAML"):
         load_profile(path)

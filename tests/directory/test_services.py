@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.content.reader import ContentError
 from bot.directory.hours import BRUSSELS
-from bot.directory.services import DirectoryError, find, load_services
+from bot.directory.services import find, load_services
 
 ENTRY = {
     "id": "huis-nl",
@@ -77,7 +78,7 @@ def test_a_valid_entry_loads_and_is_found_by_level_format_and_postcode(tmp_path:
 )
 def test_errors_name_file_entry_and_field(tmp_path: Path, change, field, problem) -> None:
     path = write(tmp_path, {**ENTRY, **change})
-    with pytest.raises(DirectoryError) as error:
+    with pytest.raises(ContentError) as error:
         load_services(path)
     message = str(error.value)
     assert str(path) in message and "'huis-nl'" in message
@@ -86,16 +87,16 @@ def test_errors_name_file_entry_and_field(tmp_path: Path, change, field, problem
 
 def test_a_missing_field_and_a_duplicate_id_are_named(tmp_path: Path) -> None:
     incomplete = {k: v for k, v in ENTRY.items() if k != "cost"}
-    with pytest.raises(DirectoryError, match=r"entry #1, field 'cost': is missing"):
+    with pytest.raises(ContentError, match=r"entry #1, field 'cost': is missing"):
         load_services(write(tmp_path, incomplete))
-    with pytest.raises(DirectoryError, match=r"'huis-nl', field 'id': used twice"):
+    with pytest.raises(ContentError, match=r"'huis-nl', field 'id': used twice"):
         load_services(write(tmp_path, ENTRY, ENTRY))
 
 
 def test_broken_files_are_reported(tmp_path: Path) -> None:
     path = tmp_path / "services.yml"
     path.write_text("services: [unclosed", encoding="utf-8")
-    with pytest.raises(DirectoryError, match="not valid YAML"):
+    with pytest.raises(ContentError, match="not valid YAML"):
         load_services(path)
-    with pytest.raises(DirectoryError, match="cannot be read"):
+    with pytest.raises(ContentError, match="cannot be read"):
         load_services(tmp_path / "missing.yml")

@@ -12,7 +12,21 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.config import Settings
+from bot.messages import Message
 from bot.web import init_app
+
+
+def rest_items(*messages: Message, recipient: str = "s") -> List[Dict[str, Any]]:
+    """Messages as Rasa's REST channel returns them: the text (split at blank lines, or with its
+    buttons), then Taalbrug's `custom` (tests/test_messages.py checks this against Rasa itself)."""
+    items: List[Dict[str, Any]] = []
+    for message in messages:
+        if message.buttons:
+            items.append({"recipient_id": recipient, "text": message.text, "buttons": list(message.buttons)})
+        else:
+            items.extend({"recipient_id": recipient, "text": part} for part in message.text.strip().split("\n\n"))
+        items.append({"recipient_id": recipient, "custom": message.custom()})
+    return items
 
 
 @dataclass

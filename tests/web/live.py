@@ -10,15 +10,16 @@ from typing import Any, Iterator, Optional
 from aiohttp import web
 
 from bot.config import Settings
+from bot.messages import Message
 from bot.web import init_app
-from tests.web.conftest import FakeRasa, settings_for
+from tests.web.conftest import FakeRasa, rest_items, settings_for
 
 
 class LiveGateway:
     def __init__(self, tmp_path: Path, **changes: Any) -> None:
-        self.fake = FakeRasa(replies=[{"recipient_id": "x", "custom": {
-            "kind": "answer", "text": "Dag!", "lang": "nl", "topic": "greet",
-            "language": {"code": "nl", "confidence": 0.9, "source": "detected"}}}])
+        self.fake = FakeRasa(replies=rest_items(Message(
+            kind="answer", text="Dag!", topic="greet",
+            language={"code": "nl", "confidence": 0.9, "source": "detected"})))
         self.port = self.rasa_port = 0  # both bound to port 0: the system picks, nothing can collide
         self.settings: Settings = Settings()
         self._tmp_path, self._changes = tmp_path, changes

@@ -6,27 +6,26 @@ import json
 
 import pytest
 
+from bot.messages import Message
 from bot.web import init_app
 from tests.conftest import free_port
-from tests.web.conftest import settings_for
+from tests.web.conftest import rest_items, settings_for
 
 SESSION = "abcdef0123456789"
 
 
-def _answer(text: str, kind: str = "answer", lang: str = "nl", direction: str = "ltr", **extra):
-    return {
-        "recipient_id": SESSION,
-        "custom": {"kind": kind, "text": text, "lang": lang, "dir": direction, "buttons": [], **extra},
-    }
+def _answer(text: str, kind: str = "answer", lang: str = "nl", direction: str = "ltr", **extra) -> Message:
+    return Message(kind=kind, text=text, lang=lang, dir=direction, **extra)
 
 
 async def test_reply_is_shaped_as_the_contract(client, fake_rasa) -> None:
     fake, _ = fake_rasa
     language = {"code": "ar", "confidence": 0.91, "source": "detected"}
-    fake.replies = [
+    fake.replies = rest_items(
         _answer("Dag! Ik ben Taalbrug.", language=language, topic="greet"),
         _answer("مرحبا!", kind="cue", lang="ar", direction="rtl", language=language, topic="greet"),
-    ]
+        recipient=SESSION,
+    )
     response = await client.post(
         "/api/chat", json={"session": SESSION, "text": "مرحبا", "languages": ["ar-MA", "fr"]}
     )
@@ -46,14 +45,14 @@ async def test_reply_is_shaped_as_the_contract(client, fake_rasa) -> None:
 
 async def test_widget_municipality_is_passed_to_rasa(client, fake_rasa) -> None:
     fake, _ = fake_rasa
-    fake.replies = [_answer("Dag!")]
+    fake.replies = rest_items(_answer("Dag!"), recipient=SESSION)
     await client.post("/api/chat", json={"session": SESSION, "text": "hallo", "municipality": "rivierbeke"})
     assert fake.received[0]["metadata"]["municipality"] == "rivierbeke"
 
 
 async def test_a_picked_language_is_passed_as_an_explicit_choice(client, fake_rasa) -> None:
     fake, _ = fake_rasa
-    fake.replies = [_answer("Dag!")]
+    fake.replies = rest_items(_answer("Dag!"), recipient=SESSION)
     await client.post("/api/chat", json={"session": SESSION, "text": "hallo", "choice": "ti"})
     assert fake.received[0]["metadata"]["language_choice"] == "ti"
 
@@ -89,7 +88,7 @@ async def test_rasa_down_gives_502_with_messages(aiohttp_client, tmp_path) -> No
 
 async def test_rasa_and_the_actions_on_another_host_are_reached_by_their_urls(aiohttp_client, fake_rasa, tmp_path) -> None:
     fake, server = fake_rasa
-    fake.replies = [_answer("Het containerpark is open.")]
+    fake.replies = rest_items(_answer("Het containerpark is open."), recipient=SESSION)
     elsewhere = f"http://127.0.0.1:{server.port}"
     settings = settings_for(tmp_path, free_port(), free_port(),  # nothing listens on the local ports
                             rasa_url_list=(elsewhere,), actions_url_override=elsewhere)
@@ -153,7 +152,7 @@ async def test_a_100_kb_body_is_refused_with_413(client) -> None:
 
 async def test_control_characters_are_removed_before_rasa_sees_them(client, fake_rasa) -> None:
     fake, _ = fake_rasa
-    fake.replies = [_answer("Dag!")]
+    fake.replies = rest_items(_answer("Dag!"), recipient=SESSION)
     response = await client.post("/api/chat", json={"session": SESSION, "text": "hal\x00lo\nwereld"})
     assert response.status == 200
     assert fake.received[0]["message"] == "hallo wereld"

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestClient
 
+from bot.messages import Message
 from bot.web import init_app
-from tests.web.conftest import settings_for
+from tests.web.conftest import rest_items, settings_for
 
 SITE = "https://www.voorbeeldegem.example"
 
@@ -16,7 +17,7 @@ SITE = "https://www.voorbeeldegem.example"
 @pytest.fixture()
 async def embedded(aiohttp_client, fake_rasa, tmp_path: Path) -> TestClient:
     fake, server = fake_rasa
-    fake.replies = [{"recipient_id": "x", "custom": {"kind": "answer", "text": "Dag!", "lang": "nl"}}]
+    fake.replies = rest_items(Message(kind="answer", text="Dag!"))
     return await aiohttp_client(init_app(settings_for(tmp_path, server.port, server.port,
                                                       allowed_origins=(SITE,))))
 

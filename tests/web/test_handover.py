@@ -8,19 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from bot.messages import Message
 from bot.storage.accounts import create_account
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
 from bot.web import init_app
-from tests.web.conftest import settings_for
+from tests.web.conftest import rest_items, settings_for
 
-ASKED = [
-    {"recipient_id": "s", "custom": {"kind": "answer", "text": "U wilt met een medewerker praten.", "lang": "nl",
-                                     "topic": "ask_human", "language": {"code": "ar", "confidence": 0.9,
-                                                                        "source": "detected"}}},
-    {"recipient_id": "s", "custom": {"kind": "prompt", "text": "Een medewerker komt zo in dit gesprek.",
-                                     "lang": "nl", "handover": "requested", "topic": "ask_human"}},
-]
+ASKED = rest_items(
+    Message(kind="answer", text="U wilt met een medewerker praten.", topic="ask_human",
+            language={"code": "ar", "confidence": 0.9, "source": "detected"}),
+    Message(kind="prompt", text="Een medewerker komt zo in dit gesprek.", handover="requested", topic="ask_human"),
+)
 
 
 @pytest.fixture()

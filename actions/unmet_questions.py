@@ -15,9 +15,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from rasa_sdk import Tracker
 
 from bot.privacy import redact
-
-# Intents of messages that carry no question of their own.
-NOT_QUESTIONS = frozenset({"feedback_negative", "affirm", "deny", "thank", "greet", "goodbye", "choose_language"})
+from bot.vocabulary import CONVERSATIONAL, FALLBACK, FEEDBACK_NEGATIVE, OUT_OF_SCOPE
 
 
 def top_intents(parse_data: Dict[str, Any]) -> List[Tuple[str, float]]:
@@ -26,7 +24,7 @@ def top_intents(parse_data: Dict[str, Any]) -> List[Tuple[str, float]]:
     top = [
         (str(item.get("name")), float(item.get("confidence") or 0.0))
         for item in ranking
-        if isinstance(item, dict) and item.get("name") and item.get("name") != "nlu_fallback"
+        if isinstance(item, dict) and item.get("name") and item.get("name") != FALLBACK
     ]
     return top[:3]
 
@@ -34,13 +32,13 @@ def top_intents(parse_data: Dict[str, Any]) -> List[Tuple[str, float]]:
 def unmet(tracker: Tracker, topic: Optional[str], answered: str, language: str) -> Optional[Dict[str, Any]]:
     """The unmet question in this turn, as record fields (redacted), or None."""
     latest = tracker.latest_message or {}
-    if answered == "nlu_fallback" or topic == "out_of_scope":
+    if answered == FALLBACK or topic == OUT_OF_SCOPE:
         text = str(latest.get("text") or "")
         if not text.strip() or text.startswith("/"):
             return None
-        reason = "out_of_scope" if topic == "out_of_scope" else "fallback"
+        reason = "out_of_scope" if topic == OUT_OF_SCOPE else "fallback"
         return {"reason": reason, "text": redact(text), "intents": top_intents(latest), "language": language}
-    if topic == "feedback_negative":
+    if topic == FEEDBACK_NEGATIVE:
         button = str(latest.get("text") or "").startswith("/")
         question = _previous_question(tracker)
         if question is None:
@@ -61,6 +59,6 @@ def _previous_question(tracker: Tracker) -> Optional[Dict[str, Any]]:
     for event in reversed(users[:-1]):  # the last one is the complaint itself
         text = str(event.get("text") or "")
         intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        if text.strip() and not text.startswith("/") and intent not in NOT_QUESTIONS:
+        if text.strip() and not text.startswith("/") and intent not in CONVERSATIONAL:
             return event
     return None

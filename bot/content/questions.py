@@ -1,31 +1,25 @@
 """The referral forms' questions and typed-answer words (answers/forms/), as checked data.
 
-`Forms.load()` reads answers/forms/<form>.yml (the Dutch question, its cue,
+`FormQuestions.load()` reads answers/forms/<form>.yml (the Dutch question, its cue,
 buttons and labels per slot) and answers/forms/words.yml (what residents type,
-per slot value and language). `Forms.match()` finds the value a typed answer
-means; `Forms.language()` finds an interpreter language in a typed answer.
+per slot value and language). `FormQuestions.match()` finds the value a typed answer
+means; `FormQuestions.language()` finds an interpreter language in a typed answer.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-import yaml
-
-from bot import PROJECT_ROOT
+from bot.content.reader import ContentError, read_mapping
+from bot.content.reader import text as _text
 from bot.language.names import find_language_name
 
 FORMS = ("interpreter_form", "learn_dutch_form")
 _NOT_WORD = re.compile(r"[^\w]+")
-
-
-class FormsError(ValueError):
-    """A form file is malformed: the message names file and field."""
 
 
 def fold(text: str) -> str:
@@ -49,7 +43,7 @@ class Question:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
-class Forms:
+class FormQuestions:
     """All form questions and the words residents use to answer them."""
 
     def __init__(
@@ -70,27 +64,27 @@ class Forms:
         self._other_languages = {fold(name): label for name, label in other_languages.items()}
 
     @classmethod
-    def load(cls, root: Path = PROJECT_ROOT) -> "Forms":
+    def load(cls, root: Path) -> "FormQuestions":
         folder = root / "answers" / "forms"
         questions: Dict[str, Question] = {}
         other_languages: Dict[str, str] = {}
         for form in FORMS:
             path = folder / f"{form}.yml"
-            data = _read(path)
+            data = read_mapping(path)
             if data.get("form") != form:
-                raise FormsError(f"{path}: field 'form' must be '{form}'")
+                raise ContentError(f"{path}: field 'form' must be '{form}'")
             again = _text(data, "again", path)
             slots = data.get("slots")
             if not isinstance(slots, dict) or not slots:
-                raise FormsError(f"{path}: field 'slots' must map slot names to questions")
+                raise ContentError(f"{path}: field 'slots' must map slot names to questions")
             for slot, spec in slots.items():
                 where = f"{path}: slot '{slot}'"
                 if not isinstance(spec, dict):
-                    raise FormsError(f"{where}: must be a mapping")
+                    raise ContentError(f"{where}: must be a mapping")
                 buttons = spec.get("buttons") or []
                 for i, button in enumerate(buttons):
                     if not isinstance(button, dict) or not button.get("title") or not button.get("payload"):
-                        raise FormsError(f"{where}, field 'buttons[{i}]': needs title and payload")
+                        raise ContentError(f"{where}, field 'buttons[{i}]': needs title and payload")
                 extra = {k: v for k, v in spec.items() if k not in ("ask", "cue", "buttons", "labels")}
                 for names, label in (extra.pop("other_languages", None) or {}).items():
                     for name in str(names).split("|"):
@@ -99,14 +93,14 @@ class Forms:
                     form=form, slot=slot, ask=_text(spec, "ask", where), cue=_text(spec, "cue", where),
                     again=again, buttons=tuple(buttons), labels=dict(spec.get("labels") or {}), extra=extra,
                 )
-        words = _read(folder / "words.yml")
+        words = read_mapping(folder / "words.yml")
         words.pop("reviewed", None)
         for slot, values in words.items():
             if slot not in questions or not isinstance(values, dict):
-                raise FormsError(f"{folder / 'words.yml'}: '{slot}' is not a form slot")
+                raise ContentError(f"{folder / 'words.yml'}: '{slot}' is not a form slot")
             unknown = set(values) - set(questions[slot].labels)
             if questions[slot].labels and unknown:
-                raise FormsError(f"{folder / 'words.yml'}: {slot} has unknown values {sorted(unknown)}")
+                raise ContentError(f"{folder / 'words.yml'}: {slot} has unknown values {sorted(unknown)}")
         return cls(questions, words, other_languages)
 
     def match(self, slot: str, text: str, language: Optional[str]) -> Optional[str]:
@@ -148,25 +142,3 @@ def _found(phrase: str, folded: str, any_language: bool) -> bool:
     if len(word) >= 5:
         return f" {word}" in folded
     return phrase in folded
-
-
-def _read(path: Path) -> Dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise FormsError(f"{path}: cannot be read ({exc})") from None
-    if not isinstance(data, dict):
-        raise FormsError(f"{path}: must be a mapping")
-    return data
-
-
-def _text(data: Mapping[str, Any], key: str, where: object) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise FormsError(f"{where}, field '{key}': must be a non-empty text")
-    return value.strip()
-
-
-@functools.lru_cache(maxsize=2)
-def load_forms(root: Path = PROJECT_ROOT) -> Forms:
-    return Forms.load(root)

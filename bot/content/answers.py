@@ -1,0 +1,56 @@
+"""Answer files (answers/<topic>.yml): the plain Dutch answer of a topic, its buttons,
+the named referral texts, and its provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping, Optional, Sequence
+
+from bot.content.reader import ContentError, Provenance, provenance, read_mapping, where
+
+
+@dataclass(frozen=True)
+class Answer:
+    topic: str
+    nl: str
+    buttons: Sequence[Mapping[str, str]] = ()
+    # Named Dutch texts sent after or instead of the answer ("summary", "steps",
+    # "handover_waiting", ...), each a text or a list of texts.
+    referral: Mapping[str, Any] = field(default_factory=dict)
+    provenance: Optional[Provenance] = None
+
+
+def _buttons(data: Mapping[str, Any], path: Path) -> Sequence[Mapping[str, str]]:
+    buttons = data.get("buttons") or []
+    for i, button in enumerate(buttons):
+        if not isinstance(button, dict) or not button.get("title") or not button.get("payload"):
+            raise ContentError(f"{where(path, f'buttons[{i}]')}: needs 'title' and 'payload'")
+    return tuple(buttons)
+
+
+def _referral(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
+    referral = data.get("referral") or {}
+    if not isinstance(referral, dict):
+        raise ContentError(f"{where(path, 'referral')}: must map names to texts")
+    for key, value in referral.items():
+        texts = value if isinstance(value, list) else [value]
+        if not texts or not all(isinstance(t, str) and t.strip() for t in texts):
+            raise ContentError(f"{where(path, f'referral.{key}')}: must be a text or a list of texts")
+    return referral
+
+
+def load_answer(path: Path) -> Answer:
+    data = read_mapping(path)
+    if not data.get("nl"):
+        raise ContentError(f"{where(path, 'nl')}: must be a non-empty answer")
+    topic = data.get("topic", path.stem)
+    if topic != path.stem:
+        raise ContentError(f"{where(path, 'topic')}: '{topic}' must match the file name")
+    return Answer(
+        topic=topic,
+        nl=" ".join(str(data["nl"]).split()),
+        buttons=_buttons(data, path),
+        referral=_referral(data, path),
+        provenance=provenance(data, path),
+    )

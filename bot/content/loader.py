@@ -1,0 +1,146 @@
+"""`Content`: everything one Taalbrug installation says, loaded once through the reader.
+
+Answers (answers/<topic>.yml), locales (locales/<code>.yml), the referral
+forms' questions (answers/forms/), the municipalities with their directories
+(municipalities/<slug>/) and the national numbers (municipalities/national.yml).
+`Content.answer()` turns a topic into the messages the resident sees: the
+plain Dutch answer filled with the municipality's facts, then the cue in the
+resident's language (`bot.messages.bilingual`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Sequence
+
+from bot import PROJECT_ROOT
+from bot.content.answers import Answer, load_answer
+from bot.content.locales import Locale, load_locale
+from bot.content.questions import FormQuestions
+from bot.content.reader import ContentError, Fact, fact, read_mapping
+from bot.directory.municipality import Municipality, load_municipalities
+from bot.language.languages import DEFAULT
+from bot.messages import Message, bilingual
+from bot.vocabulary import FALLBACK
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
+# answers/ files that are no topic's answer.
+_NOT_ANSWERS = frozenset({"jargon"})
+
+
+def fill(template: str, facts: Mapping[str, Any], place: str = "answer") -> str:
+    """Replace {dotted.names} with municipality facts; a missing fact is an error."""
+
+    def lookup(match: "re.Match[str]") -> str:
+        value: Any = facts
+        for part in match.group(1).split("."):
+            if not isinstance(value, Mapping) or part not in value:
+                raise ContentError(f"{place}: no municipality fact '{match.group(1)}'")
+            value = value[part]
+        return str(value)
+
+    return _PLACEHOLDER.sub(lookup, template)
+
+
+def _national(path: Path) -> Dict[str, Fact]:
+    if not path.exists():
+        return {}
+    raw = read_mapping(path).get("national") or {}
+    if not isinstance(raw, dict):
+        raise ContentError(f"{path}, field 'national': must map names to numbers")
+    return {key: fact(value, f"{path}, field 'national.{key}'") for key, value in raw.items()}
+
+
+class Content:
+    """All answers, locales, form questions and municipalities of one Taalbrug installation."""
+
+    def __init__(
+        self,
+        answers: Mapping[str, Answer],
+        locales: Mapping[str, Locale],
+        municipalities: Mapping[str, Municipality],
+        national: Optional[Mapping[str, Any]] = None,
+        forms: Optional[FormQuestions] = None,
+    ) -> None:
+        self.national = dict(national or {})
+        self.answers = dict(answers)
+        self.locales = dict(locales)
+        self.municipalities = dict(municipalities)
+        self.forms = forms
+        if DEFAULT not in self.locales:
+            raise ContentError(f"locales: the default language '{DEFAULT}' is missing")
+        if FALLBACK not in self.answers:
+            raise ContentError(f"answers: '{FALLBACK}' is missing")
+
+    @classmethod
+    def load(cls, root: Path = PROJECT_ROOT) -> "Content":
+        answers = {
+            p.stem: load_answer(p) for p in sorted((root / "answers").glob("*.yml")) if p.stem not in _NOT_ANSWERS
+        }
+        locales = {p.stem: load_locale(p) for p in sorted((root / "locales").glob("*.yml"))}
+        return cls(
+            answers,
+            locales,
+            load_municipalities(root / "municipalities"),
+            _national(root / "municipalities" / "national.yml"),
+            FormQuestions.load(root),
+        )
+
+    def facts(self, municipality: Municipality) -> Dict[str, Any]:
+        """Everything an answer may use: the municipality's facts and national numbers."""
+        return {**municipality.facts(), "national": self.national}
+
+    def locale(self, code: Optional[str]) -> Locale:
+        return self.locales.get(code or DEFAULT) or self.locales[DEFAULT]
+
+    def municipality(self, slug: Optional[str], default: str) -> Municipality:
+        if slug and slug in self.municipalities:
+            return self.municipalities[slug]
+        if default in self.municipalities:
+            return self.municipalities[default]
+        return next(iter(self.municipalities.values()))
+
+    def say(
+        self,
+        dutch: str,
+        cue: Optional[str],
+        language: Optional[str],
+        municipality: Municipality,
+        kind: str = "answer",
+        buttons: Sequence[Mapping[str, str]] = (),
+        topic_cue: bool = False,
+        place: str = "answer",
+    ) -> List[Message]:
+        """Dutch text and the locale's cue `cue` (a topic's cue when `topic_cue`), both filled with facts."""
+        facts = self.facts(municipality)
+        locale = self.locale(language)
+        cue_text = locale.cue(cue) if topic_cue and cue else locale.cues.get(cue or "", "")
+        return bilingual(
+            fill(dutch, facts, place),
+            fill(cue_text, facts, f"locales/{locale.code}.yml") if cue_text else None,
+            locale.code,
+            locale.dir,
+            kind=kind,
+            buttons=buttons,
+        )
+
+    def answer(self, topic: Optional[str], language: Optional[str], municipality: Municipality) -> List[Message]:
+        """The Dutch answer for `topic` (or the fallback), then the topic's cue in `language`."""
+        answer = self.answers.get(topic or "") or self.answers[FALLBACK]
+        return self.say(answer.nl, answer.topic, language, municipality, buttons=answer.buttons,
+                        topic_cue=True, place=f"answers/{answer.topic}.yml")
+
+    def texts(self, topic: str, key: str, municipality: Municipality, **form: str) -> List[str]:
+        """The named referral text(s) `key` of a topic's answer file, filled with facts and form values."""
+        value = self.answers[topic].referral.get(key, [])
+        facts = {**self.facts(municipality), "form": form}
+        place = f"answers/{topic}.yml, field 'referral.{key}'"
+        return [fill(t, facts, place) for t in (value if isinstance(value, list) else [value])]
+
+
+@functools.lru_cache(maxsize=2)
+def load_content(root: Path = PROJECT_ROOT) -> Content:
+    """The installation's content, loaded once per process."""
+    return Content.load(root)

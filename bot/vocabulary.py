@@ -1,0 +1,61 @@
+"""Taalbrug's shared vocabulary, each term defined once: intent groups, staff roles,
+the review statuses of unmet questions, their reasons and the handover states,
+with the Dutch labels the staff and report pages show."""
+
+from __future__ import annotations
+
+from typing import Dict, FrozenSet, Tuple
+
+# --- intents ---------------------------------------------------------------
+EMERGENCY = "emergency"
+FALLBACK = "nlu_fallback"  # Rasa's intent for a message that was not understood
+ASK_HUMAN = "ask_human"
+STOP = "deny"  # "no" / "stop"
+FEEDBACK_NEGATIVE = "feedback_negative"
+OUT_OF_SCOPE = "out_of_scope"
+
+# Yes, no, hello and thanks: inside a form they are no new request, so the question is asked again.
+SMALL_TALK: FrozenSet[str] = frozenset({"affirm", STOP, "greet", "thank"})
+# Messages that manage the conversation and carry no question of their own (never an unmet question).
+CONVERSATIONAL: FrozenSet[str] = SMALL_TALK | {"goodbye", "choose_language", FEEDBACK_NEGATIVE}
+# Messages the NLU understood as no topic at all.
+NO_TOPIC: FrozenSet[str] = frozenset({FALLBACK, OUT_OF_SCOPE})
+# A message with one of these intents makes a referral form let go; it is answered as usual.
+LEAVES_FORM: FrozenSet[str] = frozenset({EMERGENCY, ASK_HUMAN, "goodbye"})
+# ... and the answer action then ends the form, also on "stop" where no/yes is not an answer.
+ENDS_FORM: FrozenSet[str] = LEAVES_FORM | {STOP}
+
+# --- staff roles -------------------------------------------------------------
+ROLES: Tuple[str, ...] = ("admin", "policy", "staff")
+# Who may use the staff helper and answer handovers.
+STAFF: Tuple[str, ...] = ROLES
+# Who may read the policy report, the unmet questions and the exports.
+REPORT_READERS: Tuple[str, ...] = ("admin", "policy")
+
+# --- unmet questions: review statuses and reasons ------------------------------
+STATUSES: Dict[str, str] = {
+    "new": "nieuw",
+    "reviewed": "bekeken",
+    "added": "toegevoegd aan de inhoud",
+    "not_relevant": "niet relevant",
+}
+REASONS: Dict[str, str] = {
+    "fallback": "niet begrepen",
+    "out_of_scope": "buiten het aanbod",
+    "feedback_negative": "klacht getypt",
+    "unhelpful": "niet nuttig (knop)",
+}
+
+# --- human handover states --------------------------------------------------
+HANDOVER_STATES: Dict[str, str] = {
+    "waiting": "wacht",
+    "active": "in gesprek",
+    "ended": "beëindigd",
+}
+
+# Who said a line of a conversation, as the staff page names them.
+SPEAKERS: Dict[str, str] = {
+    "resident": "Inwoner",
+    "staff": "Medewerker",
+    "bot": "Taalbrug",
+}
