@@ -92,13 +92,13 @@ bench: bench-langid bench-nlu bench-load
 
 # Load: Taalbrug (1 and 2 Rasa replicas) side by side with bare Rasa's moodbot.
 bench-load: $(MODEL)
-	TAALBRUG_MODEL=$(abspath $(MODEL)) $(PY) -m bot.bench.load --write
+	TAALBRUG_MODEL=$(abspath $(MODEL)) $(PY) -m bench.load --write
 
 bench-langid: $(VENV)/.installed
-	$(PY) -m bot.bench.langid
+	$(PY) -m bench.langid
 
 bench-nlu: $(MODEL)
-	$(PY) -m bot.bench.nlu --model $(MODEL)
+	$(PY) -m bench.nlu --model $(MODEL)
 
 # Deterministic (single-threaded fastText); the model file is committed.
 langid-model: $(VENV)/.installed

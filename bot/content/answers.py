@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
-from bot.content.reader import ContentError, Provenance, provenance, read_mapping, where
+from bot.content.reader import ContentError, Provenance, buttons, provenance, read_mapping, where
 
 
 @dataclass(frozen=True)
@@ -19,14 +19,6 @@ class Answer:
     # "handover_waiting", ...), each a text or a list of texts.
     referral: Mapping[str, Any] = field(default_factory=dict)
     provenance: Optional[Provenance] = None
-
-
-def _buttons(data: Mapping[str, Any], path: Path) -> Sequence[Mapping[str, str]]:
-    buttons = data.get("buttons") or []
-    for i, button in enumerate(buttons):
-        if not isinstance(button, dict) or not button.get("title") or not button.get("payload"):
-            raise ContentError(f"{where(path, f'buttons[{i}]')}: needs 'title' and 'payload'")
-    return tuple(buttons)
 
 
 def _referral(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
@@ -50,7 +42,7 @@ def load_answer(path: Path) -> Answer:
     return Answer(
         topic=topic,
         nl=" ".join(str(data["nl"]).split()),
-        buttons=_buttons(data, path),
+        buttons=buttons(data, path),
         referral=_referral(data, path),
         provenance=provenance(data, path),
     )

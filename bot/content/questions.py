@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from bot.content.reader import ContentError, read_mapping
+from bot.content.reader import ContentError, buttons, read_mapping
 from bot.content.reader import text as _text
 from bot.language.names import find_language_name
 
@@ -69,30 +69,7 @@ class FormQuestions:
         questions: Dict[str, Question] = {}
         other_languages: Dict[str, str] = {}
         for form in FORMS:
-            path = folder / f"{form}.yml"
-            data = read_mapping(path)
-            if data.get("form") != form:
-                raise ContentError(f"{path}: field 'form' must be '{form}'")
-            again = _text(data, "again", path)
-            slots = data.get("slots")
-            if not isinstance(slots, dict) or not slots:
-                raise ContentError(f"{path}: field 'slots' must map slot names to questions")
-            for slot, spec in slots.items():
-                where = f"{path}: slot '{slot}'"
-                if not isinstance(spec, dict):
-                    raise ContentError(f"{where}: must be a mapping")
-                buttons = spec.get("buttons") or []
-                for i, button in enumerate(buttons):
-                    if not isinstance(button, dict) or not button.get("title") or not button.get("payload"):
-                        raise ContentError(f"{where}, field 'buttons[{i}]': needs title and payload")
-                extra = {k: v for k, v in spec.items() if k not in ("ask", "cue", "buttons", "labels")}
-                for names, label in (extra.pop("other_languages", None) or {}).items():
-                    for name in str(names).split("|"):
-                        other_languages[name] = str(label)
-                questions[slot] = Question(
-                    form=form, slot=slot, ask=_text(spec, "ask", where), cue=_text(spec, "cue", where),
-                    again=again, buttons=tuple(buttons), labels=dict(spec.get("labels") or {}), extra=extra,
-                )
+            questions.update(_form(folder / f"{form}.yml", form, other_languages))
         words = read_mapping(folder / "words.yml")
         words.pop("reviewed", None)
         for slot, values in words.items():
@@ -131,6 +108,31 @@ class FormQuestions:
             if name.strip() and name in folded:
                 return label
         return find_language_name(text)
+
+
+def _form(path: Path, form: str, other_languages: Dict[str, str]) -> Dict[str, Question]:
+    """The questions of one form file; its other interpreter languages are added to `other_languages`."""
+    data = read_mapping(path)
+    if data.get("form") != form:
+        raise ContentError(f"{path}: field 'form' must be '{form}'")
+    again = _text(data, "again", path)
+    slots = data.get("slots")
+    if not isinstance(slots, dict) or not slots:
+        raise ContentError(f"{path}: field 'slots' must map slot names to questions")
+    questions = {}
+    for slot, spec in slots.items():
+        where = f"{path}: slot '{slot}'"
+        if not isinstance(spec, dict):
+            raise ContentError(f"{where}: must be a mapping")
+        extra = {k: v for k, v in spec.items() if k not in ("ask", "cue", "buttons", "labels")}
+        for names, label in (extra.pop("other_languages", None) or {}).items():
+            for name in str(names).split("|"):
+                other_languages[name] = str(label)
+        questions[slot] = Question(
+            form=form, slot=slot, ask=_text(spec, "ask", where), cue=_text(spec, "cue", where),
+            again=again, buttons=buttons(spec, where), labels=dict(spec.get("labels") or {}), extra=extra,
+        )
+    return questions
 
 
 def _found(phrase: str, folded: str, any_language: bool) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 import yaml
 
@@ -53,6 +53,15 @@ def require(data: Mapping[str, Any], key: str, place: object) -> Any:
     if key not in data or data[key] in (None, ""):
         raise ContentError(f"{place}: missing field '{key}'")
     return data[key]
+
+
+def buttons(data: Mapping[str, Any], place: object) -> Tuple[Mapping[str, str], ...]:
+    """An optional list of buttons, each with a `title` and a `payload`."""
+    items = data.get("buttons") or []
+    for i, button in enumerate(items):
+        if not isinstance(button, dict) or not button.get("title") or not button.get("payload"):
+            raise ContentError(f"{where(place, f'buttons[{i}]')}: needs 'title' and 'payload'")
+    return tuple(items)
 
 
 @dataclass(frozen=True)

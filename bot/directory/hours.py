@@ -78,7 +78,7 @@ class OpeningHours:
             if not isinstance(ranges, list) or not ranges:
                 raise ContentError(f"{day} must be a list like [\"09:00-12:00\"]")
             spans = sorted(parse_range(r) for r in ranges)
-            for (_, end), (start, _) in zip(spans, spans[1:]):
+            for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
                 if start < end:
                     raise ContentError(f"{day} has overlapping ranges")
             weekly[day] = tuple(spans)

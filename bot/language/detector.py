@@ -95,7 +95,7 @@ def _normalised(scores: Dict[str, float]) -> Dict[str, float]:
 def _predict(model, text: str, k: int) -> Dict[str, float]:
     labels, probs = model.predict(text, k=k)
     scores: Dict[str, float] = {}
-    for label, prob in zip(labels, probs):
+    for label, prob in zip(labels, probs, strict=True):
         code = label_code(label)
         if code:
             scores[code] = scores.get(code, 0.0) + float(prob)
@@ -228,9 +228,9 @@ class LanguageDetector:
         scores = self._browser_prior(scores, browser_languages)
         code, confidence = max(scores.items(), key=lambda item: item[1])
         confidence = min(1.0, confidence)
-        if confidence >= self.min_confidence and not is_neutral(cleaned):
-            if not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
-                return Detection(code, confidence, "detected")
+        sure = confidence >= self.min_confidence and not is_neutral(cleaned)
+        if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
+            return Detection(code, confidence, "detected")
         # Unsure, or a neutral turn ("ok", "merci"): keep what we knew. With
         # nothing known, give the best guess, marked unsure (below the bar),
         # so that it never switches a conversation.

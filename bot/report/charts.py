@@ -41,7 +41,7 @@ def stacked_bars(table: Dict[str, Dict[str, int]], title: str, top: int = 7) -> 
         series.append(("overige", rest))
     for index, (name, values) in enumerate(series):
         axes.bar(months, values, bottom=bottom, label=name, color=PALETTE[index % len(PALETTE)])
-        bottom = [b + v for b, v in zip(bottom, values)]
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     axes.set_title(title)
     axes.set_ylabel("aantal")
     if series:

@@ -31,6 +31,6 @@ def group(texts: Sequence[str], items: Sequence[T], distance: float = DISTANCE) 
         n_clusters=None, distance_threshold=distance, affinity="cosine", linkage="average"
     ).fit_predict(vectors.toarray())
     groups: dict = {}
-    for label, item in zip(labels, items):
+    for label, item in zip(labels, items, strict=True):
         groups.setdefault(label, []).append(item)
     return sorted(groups.values(), key=lambda g: -len(g))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,10 +19,9 @@ def make_engine(url: str) -> Engine:
     kwargs = {"future": True, "pool_pre_ping": True}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            try:
+            # On failure, connecting fails with a clear driver error instead.
+            with contextlib.suppress(OSError):
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-            except OSError:
-                pass  # connecting will fail with a clear driver error instead
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 15}
     return create_engine(parsed, **kwargs)
 

@@ -55,33 +55,43 @@ class ChatRequest:
         session = body.get("session")
         if not isinstance(session, str) or not SESSION.match(session):
             raise BadRequest("'session' must be a string of 8 to 128 letters, digits, '-' or '_'.")
-        text = body.get("text")
-        if not isinstance(text, str):
-            raise BadRequest("'text' must be a string.")
-        if len(text) > MAX_TEXT_CHARS:  # as sent, before control characters are removed
-            raise BadRequest(f"'text' is longer than {MAX_TEXT_CHARS} characters.")
-        text = _clean_text(text)
-        if not text:
-            raise BadRequest("'text' is empty.")
-        languages = body.get("languages", [])
-        if languages is None:
-            languages = []
-        if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
-            raise BadRequest("'languages' must be a list of language tags.")
-        if len(languages) > 4 * MAX_LANGUAGES:
-            raise BadRequest(f"'languages' may hold at most {4 * MAX_LANGUAGES} tags.")
-        languages = [tag for tag in languages[:MAX_LANGUAGES] if _LANGUAGE_TAG.match(tag)]
         municipality = body.get("municipality")
-        if municipality is not None and (
-            not isinstance(municipality, str) or not _SLUG.match(municipality)
-        ):
+        if municipality is not None and (not isinstance(municipality, str) or not _SLUG.match(municipality)):
             raise BadRequest("'municipality' must be a municipality slug.")
-        choice = body.get("choice")
-        if choice == "":  # a picker left on "recognise my language"
-            choice = None
-        if choice is not None and (not isinstance(choice, str) or not normalise(choice)):
-            raise BadRequest("'choice' must be the code of a supported language.")
-        return cls(session, text, languages, municipality, normalise(choice) if choice else None)
+        return cls(session, _text(body.get("text")), _languages(body.get("languages")), municipality,
+                   _choice(body.get("choice")))
+
+
+def _text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise BadRequest("'text' must be a string.")
+    if len(text) > MAX_TEXT_CHARS:  # as sent, before control characters are removed
+        raise BadRequest(f"'text' is longer than {MAX_TEXT_CHARS} characters.")
+    text = _clean_text(text)
+    if not text:
+        raise BadRequest("'text' is empty.")
+    return text
+
+
+def _languages(languages: Any) -> List[str]:
+    """The browser's language tags (at most MAX_LANGUAGES; malformed ones dropped)."""
+    if languages is None:
+        return []
+    if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+        raise BadRequest("'languages' must be a list of language tags.")
+    if len(languages) > 4 * MAX_LANGUAGES:
+        raise BadRequest(f"'languages' may hold at most {4 * MAX_LANGUAGES} tags.")
+    return [tag for tag in languages[:MAX_LANGUAGES] if _LANGUAGE_TAG.match(tag)]
+
+
+def _choice(choice: Any) -> Optional[str]:
+    """A language picked in the widget; "" is the picker left on "recognise my language"."""
+    if choice is None or choice == "":
+        return None
+    code = normalise(choice) if isinstance(choice, str) else None
+    if code is None:
+        raise BadRequest("'choice' must be the code of a supported language.")
+    return code
 
 
 def _clean_text(text: str) -> str:

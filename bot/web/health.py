@@ -27,7 +27,7 @@ async def _check_rasa(app: web.Application) -> Dict[str, Any]:
     first = replicas[0]
     result: Dict[str, Any] = {**first, "ok": all(r["ok"] for r in replicas)}
     if len(replicas) > 1:
-        result["replicas"] = [{**r, "served": n} for r, n in zip(replicas, client.served)]
+        result["replicas"] = [{**r, "served": n} for r, n in zip(replicas, client.served, strict=True)]
     if client.gate is not None:  # resident messages inside Rasa now, and waiting at the gateway
         result["messages"] = {"inside": client.gate.inside, "limit": client.gate.limit, "waiting": client.gate.waiting}
     return result

@@ -66,7 +66,7 @@ def test_one_conversation_alternating_between_replicas_keeps_its_state_and_order
     assert replies[3]["topic"] == "learn_dutch"
     assert "U zoekt lessen 's avonds." in "\n".join(m["text"] for m in replies[3]["messages"])
     after = [r["served"] for r in health(replicas)["rasa"]["replicas"]]
-    served = [a - b for a, b in zip(after, before)]
+    served = [a - b for a, b in zip(after, before, strict=True)]
     assert all(n >= 2 for n in served), served  # both replicas answered this conversation
     # Either replica reads the same conversation, messages in the order they were sent.
     for port in (replicas.ports["rasa"], replicas.ports["rasa"] + 1):

@@ -14,7 +14,7 @@ from typing import Optional
 
 
 def free_port() -> int:
-    """A TCP port on loopback that nothing listens on right now (benchmarks and tests)."""
+    """A TCP port on loopback that nothing listens on right now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]

@@ -72,7 +72,7 @@ def threshold_sweep(rows: Sequence[Row], tops: Sequence[Tuple[str, float]]) -> N
     print("| threshold | unmet caught | in-scope to fallback | in-scope accuracy |\n|---|---|---|---|")
     for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
         unmet = in_scope = caught = lost = right = 0
-        for (_, gold, _), (intent, confidence) in zip(rows, tops):
+        for (_, gold, _), (intent, confidence) in zip(rows, tops, strict=True):
             predicted = "nlu_fallback" if confidence < threshold else intent
             if gold in ("unmet", "out_of_scope"):
                 unmet += 1
@@ -102,7 +102,7 @@ def correct(gold: str, predicted: str) -> bool:
 def report(rows: Sequence[Row], predicted: Sequence[str], times: Sequence[float]) -> Dict[str, float]:
     by_lang: Dict[str, List[Tuple[str, str]]] = defaultdict(list)
     by_topic: Dict[str, List[Tuple[str, str]]] = defaultdict(list)
-    for (lang, gold, _), pred in zip(rows, predicted):
+    for (lang, gold, _), pred in zip(rows, predicted, strict=True):
         gold_label = "unmet" if gold == "unmet" else gold
         pred_label = "unmet" if gold in ("unmet", "out_of_scope") and pred in CAUGHT else pred
         by_lang[lang].append((gold_label, pred_label))
@@ -126,8 +126,8 @@ def report(rows: Sequence[Row], predicted: Sequence[str], times: Sequence[float]
         print(f"| {topic} | {len(pairs)} | {acc:.3f} | {f1(all_pairs, [topic]):.3f} | {confused} |")
     nl = [p for p in by_lang.get("nl", [])]
     other = [p for lang, ps in by_lang.items() if lang != "nl" for p in ps]
-    unmet = [(g, p) for (_lang, g, _), p in zip(rows, predicted) if g == "unmet"]
-    in_scope = [(g, p) for (_lang, g, _), p in zip(rows, predicted) if g not in ("unmet", "out_of_scope")]
+    unmet = [(g, p) for (_lang, g, _), p in zip(rows, predicted, strict=True) if g == "unmet"]
+    in_scope = [(g, p) for (_lang, g, _), p in zip(rows, predicted, strict=True) if g not in ("unmet", "out_of_scope")]
     result = {
         "accuracy_nl": sum(g == p for g, p in nl) / max(1, len(nl)),
         "accuracy_other": sum(g == p for g, p in other) / max(1, len(other)),

@@ -34,8 +34,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import aiohttp
 
+from bench.servers import Postgres, Redis, free_port
 from bot import PROJECT_ROOT
-from bot.bench.services import Postgres, Redis, free_port
 
 HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
 NOTES = "## Notes"
@@ -72,9 +72,11 @@ def messages(count: int, per: int, seed: int = 7) -> List[List[str]]:
 # ---- the systems -----------------------------------------------------------
 
 
-class Process:
+class LoggedProcess:
+    """One process of a benchmarked system, its output in a log file; stopped with its process group."""
+
     def __init__(self, argv: Sequence[str], cwd: Path, env: Dict[str, str], log: Path) -> None:
-        self.log = open(log, "w")
+        self.log = open(log, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(list(argv), cwd=cwd, env=env, stdout=self.log, stderr=subprocess.STDOUT,
                                         start_new_session=True)
 
@@ -121,15 +123,15 @@ def base_env() -> Dict[str, str]:
             "PYTHONPATH": str(PROJECT_ROOT)}
 
 
-def start_moodbot(work: Path) -> Tuple[Process, str]:
+def start_moodbot(work: Path) -> Tuple[LoggedProcess, str]:
     folder = ensure_moodbot()
     port = free_port()
-    process = Process(rasa_cli() + ["run", "--interface", "127.0.0.1", "--port", str(port)],
+    process = LoggedProcess(rasa_cli() + ["run", "--interface", "127.0.0.1", "--port", str(port)],
                       folder, base_env(), work / "moodbot.log")
     return process, f"http://127.0.0.1:{port}"
 
 
-def start_taalbrug(work: Path, name: str, **extra: str) -> Tuple[Process, str, str]:
+def start_taalbrug(work: Path, name: str, **extra: str) -> Tuple[LoggedProcess, str, str]:
     web = free_port()
     folder = work / name
     folder.mkdir()
@@ -141,7 +143,7 @@ def start_taalbrug(work: Path, name: str, **extra: str) -> Tuple[Process, str, s
         "TAALBRUG_RATE_LIMIT": "0", "TAALBRUG_HASH_SALT": "bench", **extra,
     }
     env["TAALBRUG_RASA_PORT"] = str(_free_block(int(extra.get("TAALBRUG_RASA_REPLICAS", "1"))))
-    process = Process([sys.executable, "-m", "bot.stack"], PROJECT_ROOT, env, work / f"{name}.log")
+    process = LoggedProcess([sys.executable, "-m", "bot.stack"], PROJECT_ROOT, env, work / f"{name}.log")
     return process, f"http://127.0.0.1:{web}", database
 
 
