@@ -4,7 +4,8 @@
 #   make train   train the Rasa model if training data, config or NLU code changed
 #   make bench   all benchmarks: bench-langid, bench-nlu, bench-load
 #   make langid-model  retrain the supplementary language-id model (committed)
-#   make lint    ruff over the Python code
+#   make test-unit  the tests that need no trained model and no services (fast)
+#   make lint    ruff and mypy over the Python code
 #   make purge   empty unmet question texts older than TAALBRUG_RETENTION_MONTHS (12)
 #   make account NAME=els ROLE=policy  create an account (asks for the password)
 #   make lock    re-resolve requirements.in into requirements.lock
@@ -32,10 +33,10 @@ PYTHON310 = $(shell for p in "$$(command -v python3.10)" $$(ls -d "$$(pyenv root
 # Everything the trained model depends on: a change to any of these retrains.
 TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
 
-.PHONY: bench-load purge account help venv train run test test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
+.PHONY: bench-load purge account help venv train run test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
 
 help:
-	@sed -n '2,10p' Makefile | sed 's/^# //'
+	@sed -n '2,12p' Makefile | sed 's/^# //'
 
 venv: $(VENV)/.installed
 
@@ -112,7 +113,13 @@ account: $(VENV)/.installed
 	@read -rsp "Password for $(NAME) (12+ characters): " pw && echo && printf '%s\n' "$$pw" | $(PY) -m bot.storage.cli add-account "$(NAME)" --role "$(ROLE)"
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check bot actions tests
+	$(PY) -m ruff check bot actions tests bench
+	$(PY) -m mypy
+
+# The fast loop while developing: every test that needs no trained model and no
+# services (no Rasa stack, no browser, no PostgreSQL or Redis); under 3 minutes.
+test-unit: $(VENV)/.installed
+	$(PY) -m pytest -m "not integration" --ignore=tests/browser
 
 lock: $(VENV)/.installed
 	@echo "Resolve requirements.in in a scratch venv, then freeze it:"
