@@ -36,7 +36,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu -typ
 .PHONY: bench-load purge account help venv train run test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
 
 help:
-	@sed -n '2,12p' Makefile | sed 's/^# //'
+	@sed -n '2,11p' Makefile | sed 's/^# //'
 
 venv: $(VENV)/.installed
 
