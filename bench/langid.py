@@ -1,7 +1,7 @@
 """`make bench-langid`: language-identification accuracy, latency and memory.
 
 Scores, per language and macro-averaged:
-- the dev set (../shared/eval/langid_dev.tsv, copied in bot/language/data/), by
+- the dev set (bot/language/data/langid_dev.tsv, a copy of the brief's), by
   k-fold cross-validation: the supplementary model of each fold is trained
   without that fold's sentences, so no sentence is scored by a model that saw it;
 - the held-out chat set tests/nlu/heldout.tsv, with the shipped model (never
