@@ -65,7 +65,7 @@ class Referral:
             live = None
             if service.availability_url:
                 live = await context.availability().get(service.availability_url)
-            self.messages.append(referral_card(service, self.now, live, names, self.code))
+            self.messages.append(referral_card(service, self.now, live, names, self.code, self.content.wording))
             self.shown.append(service.id)
         return self
 
@@ -77,7 +77,7 @@ class Referral:
 
     def visit(self, service: Service, extra: Sequence[str] = ()) -> "Referral":
         """The "prepare your visit" card and the cue to show it at the desk."""
-        card = visit_card(service, extra)
+        card = visit_card(service, extra, self.content.wording)
         self.messages.extend(self.content.say(card.text, "visit_card", self.code, self.municipality, kind="referral"))
         return self
 

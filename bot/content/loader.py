@@ -1,7 +1,7 @@
 """`Content`: everything one Taalbrug installation says, loaded once through the reader.
 
 Answers (answers/<topic>.yml), locales (locales/<code>.yml), the referral
-forms' questions (answers/forms/), the municipalities with their directories
+forms' questions (answers/forms/), the cards' wording (answers/cards.yml), the municipalities with their directories
 (municipalities/<slug>/) and the national numbers (municipalities/national.yml).
 `Content.answer()` turns a topic into the messages the resident sees: the
 plain Dutch answer filled with the municipality's facts, then the cue in the
@@ -21,13 +21,14 @@ from bot.content.locales import Locale, load_locale
 from bot.content.questions import FormQuestions
 from bot.content.reader import ContentError, Fact, fact, read_mapping
 from bot.directory.municipality import Municipality, load_municipalities
+from bot.directory.wording import Wording, load_wording, wording
 from bot.language.languages import DEFAULT
 from bot.messages import Message, bilingual
 from bot.vocabulary import FALLBACK
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
-# answers/ files that are no topic's answer.
-_NOT_ANSWERS = frozenset({"jargon"})
+# answers/ files that are no topic's answer: the jargon list and the cards' wording.
+_NOT_ANSWERS = frozenset({"jargon", "cards"})
 
 
 def fill(template: str, facts: Mapping[str, Any], place: str = "answer") -> str:
@@ -63,12 +64,14 @@ class Content:
         municipalities: Mapping[str, Municipality],
         national: Optional[Mapping[str, Any]] = None,
         forms: Optional[FormQuestions] = None,
+        words: Optional[Wording] = None,
     ) -> None:
         self.national = dict(national or {})
         self.answers = dict(answers)
         self.locales = dict(locales)
         self.municipalities = dict(municipalities)
         self.forms = forms
+        self.wording = words or wording()
         if DEFAULT not in self.locales:
             raise ContentError(f"locales: the default language '{DEFAULT}' is missing")
         if FALLBACK not in self.answers:
@@ -86,11 +89,12 @@ class Content:
             load_municipalities(root / "municipalities"),
             _national(root / "municipalities" / "national.yml"),
             FormQuestions.load(root),
+            load_wording(root / "answers" / "cards.yml"),
         )
 
     def facts(self, municipality: Municipality) -> Dict[str, Any]:
         """Everything an answer may use: the municipality's facts and national numbers."""
-        return {**municipality.facts(), "national": self.national}
+        return {**municipality.facts(self.wording), "national": self.national}
 
     def locale(self, code: Optional[str]) -> Locale:
         return self.locales.get(code or DEFAULT) or self.locales[DEFAULT]

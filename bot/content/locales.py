@@ -3,7 +3,7 @@ phrase cards and UI strings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -23,6 +23,8 @@ class Locale:
     phrases: Mapping[str, str]
     name_nl: str = ""
     speech: str = ""
+    # Texts of the staff, report and sign-in pages; only the Dutch locale has them.
+    pages: Mapping[str, str] = field(default_factory=dict)
 
     def cue(self, key: str) -> str:
         """The cue for a topic or a dialogue step; a topic without one gets the general answer cue."""
@@ -52,4 +54,5 @@ def load_locale(path: Path) -> Locale:
         phrases=_texts(data, "phrases"),
         name_nl=str(data.get("name_nl", "")),
         speech=str(data.get("speech", data["code"])),
+        pages=_texts(data, "pages"),
     )

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import time
 from pathlib import Path
-from typing import Any, Dict, List, Mapping
+from typing import Any, Dict, List, Mapping, Optional
 
 from bot.content.reader import ContentError, read_mapping, require
-from bot.directory.hours import WEEKDAYS, OpeningHours
+from bot.directory.hours import OpeningHours
 from bot.directory.services import Service, load_services
+from bot.directory.wording import Wording, wording
 
-WEEKDAY_NL = {
-    "mon": "maandag",
-    "tue": "dinsdag",
-    "wed": "woensdag",
-    "thu": "donderdag",
-    "fri": "vrijdag",
-    "sat": "zaterdag",
-    "sun": "zondag",
-}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 CONTACT_FIELDS = ("name", "address", "phone", "email", "hours")
 
@@ -33,26 +24,6 @@ class Contact:
     email: str
     hours: OpeningHours
 
-    def hours_nl(self) -> str:
-        return hours_nl(self.hours)
-
-
-def hours_nl(hours: OpeningHours) -> str:
-    """Weekly hours as short Dutch sentences: "Maandag: 9.00 tot 12.00 uur. ..."."""
-    parts = []
-    for day in WEEKDAYS:
-        spans = hours.weekly.get(day)
-        if spans:
-            text = " en ".join(f"{_time_nl(start)} tot {_time_nl(end)} uur" for start, end in spans)
-            parts.append(f"{WEEKDAY_NL[day].capitalize()}: {text}.")
-    if not parts:
-        return "Alleen op afspraak."
-    text = " ".join(parts)
-    return text + " Alleen op afspraak." if hours.appointment_only else text
-
-
-def _time_nl(moment: time) -> str:
-    return "24.00" if moment == time.max else f"{moment.hour}.{moment.minute:02d}"
 
 
 @dataclass(frozen=True)
@@ -66,8 +37,9 @@ class Municipality:
     # The service directory (services.yml), by service id; empty without one.
     services: Mapping[str, Service] = field(default_factory=dict)
 
-    def facts(self) -> Dict[str, Any]:
-        """The values answers may use as {placeholders}."""
+    def facts(self, words: Optional[Wording] = None) -> Dict[str, Any]:
+        """The values answers may use as {placeholders} (opening hours written with `words`)."""
+        words = words or wording()
         facts: Dict[str, Any] = {
             "municipality": {"name": self.name, "website": self.website}
         }
@@ -77,7 +49,7 @@ class Municipality:
                 "address": contact.address,
                 "phone": contact.phone,
                 "email": contact.email,
-                "hours": contact.hours_nl(),
+                "hours": words.hours(contact.hours),
             }
         return facts
 

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
+from bot.language.languages import DEFAULT
 from bot.storage.accounts import SESSION_TTL, User, authenticate, end_session, session_user, start_session
 from bot.vocabulary import STAFF
 from bot.web import keys
@@ -114,7 +115,7 @@ async def login(request: web.Request) -> web.StreamResponse:
     target = _safe_next(str(form.get("next", "/report")))
     if user is None:
         response = render(request, "login.html", csrf=cookie, next=target,
-                          error="Deze naam en dit wachtwoord passen niet bij elkaar.", status=401)
+                          error=request.app[keys.CONTENT].locale(DEFAULT).pages["login_failed"], status=401)
         return response
     token, _ = await db(request, start_session, user, now())
     response = web.HTTPSeeOther(target if user.role != "staff" or target.startswith("/staff") else "/staff")

@@ -21,6 +21,7 @@ from typing import Dict, List, Optional
 
 from aiohttp import web
 
+from bot.language.languages import DEFAULT
 from bot.report import charts
 from bot.report.grouping import group
 from bot.report.indicators import COLUMNS, INDICATORS, Period, rows, table, totals
@@ -67,11 +68,12 @@ async def dashboard(request: web.Request) -> web.Response:
     await require(request, REPORT_READERS)
     filters = _filters(request)
     data = await _rows(request, filters)
+    title = request.app[keys.CONTENT].locale(DEFAULT).pages
     sections = [
-        ("conversations", "Gesprekken per taal en maand", table(data, "conversations", "month", "language_name")),
-        ("topics", "Vragen per onderwerp", dict(totals(data, "topics", "topic"))),
-        ("referrals", "Doorverwijzingen per dienst", dict(totals(data, "referrals", "service"))),
-        ("unmet", "Onbeantwoorde vragen per maand", table(data, "unmet", "month", "reason")),
+        ("conversations", title["report_conversations"], table(data, "conversations", "month", "language_name")),
+        ("topics", title["report_topics"], dict(totals(data, "topics", "topic"))),
+        ("referrals", title["report_referrals"], dict(totals(data, "referrals", "service"))),
+        ("unmet", title["report_unmet"], table(data, "unmet", "month", "reason")),
     ]
     query = request.query_string
     return render(request, "report.html", sections=sections, filters=filters, query=query,
@@ -83,16 +85,17 @@ async def chart(request: web.Request) -> web.Response:
     name = request.match_info["name"]
     filters = _filters(request)
     data = await _rows(request, filters)
+    title = request.app[keys.CONTENT].locale(DEFAULT).pages.get(f"chart_{name}", "")
     if name == "conversations":
-        svg = charts.stacked_bars(table(data, "conversations", "month", "language_name"), "Gesprekken per taal")
+        svg = charts.stacked_bars(table(data, "conversations", "month", "language_name"), title)
     elif name == "topics":
-        svg = charts.bars(totals(data, "topics", "topic"), "Vragen per onderwerp")
+        svg = charts.bars(totals(data, "topics", "topic"), title)
     elif name == "referrals":
-        svg = charts.bars(totals(data, "referrals", "service"), "Doorverwijzingen per dienst")
+        svg = charts.bars(totals(data, "referrals", "service"), title)
     elif name == "unmet":
         by_reason = {m: {REASONS.get(k, k): v for k, v in row.items()}
                      for m, row in table(data, "unmet", "month", "reason").items()}
-        svg = charts.line(by_reason, "Onbeantwoorde vragen")
+        svg = charts.line(by_reason, title)
     else:
         raise web.HTTPNotFound()
     # The SVG styles itself inline; it is an image, never a page of its own.

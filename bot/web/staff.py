@@ -95,11 +95,11 @@ async def ask(request: web.Request) -> web.Response:
     if chosen and chosen not in content.locales:
         raise web.HTTPBadRequest(text=json.dumps({"error": "unknown language"}), content_type="application/json")
     if not question:
-        return await _page(request, {"error": "Typ eerst de vraag van de inwoner."}, question, chosen, 400)
+        return await _page(request, {"error": content.locale(DEFAULT).pages["staff_no_question"]}, question, chosen, 400)
     try:
         parsed = await request.app[keys.RASA].parse(question)
     except UpstreamError:
-        return await _page(request, {"error": "Taalbrug kan de vraag nu niet lezen. Probeer het zo opnieuw."},
+        return await _page(request, {"error": content.locale(DEFAULT).pages["staff_unreadable"]},
                            question, chosen, 502)
     topic = (parsed.get("intent") or {}).get("name")
     detected = (parsed.get("language") or {}).get("code")
@@ -109,7 +109,7 @@ async def ask(request: web.Request) -> web.Response:
     now = datetime.now(ZoneInfo(municipality.timezone))
     names = {code: loc.name_nl or code for code, loc in content.locales.items()}
     cards = [
-        referral_card(service, now, None, names, language)
+        referral_card(service, now, None, names, language, content.wording)
         for kind in TOPIC_KINDS.get(topic or "", ())
         for service in find(municipality.services, [kind])
     ]
