@@ -25,6 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
+from bot.content.questions import FormQuestions
 from bot.directory.services import FORMATS, LEVELS
 from bot.language.languages import DEFAULT, SUPPORTED
 from bot.vocabulary import LEAVES_FORM, NO_TOPIC, SMALL_TALK, STOP
@@ -40,6 +41,14 @@ NEUTRAL = {
     "nt2_when": "any",
     "postcode": "none",
 }
+
+
+def form_questions() -> FormQuestions:
+    """The forms' questions (answers/forms/), which Content.load always reads."""
+    forms = context.content().forms
+    if forms is None:
+        raise RuntimeError("the content has no form questions (answers/forms/)")
+    return forms
 
 
 def _latest(tracker: Tracker) -> Tuple[str, str, float]:
@@ -110,7 +119,7 @@ class _ReferralFormValidation(FormValidationAction):
 
     def _words(self, tracker: Tracker, slot: str) -> Callable[[str, str], Optional[str]]:
         language = context.language(tracker).code
-        return lambda text, intent: context.content().forms.match(slot, text, language)
+        return lambda text, intent: form_questions().match(slot, text, language)
 
 
 class ValidateInterpreterForm(_ReferralFormValidation):
@@ -122,14 +131,14 @@ class ValidateInterpreterForm(_ReferralFormValidation):
     async def extract_interpreter_service(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        labels = context.content().forms.questions["interpreter_service"].labels
+        labels = form_questions().questions["interpreter_service"].labels
         return self._extract(tracker, "interpreter_service", self._choice(labels),
                              self._words(tracker, "interpreter_service"))
 
     async def extract_interpreter_language(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        forms = context.content().forms
+        forms = form_questions()
         for name in tracker.get_latest_entity_values("language"):  # "een tolk Arabisch"
             found = forms.language(str(name))
             if found:
@@ -202,7 +211,7 @@ class _Ask:
         lines: Optional[List[str]] = None,
         buttons: Optional[List[Dict[str, str]]] = None,
     ) -> List[Dict[Text, Any]]:
-        question = context.content().forms.questions[slot]
+        question = form_questions().questions[slot]
         language = context.language(tracker)
         again = _asked_again(tracker, slot)
         text = " ".join(part for part in [question.again if again else "", *(lines or [question.ask])] if part)
@@ -247,7 +256,7 @@ class ActionAskInterpreterLanguage(Action):
         return "action_ask_interpreter_language"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        question = context.content().forms.questions["interpreter_language"]
+        question = form_questions().questions["interpreter_language"]
         code = context.language(tracker).code
         _, intent, _ = _latest(tracker)
         if code == DEFAULT or intent == "deny" or _asked_again(tracker, "interpreter_language"):

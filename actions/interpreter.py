@@ -15,6 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
+from actions.forms import form_questions
 from actions.referral import Referral
 from bot.directory.services import find
 from bot.language.languages import SUPPORTED
@@ -28,7 +29,7 @@ class ActionReferInterpreter(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         referral = Referral(tracker, "interpreter")
-        question = context.content().forms.questions["interpreter_service"]
+        question = form_questions().questions["interpreter_service"]
         appointment = question.labels.get(tracker.get_slot("interpreter_service") or "other",
                                           question.labels["other"])
         wanted = tracker.get_slot("interpreter_language")

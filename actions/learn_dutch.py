@@ -15,6 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
+from actions.forms import form_questions
 from actions.referral import Referral
 from bot.directory.services import FORMATS, LEVELS, find
 
@@ -29,7 +30,7 @@ class ActionReferLearnDutch(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         referral = Referral(tracker, "learn_dutch")
-        questions = context.content().forms.questions
+        questions = form_questions().questions
         level = _known(tracker.get_slot("nt2_level"), LEVELS)
         when = _known(tracker.get_slot("nt2_when"), FORMATS)
         postcode = context.postcode(tracker)

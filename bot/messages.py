@@ -132,8 +132,12 @@ def from_event(event: Mapping[str, Any]) -> Optional[Message]:
     """The message of a Rasa `bot` event, or None for any other event."""
     if event.get("event") != "bot":
         return None
-    data = event.get("data") if isinstance(event.get("data"), dict) else {}
-    custom = data.get("custom") if isinstance(data.get("custom"), dict) else {}
+    data = event.get("data")
+    if not isinstance(data, dict):
+        data = {}
+    custom = data.get("custom")
+    if not isinstance(custom, dict):
+        custom = {}
     return _from_parts(str(event.get("text") or ""), data.get("buttons"), custom)
 
 

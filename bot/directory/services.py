@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 from bot.content.reader import ContentError, read_mapping
 from bot.directory.hours import OpeningHours
@@ -97,13 +97,13 @@ class _Entry:
             raise self.fail(field, "must be true or false")
         return value
 
-    def choice(self, field: str, allowed: frozenset) -> str:
+    def choice(self, field: str, allowed: FrozenSet[str]) -> str:
         value = self.data.get(field)
-        if value not in allowed:
+        if value not in allowed or not isinstance(value, str):
             raise self.fail(field, f"'{value}' is not one of {', '.join(sorted(allowed))}")
         return value
 
-    def choices(self, field: str, allowed: frozenset, required: bool = True) -> Tuple[str, ...]:
+    def choices(self, field: str, allowed: FrozenSet[str], required: bool = True) -> Tuple[str, ...]:
         value = self.data.get(field, [] if not required else None)
         if not isinstance(value, list) or (required and not value):
             raise self.fail(field, "must be a non-empty list" if required else "must be a list")

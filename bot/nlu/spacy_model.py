@@ -14,10 +14,13 @@ from __future__ import annotations
 import argparse
 import shutil
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import List, Optional, Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.pipeline.entityruler import PatternType
+from spacy.tokenizer import Tokenizer
 
 from bot import PROJECT_ROOT
 from bot.language.names import LANGUAGE_NAMES
@@ -28,21 +31,24 @@ EXTRA_PUNCTUATION = ["؟", "،", "؛", "۔", "።", "፣", "፤", "፥", "፦", 
 
 
 def _tokenizer_rules(nlp: Language) -> None:
-    escaped = [p for p in EXTRA_PUNCTUATION]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(
-        list(nlp.Defaults.suffixes) + escaped
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):  # a Language may have any callable; blank("nl") has spaCy's
+        raise TypeError(f"expected spaCy's Tokenizer, not {type(tokenizer).__name__}")
+    defaults = nlp.Defaults
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(
+        [*(defaults.suffixes or ()), *EXTRA_PUNCTUATION]
     ).search
-    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(
-        list(nlp.Defaults.prefixes) + escaped
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(
+        [*(defaults.prefixes or ()), *EXTRA_PUNCTUATION]
     ).search
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(
-        list(nlp.Defaults.infixes) + escaped
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(
+        [*(defaults.infixes or ()), *EXTRA_PUNCTUATION]
     ).finditer
 
 
-def entity_patterns(nlp: Language) -> List[Dict[str, object]]:
+def entity_patterns(nlp: Language) -> List[PatternType]:
     """EntityRuler patterns: language names (id = language code) and postcodes."""
-    patterns: List[Dict[str, object]] = []
+    patterns: List[PatternType] = []
     for name, code in sorted(LANGUAGE_NAMES.items()):
         words = [{"LOWER": token.lower_} for token in nlp.make_doc(name)]
         patterns.append({"label": "language", "pattern": words, "id": code})
@@ -56,6 +62,8 @@ def build(output: Path = OUTPUT) -> Language:
     _tokenizer_rules(nlp)
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    if not isinstance(ruler, EntityRuler):  # add_pipe is typed to return any Pipe
+        raise TypeError(f"expected an EntityRuler, not {type(ruler).__name__}")
     nlp.initialize()
     ruler.add_patterns(entity_patterns(nlp))
     nlp.meta["name"] = "taalbrug"

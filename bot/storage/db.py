@@ -6,7 +6,7 @@ import contextlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Any, Dict, Iterator, Optional, overload
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 def make_engine(url: str) -> Engine:
     """An engine for `url` (SQLite file or PostgreSQL), 2.0-style API."""
     parsed = make_url(url)
-    kwargs = {"future": True, "pool_pre_ping": True}
+    kwargs: Dict[str, Any] = {"future": True, "pool_pre_ping": True}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             # On failure, connecting fails with a clear driver error instead.
@@ -52,6 +52,18 @@ def to_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ValueError("a stored time must carry a time zone")
     return moment.astimezone(timezone.utc)
+
+
+@overload
+def from_db(moment: datetime) -> datetime: ...
+
+
+@overload
+def from_db(moment: None) -> None: ...
+
+
+@overload
+def from_db(moment: Optional[datetime]) -> Optional[datetime]: ...
 
 
 def from_db(moment: Optional[datetime]) -> Optional[datetime]:

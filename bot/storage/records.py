@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Dict
 
 from sqlalchemy.engine import Engine
 
 from bot.storage.counts import record_topic
 from bot.storage.referrals import add_note, record_referral
-from bot.storage.spool import Recorder
+from bot.storage.spool import Recorder, Writer
 from bot.storage.unmet import record_conversation, record_unmet
 
-WRITERS = {
+WRITERS: Dict[str, Writer] = {
     "topic": record_topic,
     "referral": record_referral,
     "note": add_note,

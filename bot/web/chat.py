@@ -133,10 +133,8 @@ async def chat(request: web.Request) -> web.Response:
 
     app = request.app
     content = app[keys.CONTENT]
-    metadata = {
-        "languages": list(chat_request.languages),
-        "municipality": chat_request.municipality or app[keys.CONFIG].municipality,
-    }
+    municipality = chat_request.municipality or app[keys.CONFIG].municipality
+    metadata: Dict[str, Any] = {"languages": list(chat_request.languages), "municipality": municipality}
     if chat_request.choice:
         metadata["language_choice"] = chat_request.choice
     try:
@@ -158,7 +156,7 @@ async def chat(request: web.Request) -> web.Response:
     topic: Optional[str] = latest(messages, "topic")
     desk = app[keys.HANDOVERS]
     if any(m.handover == "requested" for m in messages):  # the desk is open: put it on the staff page
-        desk.request(chat_request.session, metadata["municipality"], (language or {}).get("code") or DEFAULT)
+        desk.request(chat_request.session, municipality, (language or {}).get("code") or DEFAULT)
     handover = desk.for_sender(chat_request.session)
     if not messages and not (handover and handover.state == "active"):
         # Rasa answered but nothing came back: the action server is down or failed.

@@ -14,7 +14,7 @@ from bot.web.ratelimit import RateLimiter
 
 CONFIG = web.AppKey("config", Settings)
 CONTENT = web.AppKey("content", Content)
-ENGINE = web.AppKey("engine", Engine)
+ENGINE: web.AppKey[Engine] = web.AppKey("engine", Engine)  # SQLAlchemy 1.4 has no types: Engine is Any
 RASA = web.AppKey("rasa", RasaClient)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 HANDOVERS = web.AppKey("handovers", HandoverDesk)

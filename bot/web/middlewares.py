@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Awaitable, Callable
+from typing import Awaitable, Callable, Optional
 
 from aiohttp import web
 
@@ -20,15 +20,22 @@ CSP = (
 CORS_MAX_AGE = "600"
 
 
+def _allowed_origin(request: web.Request) -> Optional[str]:
+    """The request's Origin when it is in TAALBRUG_ALLOWED_ORIGINS, else None."""
+    origin = request.headers.get("Origin")
+    if origin is not None and origin.rstrip("/") in request.app[keys.CONFIG].allowed_origins:
+        return origin
+    return None
+
+
 @web.middleware
 async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Let the widget on an allowed origin (TAALBRUG_ALLOWED_ORIGINS) call /api/*; refuse others."""
     if not request.path.startswith("/api/"):
         return await handler(request)
-    origin = request.headers.get("Origin")
-    allowed = origin is not None and origin.rstrip("/") in request.app[keys.CONFIG].allowed_origins
+    origin = _allowed_origin(request)
     if request.method == "OPTIONS" and request.headers.get("Access-Control-Request-Method"):
-        if not allowed:
+        if origin is None:
             return web.json_response({"error": "This origin may not embed Taalbrug."}, status=403)
         return web.Response(status=204, headers={
             "Access-Control-Allow-Origin": origin, "Access-Control-Allow-Methods": "GET, POST",
@@ -36,7 +43,7 @@ async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
             "Vary": "Origin",
         })
     response = await handler(request)
-    if allowed:
+    if origin is not None:
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Vary"] = "Origin"
     return response

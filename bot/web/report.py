@@ -17,7 +17,7 @@ import csv
 import io
 import json
 from datetime import date, datetime, timezone
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Union
 
 from aiohttp import web
 
@@ -132,6 +132,13 @@ async def review(request: web.Request) -> web.Response:
                   municipalities=sorted(request.app[keys.CONTENT].municipalities))
 
 
+def _whole(value: Union[str, bytes, web.FileField]) -> int:
+    """A form field as a whole number; ValueError when it is not one (also for an uploaded file)."""
+    if isinstance(value, web.FileField):
+        raise ValueError("an uploaded file is not a number")
+    return int(value)
+
+
 async def change_status(request: web.Request) -> web.StreamResponse:
     await require(request, REPORT_READERS)
     form = await request.post()
@@ -140,7 +147,7 @@ async def change_status(request: web.Request) -> web.StreamResponse:
     if status not in STATUSES:
         raise web.HTTPBadRequest(text=json.dumps({"error": "unknown status"}), content_type="application/json")
     try:
-        ids: List[int] = [int(v) for v in form.getall("id", [])][:1000]
+        ids: List[int] = [_whole(v) for v in form.getall("id", [])][:1000]
     except ValueError:
         raise web.HTTPBadRequest(text=json.dumps({"error": "id must be a number"}),
                                  content_type="application/json") from None
