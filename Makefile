@@ -2,7 +2,7 @@
 #   make run     start Rasa, the action server and the web gateway (trains first if needed)
 #   make test    validate the data, run pytest and Rasa's test stories
 #   make train   train the Rasa model if training data, config or NLU code changed
-#   make bench   all benchmarks: bench-langid, bench-nlu, bench-load
+#   make bench   all benchmarks: bench-langid, bench-nlu, bench-safety, bench-load
 #   make langid-model  retrain the supplementary language-id model (committed)
 #   make test-unit  the tests that need no trained model and no services (fast)
 #   make lint    ruff and mypy over the Python code
@@ -31,9 +31,9 @@ PYTHON310 = $(shell for p in "$$(command -v python3.10)" $$(ls -d "$$(pyenv root
   [ -n "$$p" ] && "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 
 # Everything the trained model depends on: a change to any of these retrains.
-TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
+TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu bot/safety -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
 
-.PHONY: bench-load purge account help venv train run test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
+.PHONY: bench-load bench-safety purge account help venv train run test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
 
 help:
 	@sed -n '2,11p' Makefile | sed 's/^# //'
@@ -89,11 +89,15 @@ test-stories: $(MODEL)
 cross-validate: $(SPACY_MODEL)/meta.json | $(VENV)/.installed
 	$(RASA) test nlu --config config.yml --nlu nlu --cross-validation --folds 3 --out var/results/nlu-cv
 
-bench: bench-langid bench-nlu bench-load
+bench: bench-langid bench-nlu bench-safety bench-load
 
 # Load: Taalbrug (1 and 2 Rasa replicas) side by side with bare Rasa's moodbot.
 bench-load: $(MODEL)
 	TAALBRUG_MODEL=$(abspath $(MODEL)) $(PY) -m bench.load --write
+
+# Safety net: recall on emergencies and false alarms on near-misses, per language.
+bench-safety: $(MODEL)
+	$(PY) -m bench.safety --model $(MODEL) --sweep
 
 bench-langid: $(VENV)/.installed
 	$(PY) -m bench.langid

@@ -16,7 +16,7 @@ from bot.content.loader import fill
 from bot.directory.municipality import Municipality
 from bot.language.conversation import ConversationLanguage
 from bot.messages import Message
-from bot.vocabulary import ASK_HUMAN, ENDS_FORM, FALLBACK
+from bot.vocabulary import ASK_HUMAN, EMERGENCY, ENDS_FORM, FALLBACK, SAFETY_EMERGENCY, SAFETY_UNSURE
 
 
 class ActionAnswerTopic(Action):
@@ -35,7 +35,14 @@ class ActionAnswerTopic(Action):
         answered = topic if topic in content.answers else FALLBACK
         # nlu_fallback is no topic: the chat API reports null.
         about = None if answered == FALLBACK else answered
-        messages = [m.about(about, language.as_dict()) for m in content.answer(answered, language.code, municipality)]
+        if answered == EMERGENCY:
+            categories = context.safety(tracker).get("categories") or []
+            answer = content.emergency(language.code, municipality, categories)
+        else:
+            answer = content.answer(answered, language.code, municipality)
+        if context.needs_safety_line(tracker, answered):
+            answer += content.unsure(language.code, municipality)
+        messages = [m.about(about, language.as_dict()) for m in answer]
         if topic == ASK_HUMAN:
             messages += await self._desk(tracker, language, municipality)
         context.send(dispatcher, messages)
@@ -79,6 +86,11 @@ class ActionAnswerTopic(Action):
                                  channel=channel, language=language)
         await context.record("topic", day=now.date(), municipality=municipality.slug, channel=channel,
                              language=language, topic=answered)
+        report = context.safety(tracker)
+        if report.get("level") in (SAFETY_EMERGENCY, SAFETY_UNSURE):
+            await context.record("safety", day=now.date(), municipality=municipality.slug, channel=channel,
+                                 language=language, level=report["level"],
+                                 category=(report.get("categories") or [""])[0])
         question = unmet(tracker, topic, answered, language)
         if question is not None:
             await context.record("unmet", created_at=now, municipality=municipality.slug, channel=channel,

@@ -30,6 +30,7 @@ from bot.privacy import conversation_hash, hash_salt
 from bot.storage.db import make_engine
 from bot.storage.records import recorder as make_recorder
 from bot.storage.spool import Recorder
+from bot.vocabulary import FALLBACK, SAFETY_UNSURE
 
 logger = logging.getLogger(__name__)
 
@@ -146,6 +147,21 @@ def municipality(tracker: Tracker) -> Municipality:
     return content().municipality(
         requested if isinstance(requested, str) else None, settings().municipality
     )
+
+
+def safety(tracker: Tracker) -> Dict[str, Any]:
+    """What the safety net (bot.safety) said of the latest message: level, categories, ..."""
+    report = (tracker.latest_message or {}).get("safety")
+    return report if isinstance(report, dict) else {}
+
+
+def needs_safety_line(tracker: Tracker, answered: Optional[str] = None) -> bool:
+    """True when the answer must end with "Is it an emergency? Call 112": the safety net was unsure,
+    or a message with any danger word was not understood."""
+    report = safety(tracker)
+    if report.get("level") == SAFETY_UNSURE:
+        return True
+    return answered == FALLBACK and bool(report.get("categories"))
 
 
 def postcode(tracker: Tracker) -> Optional[str]:

@@ -219,6 +219,8 @@ class _Ask:
             text, "ask_again" if again else question.cue, language.code, context.municipality(tracker),
             kind="prompt", buttons=question.buttons if buttons is None else buttons,
         )
+        if context.needs_safety_line(tracker):
+            messages += context.content().unsure(language.code, context.municipality(tracker))
         context.send(dispatcher, [m.about(_topic(question.form), language.as_dict()) for m in messages])
         return [SlotSet("language", language.code), SlotSet("language_locked", language.locked)]
 

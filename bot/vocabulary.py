@@ -25,6 +25,16 @@ LEAVES_FORM: FrozenSet[str] = frozenset({EMERGENCY, ASK_HUMAN, "goodbye"})
 # ... and the answer action then ends the form, also on "stop" where no/yes is not an answer.
 ENDS_FORM: FrozenSet[str] = LEAVES_FORM | {STOP}
 
+# --- the safety net ---------------------------------------------------------
+# What the safety net says of a message (bot.safety.component).
+SAFETY_EMERGENCY, SAFETY_UNSURE, SAFETY_NONE = "emergency", "unsure", "none"
+SAFETY_LEVELS: Dict[str, str] = {
+    SAFETY_EMERGENCY: "112 gegeven",
+    SAFETY_UNSURE: "gevraagd of het een noodgeval is",
+}
+# Danger categories whose emergency answer also gives a national helpline (answers/emergency.yml).
+HELPLINE_CATEGORIES: Tuple[str, ...] = ("suicide", "domestic_violence")
+
 # --- staff roles -------------------------------------------------------------
 ROLES: Tuple[str, ...] = ("admin", "policy", "staff")
 # Who may use the staff helper and answer handovers.

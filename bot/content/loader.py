@@ -24,7 +24,7 @@ from bot.directory.municipality import Municipality, load_municipalities
 from bot.directory.wording import Wording, load_wording, wording
 from bot.language.languages import DEFAULT
 from bot.messages import Message, bilingual
-from bot.vocabulary import FALLBACK
+from bot.vocabulary import EMERGENCY, FALLBACK, HELPLINE_CATEGORIES
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
 # answers/ files that are no topic's answer: the jargon list and the cards' wording.
@@ -135,6 +135,22 @@ class Content:
         answer = self.answers.get(topic or "") or self.answers[FALLBACK]
         return self.say(answer.nl, answer.topic, language, municipality, buttons=answer.buttons,
                         topic_cue=True, place=f"answers/{answer.topic}.yml")
+
+    def emergency(
+        self, language: Optional[str], municipality: Municipality, categories: Sequence[str] = ()
+    ) -> List[Message]:
+        """The emergency answer (112 and 101), then the helpline of each danger category that has one."""
+        messages = self.answer(EMERGENCY, language, municipality)
+        for category in HELPLINE_CATEGORIES:
+            if category in categories:
+                dutch = " ".join(self.texts(EMERGENCY, category, municipality))
+                messages += self.say(dutch, f"emergency_{category}", language, municipality)
+        return messages
+
+    def unsure(self, language: Optional[str], municipality: Municipality) -> List[Message]:
+        """The one line after a normal answer when a message might be an emergency: "Is het een noodgeval?"."""
+        dutch = " ".join(self.texts(EMERGENCY, "unsure", municipality))
+        return self.say(dutch, "emergency_unsure", language, municipality)
 
     def texts(self, topic: str, key: str, municipality: Municipality, **form: str) -> List[str]:
         """The named referral text(s) `key` of a topic's answer file, filled with facts and form values."""

@@ -17,13 +17,15 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from bot.storage.db import from_db, session_scope
-from bot.storage.models import ConversationCount, ReferralRecord, TopicCount, UnmetQuestion
+from bot.storage.models import ConversationCount, ReferralRecord, SafetyCount, TopicCount, UnmetQuestion
 
 INDICATORS = {
     "conversations": "Gesprekken",
     "topics": "Vragen per onderwerp",
     "referrals": "Doorverwijzingen",
     "unmet": "Onbeantwoorde vragen",
+    # reason: emergency (112 answered) or unsure ("is het een noodgeval?" asked); topic: the danger category.
+    "safety": "Mogelijke noodgevallen",
 }
 # CSV header (Dutch) for each field of Row, in order.
 COLUMNS = {
@@ -82,6 +84,9 @@ def rows(
         for r in session.execute(select(ReferralRecord)).scalars():
             counts[(month(r.day), r.municipality, "referrals", r.topic, r.language, r.service_id, r.channel, "",
                     r.day)] += 1
+        for r in session.execute(select(SafetyCount)).scalars():
+            counts[(month(r.day), r.municipality, "safety", r.category, r.language, "", r.channel, r.level,
+                    r.day)] += r.count
         for r in session.execute(
             select(UnmetQuestion.created_at, UnmetQuestion.municipality, UnmetQuestion.language,
                    UnmetQuestion.channel, UnmetQuestion.reason)

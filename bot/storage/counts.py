@@ -1,5 +1,5 @@
-"""Counters without text or ids: topics per day, municipality, channel and language, and the
-shared increment used by every counter table."""
+"""Counters without text or ids: topics and safety-net answers per day, municipality, channel and
+language, and the shared increment used by every counter table."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot.storage.db import session_scope
-from bot.storage.models import TopicCount
+from bot.storage.models import SafetyCount, TopicCount
 
 
 def increment(engine: Engine, model: Type[Any], **key: Any) -> None:
@@ -39,6 +39,14 @@ def record_topic(
     """Count one answered topic."""
     increment(engine, TopicCount, day=day, municipality=municipality, channel=channel[:32], language=language,
               topic=topic)
+
+
+def record_safety(
+    engine: Engine, day: date, municipality: str, channel: str, language: str, level: str, category: str
+) -> None:
+    """Count one message the safety net answered with 112 (emergency) or asked about (unsure)."""
+    increment(engine, SafetyCount, day=day, municipality=municipality, channel=channel[:32], language=language,
+              level=level[:16], category=category[:32])
 
 
 def topic_totals(engine: Engine) -> Dict[Tuple[str, str], int]:

@@ -42,6 +42,25 @@ class TopicCount(Base):
     count: Mapped[int] = Column(Integer, nullable=False, default=0)
 
 
+class SafetyCount(Base):
+    """How often the safety net answered 112 (level emergency) or asked "is it an emergency?" (unsure),
+    per day, municipality, channel, language and danger category. No text."""
+
+    __tablename__ = "safety_count"
+    __table_args__ = (
+        UniqueConstraint("day", "municipality", "channel", "language", "level", "category", name="uq_safety_count"),
+    )
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    day: Mapped[date] = Column(Date, nullable=False, index=True)
+    municipality: Mapped[str] = Column(String(64), nullable=False)
+    channel: Mapped[str] = Column(String(32), nullable=False)
+    language: Mapped[str] = Column(String(8), nullable=False)
+    level: Mapped[str] = Column(String(16), nullable=False)
+    category: Mapped[str] = Column(String(32), nullable=False)  # "" when only the classifier spoke
+    count: Mapped[int] = Column(Integer, nullable=False, default=0)
+
+
 class ReferralRecord(Base):
     """One referral given, for the policy indicators. No text, no ids of people."""
 

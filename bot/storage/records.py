@@ -7,7 +7,7 @@ from typing import Dict
 
 from sqlalchemy.engine import Engine
 
-from bot.storage.counts import record_topic
+from bot.storage.counts import record_safety, record_topic
 from bot.storage.referrals import add_note, record_referral
 from bot.storage.spool import Recorder, Writer
 from bot.storage.unmet import record_conversation, record_unmet
@@ -18,6 +18,7 @@ WRITERS: Dict[str, Writer] = {
     "note": add_note,
     "unmet": record_unmet,
     "conversation": record_conversation,
+    "safety": record_safety,
 }
 
 

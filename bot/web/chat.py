@@ -19,7 +19,10 @@ from aiohttp import web
 from bot.content.loader import Content
 from bot.language.languages import DEFAULT, normalise
 from bot.messages import Message, bilingual, from_replies, latest
+from bot.vocabulary import EMERGENCY
 from bot.web import keys
+from bot.web.desk import SESSION_ID
+from bot.web.handover import safety_first
 from bot.web.rasa_client import UpstreamError
 from bot.web.ratelimit import client_of
 
@@ -27,7 +30,6 @@ logger = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 2000
 MAX_LANGUAGES = 20
-SESSION = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
 FIELDS = frozenset({"session", "text", "languages", "municipality", "choice"})
@@ -53,7 +55,7 @@ class ChatRequest:
         if unknown:
             raise BadRequest(f"Unknown field(s): {', '.join(map(str, unknown))[:200]}.")
         session = body.get("session")
-        if not isinstance(session, str) or not SESSION.match(session):
+        if not isinstance(session, str) or not SESSION_ID.match(session):
             raise BadRequest("'session' must be a string of 8 to 128 letters, digits, '-' or '_'.")
         municipality = body.get("municipality")
         if municipality is not None and (not isinstance(municipality, str) or not _SLUG.match(municipality)):
@@ -158,6 +160,10 @@ async def chat(request: web.Request) -> web.Response:
     if any(m.handover == "requested" for m in messages):  # the desk is open: put it on the staff page
         desk.request(chat_request.session, municipality, (language or {}).get("code") or DEFAULT)
     handover = desk.for_sender(chat_request.session)
+    if handover and handover.state == "active":
+        messages = await safety_first(app, chat_request.session, handover)
+    if handover and any(m.topic == EMERGENCY for m in messages):
+        handover.urgent = True
     if not messages and not (handover and handover.state == "active"):
         # Rasa answered but nothing came back: the action server is down or failed.
         # (During a handover Rasa is paused: the staff member answers instead.)

@@ -6,6 +6,7 @@ writes it anywhere.
 
 from __future__ import annotations
 
+import re
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ from typing import Dict, List, Optional
 
 from aiohttp import web
 
+# A widget session id: the chat API's `session` (and Rasa's sender id).
+SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 KEEP_ENDED = 600.0  # seconds an ended handover is remembered, so the widget learns it ended
 MAX_OPEN = 200
 
@@ -27,6 +30,7 @@ class Handover:
     state: str = "waiting"  # one of bot.vocabulary.HANDOVER_STATES
     staff: Optional[str] = None
     ended_at: Optional[float] = None
+    urgent: bool = False  # the resident may be in an emergency: the staff page shows it first
 
 
 @dataclass
@@ -54,7 +58,7 @@ class HandoverDesk:
     def open_for(self, municipality: str) -> List[Handover]:
         self._forget_old()
         return sorted((h for h in self.items.values() if h.municipality == municipality and h.state != "ended"),
-                      key=lambda h: h.requested_at)
+                      key=lambda h: (not h.urgent, h.requested_at))
 
     def get(self, handover_id: str) -> Handover:
         handover = self.items.get(handover_id)

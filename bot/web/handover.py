@@ -17,6 +17,7 @@ sessions), or run a single gateway for staff traffic.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from dataclasses import replace
@@ -25,12 +26,12 @@ from typing import Any, Dict, List
 
 from aiohttp import web
 
+from bot.language.languages import DEFAULT
 from bot.messages import Message, from_event
-from bot.vocabulary import ASK_HUMAN, SPEAKERS, STAFF
+from bot.vocabulary import ASK_HUMAN, EMERGENCY, SAFETY_EMERGENCY, SPEAKERS, STAFF
 from bot.web import keys
 from bot.web.auth import check_csrf, render, require
-from bot.web.chat import SESSION
-from bot.web.desk import Handover
+from bot.web.desk import SESSION_ID, Handover
 from bot.web.rasa_client import UpstreamError
 
 _NUMBER = re.compile(r"^\d{1,12}(\.\d{1,9})?$")
@@ -66,10 +67,39 @@ def conversation_lines(tracker: Dict[str, Any]) -> List[Dict[str, str]]:
     return lines[-30:]
 
 
+async def safety_first(app: web.Application, session: str, handover: Handover) -> List[Message]:
+    """During an active handover Rasa is paused and answers nothing; the safety net still speaks first.
+
+    Rasa has parsed and stored the message all the same. When its safety net
+    marked it as a possible emergency, the resident gets the emergency answer at
+    once, it is added to the conversation the staff member reads, and the
+    handover is marked urgent.
+    """
+    try:
+        tracker = await app[keys.RASA].tracker(session)
+    except UpstreamError:
+        return []
+    users = [e for e in tracker.get("events") or [] if e.get("event") == "user"]
+    parse = (users[-1].get("parse_data") or {}) if users else {}
+    safety = parse.get("safety") or {}
+    if safety.get("level") != SAFETY_EMERGENCY:
+        return []
+    content = app[keys.CONTENT]
+    municipality = content.municipality(handover.municipality, app[keys.CONFIG].municipality)
+    language = parse.get("language") if isinstance(parse.get("language"), dict) else None
+    code = (language or {}).get("code") or handover.language
+    messages = [m.about(EMERGENCY, language)
+                for m in content.emergency(code, municipality, safety.get("categories") or [])]
+    handover.urgent = True
+    with contextlib.suppress(UpstreamError):  # the resident gets the answer even if Rasa cannot store it
+        await app[keys.RASA].append_events(session, [m.as_event(time.time()) for m in messages])
+    return messages
+
+
 async def updates(request: web.Request) -> web.Response:
     """GET /api/chat/updates?session=...&since=...: a staff member's messages during a handover."""
     session = request.query.get("session", "")
-    if not SESSION.match(session):
+    if not SESSION_ID.match(session):
         return web.json_response({"error": "'session' must be the widget's session id."}, status=400)
     raw_since = request.query.get("since", "0")
     if not _NUMBER.match(raw_since):
@@ -145,6 +175,7 @@ async def conversation(request: web.Request) -> web.Response:
     content = request.app[keys.CONTENT]
     requested = datetime.fromtimestamp(handover.requested_at, timezone.utc)
     return render(request, "handover.html", handover=handover, lines=lines, speakers=SPEAKERS,
+                  urgent_label=content.locale(DEFAULT).pages["staff_urgent"],
                   language=content.locale(handover.language), requested=requested.strftime("%H.%M UTC"))
 
 

@@ -26,7 +26,7 @@ from bot.report import charts
 from bot.report.grouping import group
 from bot.report.indicators import COLUMNS, INDICATORS, Period, rows, table, totals
 from bot.storage.unmet import list_unmet, set_status
-from bot.vocabulary import REASONS, REPORT_READERS, STATUSES
+from bot.vocabulary import REASONS, REPORT_READERS, SAFETY_LEVELS, STATUSES
 from bot.web import keys
 from bot.web.auth import check_csrf, db, render, require
 
@@ -74,10 +74,12 @@ async def dashboard(request: web.Request) -> web.Response:
         ("topics", title["report_topics"], dict(totals(data, "topics", "topic"))),
         ("referrals", title["report_referrals"], dict(totals(data, "referrals", "service"))),
         ("unmet", title["report_unmet"], table(data, "unmet", "month", "reason")),
+        ("safety", title["report_safety"], table(data, "safety", "month", "reason")),
     ]
     query = request.query_string
     return render(request, "report.html", sections=sections, filters=filters, query=query,
-                  municipalities=sorted(request.app[keys.CONTENT].municipalities), reasons=REASONS)
+                  municipalities=sorted(request.app[keys.CONTENT].municipalities),
+                  reasons={**REASONS, **SAFETY_LEVELS})
 
 
 async def chart(request: web.Request) -> web.Response:
@@ -92,6 +94,10 @@ async def chart(request: web.Request) -> web.Response:
         svg = charts.bars(totals(data, "topics", "topic"), title)
     elif name == "referrals":
         svg = charts.bars(totals(data, "referrals", "service"), title)
+    elif name == "safety":
+        by_level = {m: {SAFETY_LEVELS.get(k, k): v for k, v in row.items()}
+                    for m, row in table(data, "safety", "month", "reason").items()}
+        svg = charts.stacked_bars(by_level, title)
     elif name == "unmet":
         by_reason = {m: {REASONS.get(k, k): v for k, v in row.items()}
                      for m, row in table(data, "unmet", "month", "reason").items()}

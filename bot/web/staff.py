@@ -75,7 +75,7 @@ async def _page(request: web.Request, result: Optional[Dict[str, Any]] = None, q
         handovers=[{"item": h, "language": content.locale(h.language),
                     "when": datetime.fromtimestamp(h.requested_at, tz).strftime("%H.%M")}
                    for h in request.app[keys.HANDOVERS].open_for(municipality.slug)],
-        handover_states=HANDOVER_STATES,
+        handover_states=HANDOVER_STATES, urgent_label=content.locale(DEFAULT).pages["staff_urgent"],
     )
 
 

@@ -17,7 +17,7 @@ def test_upgrade_creates_the_schema_and_is_idempotent(tmp_path: Path) -> None:
     assert current(url) is None
     upgrade(url)
     upgrade(url)  # a second start changes nothing
-    assert current(url) == "0003"
+    assert current(url) == "0004"
     assert {"topic_count", "referral", "staff_note", "unmet_question", "conversation_count", "account",
             "web_session"} <= set(inspect(make_engine(url)).get_table_names())
 

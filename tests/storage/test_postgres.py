@@ -52,7 +52,7 @@ def test_migrations_reach_head_and_match_the_models(engine) -> None:
 
     from bot.storage.models import Base
 
-    assert current(URL) == "0003"
+    assert current(URL) == "0004"
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
 

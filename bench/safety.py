@@ -1,0 +1,192 @@
+"""`make bench-safety`: does the safety net catch emergencies, and how often does it cry wolf?
+
+Three sets of resident-style messages, each written by a different author, in
+all 23 languages (tests/safety/):
+- tune.tsv: written with the danger lexicon; the thresholds were chosen on it;
+- heldout.tsv: written apart from the lexicon, never used to choose anything;
+- final.tsv: a third author, another style; the last, independent check.
+Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
+
+For each set and language: recall on emergencies (the full 112 answer comes
+first) and the false-alarm rate on near-misses (the full 112 answer on a
+message that is none), for the safety net and for the bare topic classifier
+side by side; and how many of each got the one-line "is it an emergency?"
+question instead. Small counts are printed as counts. `--sweep` prints what
+other thresholds would give on the tune set only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import itertools
+import logging
+import statistics
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Sequence
+
+from bot import PROJECT_ROOT
+from bot.language.languages import SUPPORTED
+from bot.safety.component import EMERGENCY_LEVEL, UNSURE, SafetyNet
+from bot.safety.lexicon import DangerLexicon
+from bot.vocabulary import EMERGENCY, FALLBACK
+
+SETS = PROJECT_ROOT / "tests" / "safety"
+NAMES = ("tune", "heldout", "final")
+
+
+@dataclass(frozen=True)
+class Row:
+    lang: str
+    label: str  # emergency | near_miss
+    category: str
+    text: str
+
+
+@dataclass
+class Parsed:
+    row: Row
+    intent: Dict[str, Any]  # the pipeline's intent before the safety net
+    ranking: List[Dict[str, Any]]  # the ranking before the safety net
+    level: str  # the safety net's level as configured in config.yml
+    bare: bool  # the bare classifier says emergency (its first intent, not a fallback)
+
+
+def read_set(path: Path) -> List[Row]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [Row(r["lang"], r["label"], r["category"], r["text"]) for r in csv.DictReader(handle, delimiter="\t")]
+    bad = [r for r in rows if r.lang not in SUPPORTED or r.label not in ("emergency", "near_miss") or not r.text]
+    if bad:
+        raise SystemExit(f"{path}: {len(bad)} malformed rows, e.g. {bad[0]}")
+    return rows
+
+
+async def parse(model: Path, rows: Sequence[Row]) -> tuple[List[Parsed], List[float]]:
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
+    agent = Agent.load(str(model))
+    parsed, times = [], []
+    for row in rows:
+        start = time.perf_counter()
+        data = await agent.parse_message(row.text)
+        times.append((time.perf_counter() - start) * 1000)
+        ranking = [r for r in data.get("intent_ranking", []) if not r.get("safety")]
+        intent = ranking[0] if ranking else {"name": FALLBACK, "confidence": 0.0}
+        level = (data.get("safety") or {}).get("level", "none")
+        parsed.append(Parsed(row, intent, ranking, level, intent.get("name") == EMERGENCY))
+    return parsed, times
+
+
+def decide(net: SafetyNet, parsed: Iterable[Parsed]) -> List[str]:
+    """The level another configuration of the safety net would give (same classifier output)."""
+    return [net.decide(item.row.text, item.ranking, item.intent)["level"] for item in parsed]
+
+
+def _count(items: Sequence[Parsed], levels: Sequence[str], label: str, level: str) -> tuple[int, int]:
+    chosen = [lv for it, lv in zip(items, levels, strict=True) if it.row.label == label]
+    return sum(1 for lv in chosen if lv == level), len(chosen)
+
+
+def _bare(items: Sequence[Parsed], label: str) -> tuple[int, int]:
+    chosen = [it for it in items if it.row.label == label]
+    return sum(1 for it in chosen if it.bare), len(chosen)
+
+
+def _frac(hit: int, total: int) -> str:
+    return f"{hit}/{total}" if total else "-"
+
+
+def report(name: str, items: Sequence[Parsed]) -> None:
+    levels = [it.level for it in items]
+    print(f"\n## {name}.tsv\n")
+    print("| lang | emergencies caught: safety net | bare classifier | asked only | "
+          "near-miss false alarms: safety net | bare classifier | asked |")
+    print("|---|---|---|---|---|---|---|")
+    by_lang: Dict[str, List[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        by_lang[item.row.lang].append(index)
+    totals = defaultdict(int)
+    for lang in sorted(by_lang):
+        sub = [items[i] for i in by_lang[lang]]
+        lv = [levels[i] for i in by_lang[lang]]
+        cells = [
+            _count(sub, lv, "emergency", EMERGENCY_LEVEL), _bare(sub, "emergency"), _count(sub, lv, "emergency", UNSURE),
+            _count(sub, lv, "near_miss", EMERGENCY_LEVEL), _bare(sub, "near_miss"), _count(sub, lv, "near_miss", UNSURE),
+        ]
+        for i, (hit, total) in enumerate(cells):
+            totals[(i, "hit")] += hit
+            totals[(i, "total")] += total
+        print(f"| {lang} | " + " | ".join(_frac(*c) for c in cells) + " |")
+    print("| **all** | " + " | ".join(_frac(totals[(i, "hit")], totals[(i, "total")]) for i in range(6)) + " |")
+    missed = [it for it, lv in zip(items, levels, strict=True) if it.row.label == "emergency" and lv != EMERGENCY_LEVEL]
+    alarms = [it for it, lv in zip(items, levels, strict=True) if it.row.label == "near_miss" and lv == EMERGENCY_LEVEL]
+    fallback = sum(1 for it in missed if it.intent.get("name") == FALLBACK)
+    print(f"\nmissed emergencies: {len(missed)} (of which nlu_fallback without the 112 answer: {fallback})")
+    for it in missed:
+        print(f"- missed [{it.row.lang}, {it.row.category}]: {it.row.text}  (classifier: {it.intent.get('name')})")
+    print(f"false alarms: {len(alarms)}")
+    for it in alarms:
+        print(f"- alarm [{it.row.lang}, {it.row.category}]: {it.row.text}  (classifier: {it.intent.get('name')})")
+
+
+def sweep(items: Sequence[Parsed]) -> None:
+    """Recall and false alarms on the tune set for a grid of thresholds."""
+    lexicon = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
+    print("\n## threshold sweep (tune.tsv only)\n")
+    print("| emergency_bar | sure_topic | recall | false alarms | asked (near-miss) |")
+    print("|---|---|---|---|---|")
+    for bar, sure in itertools.product((0.02, 0.05, 0.10, 0.20), (0.4, 0.5, 0.6, 0.7, 0.8)):
+        net = SafetyNet({"emergency_bar": bar, "sure_topic": sure}, lexicon)
+        levels = decide(net, items)
+        caught, n = _count(items, levels, "emergency", EMERGENCY_LEVEL)
+        alarms, m = _count(items, levels, "near_miss", EMERGENCY_LEVEL)
+        asked, _ = _count(items, levels, "near_miss", UNSURE)
+        print(f"| {bar:.2f} | {sure:.1f} | {caught}/{n} | {alarms}/{m} | {asked}/{m} |")
+
+
+def speed(texts: Sequence[str]) -> None:
+    lexicon = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
+    times = []
+    for text in texts:
+        start = time.perf_counter()
+        lexicon.scan(text)
+        times.append((time.perf_counter() - start) * 1000)
+    long_text = ("Ik heb een vraag over mijn afvalkalender en de ophaling van het grof vuil. " * 27)[:1990] + " brand"
+    start = time.perf_counter()
+    for _ in range(20):
+        lexicon.scan(long_text)
+    per_long = (time.perf_counter() - start) / 20 * 1000
+    q = statistics.quantiles(times, n=100)
+    print(f"\nlexicon scan: p50 {q[49]:.3f} ms, p95 {q[94]:.3f} ms per message; 2,000 characters: {per_long:.2f} ms; "
+          f"{len(lexicon.terms)} terms in {len({t.language for t in lexicon.terms})} languages")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "taalbrug.tar.gz")
+    parser.add_argument("--sweep", action="store_true", help="print a threshold sweep on the tune set")
+    args = parser.parse_args(argv)
+    sets = {name: read_set(SETS / f"{name}.tsv") for name in NAMES if (SETS / f"{name}.tsv").exists()}
+    all_rows = [row for rows in sets.values() for row in rows]
+    parsed, times = asyncio.run(parse(args.model, all_rows))
+    print("# Safety net: emergencies caught and false alarms (make bench-safety)")
+    offset = 0
+    for name, rows in sets.items():
+        items = parsed[offset: offset + len(rows)]
+        offset += len(rows)
+        report(name, items)
+        if name == "tune" and args.sweep:
+            sweep(items)
+    q = statistics.quantiles(times, n=100)
+    print(f"\n/model/parse (whole pipeline, in-process): p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms over {len(times)} messages")
+    speed([row.text for row in all_rows])
+
+
+if __name__ == "__main__":
+    main()

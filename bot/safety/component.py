@@ -1,0 +1,175 @@
+"""Rasa NLU component: the safety net that decides "this may be an emergency" beside the topic.
+
+Referenced from config.yml as `bot.safety.component.SafetyNet`, after the
+FallbackClassifier, so it sees the classifier's ranking and may overrule a
+fallback. Like Rasa's FallbackClassifier it sets the intent and puts itself
+at the top of the ranking, and it keeps what the classifier said:
+`/model/parse` returns, besides Rasa's keys,
+
+    "safety": {"level": "emergency" | "unsure" | "none",
+               "categories": [...], "languages": [...],
+               "reason": "danger_words" | "classifier" | "signal" | ...,
+               "classified": {"name": ..., "confidence": ...}}
+
+`emergency`: the intent becomes `emergency`, so the dialogue answers 112 first,
+whatever else is going on. `unsure`: the topic stays; the answer is followed
+by "Is it an emergency? Call 112". The lexicon (bot.safety.lexicon) finds
+danger words in all languages; the classifier's ranking weighs the words that
+also occur in ordinary questions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot import PROJECT_ROOT
+from bot.safety.lexicon import DangerLexicon, Hit
+from bot.vocabulary import EMERGENCY, FALLBACK, SAFETY_EMERGENCY, SAFETY_NONE, SAFETY_UNSURE
+
+SAFETY = "safety"
+LANGUAGE = "language"  # set by bot.language.component.LanguageIdentifier, earlier in the pipeline
+SHORT_WORD = 4  # words shorter than this coincide across languages
+EMERGENCY_LEVEL, UNSURE, NONE = SAFETY_EMERGENCY, SAFETY_UNSURE, SAFETY_NONE
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class SafetyNet(GraphComponent):
+    """Marks every message as a possible emergency, unsure, or none; overrules the topic for the first."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            # Folder of the danger lexicon, one <code>.yml per language.
+            "lexicon_path": str(PROJECT_ROOT / "locales" / "danger"),
+            # The classifier's emergency counts when it is among this many best intents ...
+            "top_k": 3,
+            # ... with at least this confidence.
+            "emergency_bar": 0.05,
+            # A danger word that also occurs in ordinary questions ("police", "doctor") is an
+            # emergency unless another topic is at least this sure; then the resident is asked.
+            "sure_topic": 0.6,
+            # Without any danger word, the classifier's emergency at least this sure (but not
+            # first) makes the answer ask "is it an emergency?".
+            "unsure_bar": 0.10,
+        }
+
+    def __init__(self, config: Dict[Text, Any], lexicon: Optional[DangerLexicon] = None) -> None:
+        self._config = {**self.get_default_config(), **config}
+        self._lexicon = lexicon or DangerLexicon.load(self._config["lexicon_path"])
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SafetyNet":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Sets `safety` on each message; a possible emergency becomes the intent `emergency`."""
+        for message in messages:
+            text = message.get(TEXT)
+            detected = message.get(LANGUAGE) or {}
+            report = self.decide(text if isinstance(text, str) else "", message.get(INTENT_RANKING_KEY) or [],
+                                 message.get(INTENT) or {}, detected.get("code") if isinstance(detected, dict) else None)
+            message.set(SAFETY, report, add_to_output=True)
+            if report["level"] == EMERGENCY_LEVEL:
+                self._overrule(message)
+        return messages
+
+    def decide(
+        self, text: str, ranking: Sequence[Dict[str, Any]], intent: Dict[str, Any], language: Optional[str] = None
+    ) -> Dict[str, Any]:
+        """The safety report of one message, from its text, the classifier's ranking and intent, and its language."""
+        hits = [self._weighed(hit, language) for hit in self._lexicon.scan(text)]
+        classified = self._classified(ranking)
+        level, reason = self._level(hits, classified, intent)
+        return self._report(level, reason, hits, classified)
+
+    @staticmethod
+    def _weighed(hit: Hit, language: Optional[str]) -> Hit:
+        """An acute term of another language than the message's, made of short words ("has gun" in
+        Turkish "hasta ... günü"), only counts as a signal: short words coincide across languages."""
+        if hit.tier == "acute" and language and hit.language != language and \
+                min(len(word) for word in hit.term.split()) < SHORT_WORD:
+            return replace(hit, tier="signal")
+        return hit
+
+    @staticmethod
+    def _classified(ranking: Sequence[Dict[str, Any]]) -> List[Tuple[str, float]]:
+        """The classifier's own ranking: the fallback and this component's entries left out."""
+        return [
+            (str(item.get(INTENT_NAME_KEY)), float(item.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
+            for item in ranking
+            if isinstance(item, dict) and item.get(INTENT_NAME_KEY) not in (None, FALLBACK)
+            and not item.get(SAFETY)
+        ]
+
+    def _emergency_ranked(self, classified: Sequence[Tuple[str, float]]) -> float:
+        """The classifier's confidence in emergency when it is among the top_k, else 0."""
+        for name, confidence in classified[: int(self._config["top_k"])]:
+            if name == EMERGENCY:
+                return confidence
+        return 0.0
+
+    def _level(
+        self, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]], intent: Dict[str, Any]
+    ) -> Tuple[str, str]:
+        if any(hit.tier == "acute" for hit in hits):
+            return EMERGENCY_LEVEL, "danger_words"
+        if classified and classified[0][0] == EMERGENCY:
+            return EMERGENCY_LEVEL, "classifier"
+        emergency = self._emergency_ranked(classified)
+        if hits:
+            return self._signal(emergency, classified, intent)
+        if emergency >= float(self._config["unsure_bar"]):
+            return UNSURE, "classifier_ranking"
+        return NONE, ""
+
+    def _signal(
+        self, emergency: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any]
+    ) -> Tuple[str, str]:
+        """A danger word that also occurs in ordinary questions: the classifier's ranking decides."""
+        if emergency >= float(self._config["emergency_bar"]):
+            return EMERGENCY_LEVEL, "signal_and_classifier"
+        topic_sure = bool(classified) and classified[0][1] >= float(self._config["sure_topic"])
+        if intent.get(INTENT_NAME_KEY) != FALLBACK and topic_sure:
+            return UNSURE, "signal_other_topic"
+        return EMERGENCY_LEVEL, "signal_unclear_topic"
+
+    @staticmethod
+    def _report(
+        level: str, reason: str, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]]
+    ) -> Dict[str, Any]:
+        top = classified[0] if classified else None
+        return {
+            "level": level,
+            "reason": reason,
+            "categories": sorted({hit.category for hit in hits}),
+            "languages": sorted({hit.language for hit in hits}),
+            "classified": {"name": top[0], "confidence": top[1]} if top else None,
+        }
+
+    @staticmethod
+    def _overrule(message: Message) -> None:
+        """The intent becomes `emergency`, at the top of the ranking (the classifier's ranking stays below)."""
+        overrule = {INTENT_NAME_KEY: EMERGENCY, PREDICTED_CONFIDENCE_KEY: 1.0, SAFETY: True}
+        message.data[INTENT] = {INTENT_NAME_KEY: EMERGENCY, PREDICTED_CONFIDENCE_KEY: 1.0}
+        message.data.setdefault(INTENT_RANKING_KEY, [])
+        message.data[INTENT_RANKING_KEY].insert(0, overrule)

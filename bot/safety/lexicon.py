@@ -1,0 +1,222 @@
+"""The multilingual danger lexicon (locales/danger/<code>.yml) and the scan of one message.
+
+A term is one or more words, matched after `normalise()`: a word of the
+message matches a term word when it starts with it ("adem" in "ademt"; words
+of one or two letters only as a whole word). A message word that matches no term word exactly may match one of TYPO_MIN
+letters or more with one typo (a letter left out, added, changed, or two
+swapped), when its first letter is right. All words of a term must
+stand within WINDOW words of each other, in any order. Words that only look
+dangerous ("brandweerattest", "brandstof") are listed under `except`: a
+message word that starts with one matches only term words that start with it
+too (so "brandweerattest" is no fire, but "zjarrfikes" is still the fire
+brigade when "zjarrfik" is both an exception and a term).
+
+Each term has a category (fire, not_breathing, violence, ...) and a tier:
+- acute: on its own, this may be an emergency now;
+- signal: a danger word that also occurs in ordinary questions; the topic
+  classifier decides (bot.safety.component).
+Every language's lexicon is read for every message: a resident may write a
+word of another language, and the language of a short message is often unsure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Sequence, Set, Tuple
+
+from bot.content.reader import ContentError, read_mapping, where
+from bot.language.languages import SUPPORTED
+from bot.vocabulary import HELPLINE_CATEGORIES
+
+TIERS = ("acute", "signal")
+CATEGORIES: FrozenSet[str] = frozenset(
+    "fire smoke gas not_breathing choking unconscious seizure bleeding chest_pain stroke poisoning violence "
+    "domestic_violence break_in accident suicide lost_child drowning help_now".split()
+)
+WINDOW = 4  # the words of one term stand at most this many words apart
+TYPO_MIN = 6  # term words this long may match with one typo
+MAX_CHARS = 2000  # a message is read up to here (the chat API's limit)
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters written differently for the same sound or by different keyboards.
+_FOLD = str.maketrans({
+    "ı": "i", "ł": "l", "ß": "ss", "ø": "o", "đ": "d", "ħ": "h", "ɣ": "g", "ɛ": "e", "ǝ": "e", "ə": "e",
+    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه", "ـ": None,
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    "’": "", "'": "", "\u200c": "", "\u200d": "",
+    # Sorani letters typed on an Arabic or Persian keyboard.
+    "ە": "ه", "ێ": "ی", "ۆ": "و", "ڕ": "ر", "ڵ": "ل",
+})
+
+
+def normalise(text: str) -> List[str]:
+    """The words of `text`: lower case, accents and vowel marks dropped, letter variants unified."""
+    decomposed = unicodedata.normalize("NFKD", text[:MAX_CHARS].lower())
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").translate(_FOLD)
+    return _WORD.findall(bare)
+
+
+@dataclass(frozen=True)
+class Term:
+    words: Tuple[str, ...]
+    category: str
+    tier: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A term found in a message."""
+
+    category: str
+    tier: str
+    language: str
+    term: str
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one letter left out, added, changed, or two swapped."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        swapped = i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
+        return swapped or a[i + 1:] == b[i + 1:]
+    return a[i + 1:] == b[i:] if la > lb else a[i:] == b[i + 1:]
+
+
+def _deletion_keys(word: str) -> Set[str]:
+    """The first four letters of `word`, and of `word` with one of its first five letters left out."""
+    head = word[:5]
+    return {head[:4], *((head[:i] + head[i + 1:])[:4] for i in range(len(head)))}
+
+
+class DangerLexicon:
+    """Every language's danger terms, indexed for a fast scan of one message."""
+
+    def __init__(self, terms: Sequence[Term], exceptions: Iterable[str] = ()) -> None:
+        self.terms = tuple(terms)
+        self._exceptions: Dict[str, List[str]] = {}
+        for word in sorted({e for e in exceptions if e}, key=len, reverse=True):
+            self._exceptions.setdefault(word[:3], []).append(word)
+        self._words = sorted({w for t in self.terms for w in t.words})
+        self._by_head: Dict[str, List[str]] = {}
+        self._typo_index: Dict[str, List[str]] = {}
+        for word in self._words:
+            self._by_head.setdefault(word[:3], []).append(word)
+            if len(word) >= TYPO_MIN:
+                for key in _deletion_keys(word):
+                    self._typo_index.setdefault(key, []).append(word)
+        self._terms_of: Dict[str, List[Term]] = {}
+        for term in self.terms:
+            for word in set(term.words):
+                self._terms_of.setdefault(word, []).append(term)
+
+    @classmethod
+    def load(cls, folder: Path) -> "DangerLexicon":
+        """All locales/danger/<code>.yml files; errors name the file and the field."""
+        terms: List[Term] = []
+        exceptions: Set[str] = set()
+        paths = sorted(Path(folder).glob("*.yml"))
+        if not paths:
+            raise ContentError(f"{folder}: no danger lexicon files (<code>.yml)")
+        for path in paths:
+            file_terms, file_exceptions = _read(path)
+            terms.extend(file_terms)
+            exceptions.update(file_exceptions)
+        return cls(terms, exceptions)
+
+    def _matches(self, token: str) -> Set[str]:
+        """The term words this message word matches.
+
+        A word of 3+ letters matches the start of the message word, a shorter one the whole word.
+        Term words of TYPO_MIN+ letters also match with one typo, when the first letter is right.
+        """
+        found = {w for w in self._by_head.get(token[:3], ()) if token.startswith(w) and (len(w) >= 3 or w == token)}
+        if not found and len(token) >= TYPO_MIN - 1:
+            for key in _deletion_keys(token):
+                for word in self._typo_index.get(key, ()):
+                    if word[0] == token[0] and any(
+                        _one_edit(word, token[:n]) for n in (len(word) - 1, len(word), len(word) + 1)
+                    ):
+                        found.add(word)
+        return found
+
+    def _exception(self, token: str) -> str:
+        """The longest exception this message word starts with, or ""."""
+        return next((e for e in self._exceptions.get(token[:3], ()) if token.startswith(e)), "")
+
+    def scan(self, text: str) -> List[Hit]:
+        """Every term found in `text`, once per term."""
+        positions: Dict[str, List[int]] = {}
+        for index, token in enumerate(normalise(text)):
+            exception = self._exception(token)
+            for word in self._matches(token):
+                if word.startswith(exception):  # "brandweerattest" is no fire, "zjarrfikes" still fire brigade
+                    positions.setdefault(word, []).append(index)
+        hits: Dict[Tuple[str, ...], Hit] = {}
+        for word in positions:
+            for term in self._terms_of.get(word, ()):
+                key = (term.language, term.tier, term.category, *term.words)
+                if key not in hits and _together(term.words, positions):
+                    hits[key] = Hit(term.category, term.tier, term.language, " ".join(term.words))
+        return list(hits.values())
+
+
+def _together(words: Sequence[str], positions: Mapping[str, List[int]]) -> bool:
+    """True when every word occurs, all within WINDOW words of one another."""
+    if any(w not in positions for w in words):
+        return False
+    if len(words) == 1:
+        return True
+    first, rest = words[0], words[1:]
+    return any(
+        all(any(abs(p - start) <= WINDOW for p in positions[w]) for w in rest) for start in positions[first]
+    )
+
+
+def _read(path: Path) -> Tuple[List[Term], Set[str]]:
+    data = read_mapping(path)
+    language = data.get("language")
+    if language != path.stem or language not in SUPPORTED:
+        raise ContentError(f"{where(path, 'language')}: must be the file's supported language code")
+    terms: List[Term] = []
+    for tier in TIERS:
+        groups = data.get(tier) or {}
+        if not isinstance(groups, dict):
+            raise ContentError(f"{where(path, tier)}: must map categories to lists of terms")
+        for category, items in groups.items():
+            terms.extend(_terms(items, str(category), tier, language, where(path, f"{tier}.{category}")))
+    # The suicide and domestic-violence lists are acute terms of those categories.
+    for category in HELPLINE_CATEGORIES:
+        terms.extend(_terms(data.get(category) or [], category, "acute", language, where(path, category)))
+    exceptions = data.get("except") or []
+    if not isinstance(exceptions, list):
+        raise ContentError(f"{where(path, 'except')}: must be a list of words")
+    words = [normalise(str(e)) for e in exceptions]
+    if any(len(w) != 1 for w in words):
+        raise ContentError(f"{where(path, 'except')}: each exception must be one word")
+    return terms, {w[0] for w in words}
+
+
+def _terms(items: object, category: str, tier: str, language: str, place: str) -> List[Term]:
+    if category not in CATEGORIES:
+        raise ContentError(f"{place}: unknown category (one of {', '.join(sorted(CATEGORIES))})")
+    if not isinstance(items, list):
+        raise ContentError(f"{place}: must be a list of terms")
+    terms = []
+    for item in items:
+        words = tuple(normalise(str(item)))
+        if not words:
+            raise ContentError(f"{place}: the term {item!r} has no letters")
+        terms.append(Term(words, category, tier, language))
+    return terms

@@ -1,0 +1,160 @@
+"""The safety net on the real stack: 112 comes first in every language, at the start of a
+conversation, inside a referral form and during a human handover; unsure messages get their
+answer and then "is it an emergency?"; odd input gets a defined answer."""
+
+from __future__ import annotations
+
+import csv
+import http.cookiejar
+import re
+import urllib.parse
+import urllib.request
+from datetime import datetime, timezone
+from typing import Dict, Iterator, List
+
+import pytest
+
+from bot import PROJECT_ROOT
+from bot.language.languages import SUPPORTED
+from bot.storage.accounts import create_account
+from bot.storage.db import make_engine
+from tests.stack import RunningStack, start_stack
+
+pytestmark = pytest.mark.integration
+STAFF_PASSWORD = "balie-wachtwoord-lang"
+
+
+def _first_emergencies() -> Dict[str, str]:
+    """One emergency per language, as a resident typed it (the first of each language in the tune set)."""
+    chosen: Dict[str, str] = {}
+    with (PROJECT_ROOT / "tests" / "safety" / "tune.tsv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row["label"] == "emergency":
+                chosen.setdefault(row["lang"], row["text"])
+    return chosen
+
+
+EMERGENCIES = _first_emergencies()
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
+    running = start_stack(tmp_path_factory.mktemp("safety-stack"), TAALBRUG_COOKIE_SECURE="0",
+                          TAALBRUG_HASH_SALT="safety-salt", TAALBRUG_DESK_CLOCK="2026-11-24T10:00:00+01:00")
+    engine = make_engine(running.database_url)
+    try:
+        create_account(engine, "balie", "staff", STAFF_PASSWORD, datetime.now(timezone.utc))
+    finally:
+        engine.dispose()
+    yield running
+    running.stop()
+
+
+class Desk:
+    """A front-desk worker's browser session, with cookies and the pages' CSRF tokens."""
+
+    def __init__(self, stack: RunningStack) -> None:
+        self.url = stack.url
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        login = self.get("/login?next=/staff")
+        self.post("/login", csrf=_csrf(login), username="balie", password=STAFF_PASSWORD, next="/staff")
+
+    def get(self, path: str) -> str:
+        with self.opener.open(self.url + path, timeout=30) as response:
+            return response.read().decode()
+
+    def post(self, path: str, **form: str) -> str:
+        data = urllib.parse.urlencode(form).encode()
+        with self.opener.open(urllib.request.Request(self.url + path, data=data), timeout=30) as response:
+            return response.read().decode()
+
+    def handovers(self) -> List[str]:
+        return sorted(set(re.findall(r"/staff/handover/([\w-]+)\"", self.get("/staff"))))
+
+    def take(self, handover: str) -> None:
+        page = self.get(f"/staff/handover/{handover}")
+        self.post(f"/staff/handover/{handover}/take", csrf=_csrf(page))
+
+
+def _csrf(page: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert found, "no CSRF token on the page"
+    return found.group(1)
+
+
+@pytest.fixture(scope="module")
+def desk(stack: RunningStack) -> Desk:
+    return Desk(stack)
+
+
+def _assert_112_first(reply: dict, lang: str) -> None:
+    first = reply["messages"][0]
+    assert reply["topic"] == "emergency", reply
+    assert first["kind"] == "answer" and first["lang"] == "nl" and "112" in first["text"], reply
+    if lang != "nl":
+        cues = [m for m in reply["messages"] if m["lang"] != "nl"]
+        assert cues and "112" in cues[0]["text"], reply
+
+
+def test_every_language_has_an_emergency_to_test() -> None:
+    assert set(EMERGENCIES) == set(SUPPORTED)
+
+
+@pytest.mark.parametrize("lang", sorted(SUPPORTED))
+def test_an_emergency_that_opens_a_conversation_gets_112_first(stack: RunningStack, lang: str) -> None:
+    _assert_112_first(stack.chat(f"safety-start-{lang}", EMERGENCIES[lang]), lang)
+
+
+@pytest.mark.parametrize("lang", sorted(SUPPORTED))
+def test_an_emergency_inside_the_interpreter_form_gets_112_first(stack: RunningStack, lang: str) -> None:
+    session = f"safety-form-{lang}"
+    asked = stack.chat(session, "Ik heb een tolk nodig voor mijn afspraak bij het OCMW")
+    assert asked["messages"][0]["kind"] == "prompt", asked
+    _assert_112_first(stack.chat(session, EMERGENCIES[lang]), lang)
+
+
+@pytest.mark.parametrize("lang", sorted(SUPPORTED))
+def test_an_emergency_during_a_handover_gets_112_first_and_the_desk_sees_it_is_urgent(
+    stack: RunningStack, desk: Desk, lang: str
+) -> None:
+    session = f"safety-handover-{lang}"
+    before = set(desk.handovers())
+    asked = stack.chat(session, "Ik wil met een medewerker praten")
+    assert asked.get("handover", {}).get("state") == "waiting", asked
+    (handover,) = set(desk.handovers()) - before
+    desk.take(handover)
+    reply = stack.chat(session, EMERGENCIES[lang])
+    assert reply["handover"]["state"] == "active"
+    _assert_112_first(reply, lang)
+    assert "Dringend: misschien een noodgeval." in desk.get(f"/staff/handover/{handover}")
+
+
+def test_an_unsure_message_gets_its_answer_first_then_is_it_an_emergency(stack: RunningStack) -> None:
+    reply = stack.chat("safety-unsure-1", "Hoe vraag ik een brandweerattest aan voor mijn restaurant?")
+    assert reply["topic"] != "emergency"
+    texts = [m["text"] for m in reply["messages"]]
+    assert not any("112" in t for t in texts[:1]), texts
+
+
+def test_a_suicide_threat_also_gets_the_suicide_line(stack: RunningStack) -> None:
+    reply = stack.chat("safety-suicide-1", "ik wil zelfmoord plegen, ik zie het niet meer zitten", ["nl"])
+    _assert_112_first(reply, "nl")
+    assert any("1813" in m["text"] for m in reply["messages"])
+
+
+def test_violence_at_home_also_gets_1712_in_the_residents_language(stack: RunningStack) -> None:
+    reply = stack.chat("safety-violence-1", "my husband is hitting me right now, help", ["en"])
+    _assert_112_first(reply, "en")
+    assert any("1712" in m["text"] and m["lang"] == "nl" for m in reply["messages"])
+    assert any("1712" in m["text"] and m["lang"] == "en" for m in reply["messages"])
+
+
+def test_emoji_only_gets_a_defined_answer(stack: RunningStack) -> None:
+    reply = stack.chat("safety-emoji-1", "🙂🙂🙂")
+    assert reply["messages"] and reply["messages"][0]["kind"] == "answer"
+
+
+def test_a_long_text_with_one_danger_word_gets_112_first(stack: RunningStack) -> None:
+    text = ("Ik heb een vraag over de afvalkalender en het containerpark van de gemeente. " * 25)[:1970]
+    reply = stack.chat("safety-long-1", text + " Er is brand!")
+    _assert_112_first(reply, "nl")

@@ -1,0 +1,73 @@
+"""The safety net decides "emergency", "unsure" or "none" beside the topic, and overrules the topic for the first."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.safety.component import SafetyNet
+from bot.safety.lexicon import DangerLexicon, Term
+
+LEXICON = DangerLexicon([
+    Term(("brand",), "fire", "acute", "nl"),
+    Term(("zelfmoord",), "suicide", "acute", "nl"),
+    Term(("dokter",), "help_now", "signal", "nl"),
+])
+NET = SafetyNet({}, LEXICON)
+
+
+def parse(text: str, ranking: List[tuple], fallback: bool = False) -> Dict[str, Any]:
+    """A message as the classifier and the FallbackClassifier leave it, then the safety net."""
+    items = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    if fallback:
+        items.insert(0, {"name": "nlu_fallback", "confidence": 0.3})
+    message = Message(data={"text": text, "intent": dict(items[0]), "intent_ranking": items})
+    NET.process([message])
+    assert "safety" in message.as_dict(only_output_properties=True)  # /model/parse returns it
+    return message.data
+
+
+def level(parsed: Dict[str, Any]) -> Optional[str]:
+    return parsed["safety"]["level"]
+
+
+def test_an_acute_danger_word_is_an_emergency_whatever_the_topic_and_the_topic_stays_recoverable() -> None:
+    parsed = parse("mijn kind eet iets en er is brand", [("childcare", 0.91), ("school", 0.05)])
+    assert level(parsed) == "emergency" and parsed["intent"]["name"] == "emergency"
+    assert parsed["safety"]["classified"] == {"name": "childcare", "confidence": 0.91}
+    assert [r["name"] for r in parsed["intent_ranking"][:2]] == ["emergency", "childcare"]
+
+
+def test_a_fallback_with_an_acute_word_becomes_the_emergency_answer() -> None:
+    parsed = parse("brandd!!", [("waste", 0.2), ("emergency", 0.1)], fallback=True)
+    assert parsed["intent"]["name"] == "emergency"
+
+
+def test_the_classifiers_own_emergency_counts_even_without_a_danger_word() -> None:
+    assert level(parse("kom snel aub", [("emergency", 0.7), ("greet", 0.1)])) == "emergency"
+
+
+def test_a_signal_word_with_a_sure_other_topic_only_asks_is_it_an_emergency() -> None:
+    parsed = parse("mijn kind heeft koorts, welke dokter is open?", [("health", 0.93), ("childcare", 0.03)])
+    assert level(parsed) == "unsure" and parsed["intent"]["name"] == "health"
+
+
+def test_a_signal_word_with_emergency_in_the_top_three_or_no_clear_topic_is_an_emergency() -> None:
+    assert level(parse("dokter nu!!", [("health", 0.7), ("greet", 0.1), ("emergency", 0.08)])) == "emergency"
+    assert level(parse("dokter", [("health", 0.4), ("school", 0.3)], fallback=True)) == "emergency"
+
+
+def test_no_danger_word_but_emergency_ranked_asks_and_nothing_says_none() -> None:
+    assert level(parse("help me", [("ask_human", 0.6), ("emergency", 0.2)])) == "unsure"
+    assert level(parse("waar is het containerpark", [("waste", 0.95), ("opening_hours", 0.02)])) == "none"
+
+
+def test_emoji_only_and_a_long_text_with_one_danger_word_have_a_defined_result() -> None:
+    assert level(parse("🙂🙂🙂", [("greet", 0.4), ("thank", 0.3)], fallback=True)) == "none"
+    long_text = "Ik heb een vraag over de afvalkalender en het containerpark. " * 32 + "Er is brand."
+    assert len(long_text) <= 2000 and level(parse(long_text, [("waste", 0.97)])) == "emergency"
+
+
+def test_suicide_is_reported_as_its_category_for_the_helpline() -> None:
+    assert parse("ik denk aan zelfmoord", [("mental_wellbeing", 0.8)])["safety"]["categories"] == ["suicide"]

@@ -1,0 +1,92 @@
+"""The danger lexicon finds danger words as residents type them, in every language, and not where there are none."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import PROJECT_ROOT
+from bot.content.reader import ContentError
+from bot.language.languages import SUPPORTED
+from bot.safety.lexicon import DangerLexicon, Term, _one_edit, normalise
+
+FIRE = Term(("brand",), "fire", "acute", "nl")
+NOT_BREATHING = Term(("adem", "niet"), "not_breathing", "acute", "nl")
+AMBULANCE = Term(("ambulance",), "help_now", "acute", "en")
+POLICE = Term(("politie",), "help_now", "signal", "nl")
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> DangerLexicon:
+    return DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
+
+
+def small(*exceptions: str) -> DangerLexicon:
+    return DangerLexicon([FIRE, NOT_BREATHING, AMBULANCE, POLICE], exceptions)
+
+
+def categories(lex: DangerLexicon, text: str) -> set:
+    return {(hit.category, hit.tier) for hit in lex.scan(text)}
+
+
+def test_words_are_compared_without_case_accents_or_letter_variants() -> None:
+    assert normalise("Ça BRÛLE, à l'aide!") == ["ca", "brule", "a", "laide"]
+    assert normalise("حريق في البيت") == normalise("حريق فى البيت")  # ي and ى are one letter
+    assert normalise("إسعاف") == normalise("اسعاف")
+    assert normalise("pożar łazienka") == ["pozar", "lazienka"]
+
+
+@pytest.mark.parametrize(("a", "b", "one"), [
+    ("ambulance", "ambulanse", True), ("ambulance", "ambulnce", True), ("ambulance", "ambluance", True),
+    ("ambulance", "aambulance", True), ("ambulance", "ambulanze", True), ("ambulance", "abulanse", False),
+])
+def test_one_typo_is_one_letter_changed_added_left_out_or_two_swapped(a: str, b: str, one: bool) -> None:
+    assert _one_edit(a, b) is one
+
+
+def test_a_term_word_matches_the_start_of_a_word_and_long_words_with_one_typo() -> None:
+    lex = small()
+    assert ("fire", "acute") in categories(lex, "het brandt hier")
+    assert ("help_now", "acute") in categories(lex, "AMBULANSE SNEL")
+    assert not lex.scan("een grand cafe")  # short words need the exact start
+
+
+def test_the_words_of_a_term_must_stand_close_together() -> None:
+    lex = small()
+    assert ("not_breathing", "acute") in categories(lex, "help mijn zoon ademt niet meer")
+    assert ("not_breathing", "acute") in categories(lex, "niet ademen hij")
+    far = "ik adem rustig in en uit want de cursus gaat over yoga en is niet duur"
+    assert not categories(lex, far)
+
+
+def test_exceptions_are_not_read_as_danger() -> None:
+    lex = small("brandweerattest", "brandstof")
+    assert not lex.scan("Hoe vraag ik een brandweerattest aan voor mijn zaak?")
+    assert not lex.scan("de brandstofprijs")
+    assert ("fire", "acute") in categories(lex, "brand in de keuken")
+
+
+def test_every_language_has_a_lexicon_with_acute_terms(lexicon: DangerLexicon) -> None:
+    languages = {t.language for t in lexicon.terms if t.tier == "acute"}
+    assert languages == set(SUPPORTED)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("er is brand in mijn appartement", "fire"),
+    ("help mijn vader ademt niet", "not_breathing"),
+    ("il ne respire plus", "not_breathing"),
+    ("my husband is hitting me right now", "domestic_violence"),
+    ("пожар в квартире", "fire"),
+    ("زوجي يضربني الآن", "domestic_violence"),
+    ("yangın var", "fire"),
+])
+def test_the_real_lexicon_finds_plain_emergencies(lexicon: DangerLexicon, text: str, category: str) -> None:
+    assert category in {hit.category for hit in lexicon.scan(text) if hit.tier == "acute"}
+
+
+def test_a_malformed_lexicon_file_is_named_with_its_field(tmp_path) -> None:
+    (tmp_path / "nl.yml").write_text("language: nl\nacute:\n  flood: [water]\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"nl.yml, field 'acute.flood': unknown category"):
+        DangerLexicon.load(tmp_path)
+    (tmp_path / "nl.yml").write_text("language: xx\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="language"):
+        DangerLexicon.load(tmp_path)
