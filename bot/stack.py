@@ -35,15 +35,17 @@ logger = logging.getLogger("taalbrug.stack")
 
 
 @dataclass
-class Service:
+class Process:
+    """One child of the stack: how to start it, and the running process (`popen`) once started."""
+
     name: str
     argv: List[str]
     env: Dict[str, str]
-    process: Optional[subprocess.Popen] = field(default=None, repr=False)
+    popen: Optional[subprocess.Popen] = field(default=None, repr=False)
 
 
-def services(config: Settings, python: str = sys.executable) -> List[Service]:
-    """The three processes of one deployment, in start order."""
+def processes(config: Settings, python: str = sys.executable) -> List[Process]:
+    """The processes of one deployment (actions, each Rasa replica, gateway), in start order."""
     env = config.child_env()
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
@@ -57,7 +59,7 @@ def services(config: Settings, python: str = sys.executable) -> List[Service]:
         env.update(TAALBRUG_REDIS_HOST=redis.hostname or "127.0.0.1", TAALBRUG_REDIS_PORT=str(redis.port or 6379),
                    TAALBRUG_REDIS_DB=(redis.path or "/0").strip("/") or "0")
         endpoints = "endpoints.replicas.yml"
-    rasa: List[Service] = []
+    rasa: List[Process] = []
     for index, port in enumerate(config.rasa_ports):
         argv = [
             python, "-m", "bot.rasa_server", "run",
@@ -70,15 +72,15 @@ def services(config: Settings, python: str = sys.executable) -> List[Service]:
         ]
         if config.rasa_token:
             argv += ["--auth-token", config.rasa_token]
-        rasa.append(Service("rasa" if index == 0 else f"rasa-{index + 1}", argv, env))
+        rasa.append(Process("rasa" if index == 0 else f"rasa-{index + 1}", argv, env))
     return [
-        Service(
+        Process(
             "actions",
             [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(config.actions_port)],
             {**env, "SANIC_HOST": "127.0.0.1"},
         ),
         *rasa,
-        Service("gateway", [python, "-m", "bot.web"], env),
+        Process("gateway", [python, "-m", "bot.web"], env),
     ]
 
 
@@ -98,7 +100,7 @@ class Stack:
             # a random token is made for this run and given to the gateway only.
             config = config.with_changes(rasa_token=secrets.token_urlsafe(32))
         self.config = config
-        self.services = services(config, python)
+        self.processes = processes(config, python)
         self._stopping = threading.Event()
         self._restarts: Dict[str, List[float]] = {}
 
@@ -112,19 +114,19 @@ class Stack:
         self._replay_spool()
         if self.config.rasa_replicas > 1:
             self._create_tracker_tables()
-        for service in self.services:
-            self._launch(service)
+        for process in self.processes:
+            self._launch(process)
 
-    def _launch(self, service: Service) -> None:
-        service.process = subprocess.Popen(
-            service.argv,
+    def _launch(self, process: Process) -> None:
+        process.popen = subprocess.Popen(
+            process.argv,
             cwd=str(self.config.project_root),
-            env=service.env,
+            env=process.env,
             start_new_session=True,  # own process group: stopped children and all
         )
-        logger.info("started %s (pid %d)", service.name, service.process.pid)
+        logger.info("started %s (pid %d)", process.name, process.popen.pid)
 
-    def supervise(self) -> Optional[Service]:
+    def supervise(self) -> Optional[Process]:
         """Restart a crashed process (at most MAX_RESTARTS in RESTART_WINDOW s); the one that
         keeps crashing is returned so the whole stack can stop."""
         dead = self.crashed()
@@ -134,8 +136,8 @@ class Stack:
         recent = [t for t in self._restarts.get(dead.name, []) if now - t < RESTART_WINDOW]
         if len(recent) >= MAX_RESTARTS:
             return dead
-        logger.warning("%s exited with code %s; restarting it", dead.name, dead.process.returncode)
-        _signal_group(dead.process, signal.SIGKILL)  # reap what is left of its group
+        logger.warning("%s exited with code %s; restarting it", dead.name, dead.popen.returncode)
+        _signal_group(dead.popen, signal.SIGKILL)  # reap what is left of its group
         self._restarts[dead.name] = recent + [now]
         self._launch(dead)
         return None
@@ -176,34 +178,34 @@ class Stack:
             self._stopping.wait(1.0)
         return False
 
-    def crashed(self) -> Optional[Service]:
-        for service in self.services:
-            if service.process is not None and service.process.poll() is not None:
-                return service
+    def crashed(self) -> Optional[Process]:
+        for process in self.processes:
+            if process.popen is not None and process.popen.poll() is not None:
+                return process
         return None
 
     def stop(self, grace: float = 15.0) -> None:
         """SIGTERM every process group, then SIGKILL what is left after `grace` seconds."""
         self._stopping.set()
-        running = [s for s in reversed(self.services) if s.process and s.process.poll() is None]
-        for service in running:
-            _signal_group(service.process, signal.SIGTERM)
+        running = [p for p in reversed(self.processes) if p.popen and p.popen.poll() is None]
+        for process in running:
+            _signal_group(process.popen, signal.SIGTERM)
         deadline = time.monotonic() + grace
-        for service in running:
+        for process in running:
             try:
-                service.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+                process.popen.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                logger.warning("%s did not stop in %.0f s, killing it", service.name, grace)
-        for service in self.services:
-            if service.process is not None:
+                logger.warning("%s did not stop in %.0f s, killing it", process.name, grace)
+        for process in self.processes:
+            if process.popen is not None:
                 # Also reaps grandchildren left in the group by a clean exit.
-                _signal_group(service.process, signal.SIGKILL)
-                service.process.wait()
+                _signal_group(process.popen, signal.SIGKILL)
+                process.popen.wait()
 
 
-def _signal_group(process: subprocess.Popen, sig: int) -> None:
+def _signal_group(popen: subprocess.Popen, sig: int) -> None:
     try:
-        os.killpg(process.pid, sig)
+        os.killpg(popen.pid, sig)
     except (ProcessLookupError, PermissionError):
         pass
 
@@ -238,7 +240,7 @@ def main(argv: Sequence[str] = ()) -> int:
         while not stop_requested.wait(1.0):
             dead = stack.supervise()
             if dead:
-                logger.error("%s keeps exiting (code %s); stopping the rest", dead.name, dead.process.returncode)
+                logger.error("%s keeps exiting (code %s); stopping the rest", dead.name, dead.popen.returncode)
                 code = 1
                 break
     finally:

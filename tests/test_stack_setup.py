@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot.config import ConfigError, Settings
-from bot.stack import Stack, services
+from bot.stack import Stack, processes
 
 
 def test_rasa_is_started_through_the_launcher_with_its_token_on_loopback() -> None:
     settings = Settings.from_env({"TAALBRUG_RASA_TOKEN": "geheim"})
-    rasa = [s for s in services(settings) if s.name == "rasa"][0]
+    rasa = [p for p in processes(settings) if p.name == "rasa"][0]
     assert rasa.argv[1:4] == ["-m", "bot.rasa_server", "run"]
     assert rasa.argv[rasa.argv.index("--interface") + 1] == "127.0.0.1"
     assert rasa.argv[rasa.argv.index("--auth-token") + 1] == "geheim"
