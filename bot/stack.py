@@ -7,7 +7,8 @@ SIGTERM stops every process group, children and all. A process that dies is
 restarted (Rasa resumes conversations from the SQL tracker store); one that
 dies MAX_RESTARTS times within RESTART_WINDOW stops the stack with a non-zero
 exit code. Rasa's HTTP API always needs a token: TAALBRUG_RASA_TOKEN, or a
-random one made for the run.
+random one made for the run; it reaches Rasa through the environment, never the
+command line (bot/rasa_server.py).
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ class Process:
 
 
 def processes(config: Settings, python: str = sys.executable) -> List[Process]:
-    """The processes of one deployment (actions, each Rasa replica, gateway), in start order."""
+    """The processes of one deployment (actions, each Rasa replica, gateway), in start order.
+    Rasa's token is in `env` (TAALBRUG_RASA_TOKEN), never in `argv`."""
     env = config.child_env()
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
@@ -70,8 +72,6 @@ def processes(config: Settings, python: str = sys.executable) -> List[Process]:
             "--credentials", str(config.project_root / "credentials.yml"),
             "--endpoints", str(config.project_root / endpoints),
         ]
-        if config.rasa_token:
-            argv += ["--auth-token", config.rasa_token]
         rasa.append(Process("rasa" if index == 0 else f"rasa-{index + 1}", argv, env))
     return [
         Process(
@@ -97,7 +97,8 @@ class Stack:
                               "on other hosts (python -m bot.web); `make run` starts Rasa and the actions here")
         if not config.rasa_token:
             # Rasa's HTTP API is always token-protected: without TAALBRUG_RASA_TOKEN
-            # a random token is made for this run and given to the gateway only.
+            # a random token is made for this run (it may begin with "-": bot/rasa_server.py
+            # hands it to Rasa as --auth-token=<token>).
             config = config.with_changes(rasa_token=secrets.token_urlsafe(32))
         self.config = config
         self.processes = processes(config, python)

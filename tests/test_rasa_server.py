@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 import pytest
 from jsonschema import ValidationError
@@ -52,3 +52,29 @@ def test_the_launcher_judges_an_action_answer_as_rasa_does(installed: None, name
 def test_a_malformed_answer_is_still_refused_with_rasas_explanation(installed: None) -> None:
     verdict = _verdict(RemoteAction._validate_action_result, ANSWERS["an unknown event"])
     assert verdict.startswith("refused:") and "Failed to validate Action server response" in verdict
+
+
+RUN = ["bot/rasa_server.py", "run", "--enable-api", "--endpoints", "endpoints.yml"]
+TRACKER: Dict[str, str] = {}
+
+
+@pytest.mark.parametrize("token", ["geheim", "-begins-with-a-dash", "--auth-token", "-t"])
+def test_the_token_comes_from_the_environment_in_the_form_no_parser_takes_for_an_option(token: str) -> None:
+    from rasa.__main__ import create_argument_parser
+
+    argv = rasa_server.rasa_argv(RUN, {**TRACKER, "TAALBRUG_RASA_TOKEN": token})
+    assert argv == RUN + [f"--auth-token={token}"]
+    assert create_argument_parser().parse_args(argv[1:]).auth_token == token
+
+
+@pytest.mark.parametrize("option", [["-t", "geheim"], ["-tgeheim"], ["--auth-token", "geheim"],
+                                    ["--auth-token=geheim"], ["--auth", "geheim"]])
+def test_a_token_on_the_command_line_is_refused(option: List[str]) -> None:
+    with pytest.raises(SystemExit, match="TAALBRUG_RASA_TOKEN, not on the command line"):
+        rasa_server.rasa_argv(RUN + option, {**TRACKER, "TAALBRUG_RASA_TOKEN": "geheim"})
+
+
+def test_the_api_without_a_token_is_refused() -> None:
+    with pytest.raises(SystemExit, match="needs a token: set TAALBRUG_RASA_TOKEN"):
+        rasa_server.rasa_argv(RUN, TRACKER)
+    assert rasa_server.rasa_argv(["x", "run", "actions"], {}) == ["x", "run", "actions"]  # not Rasa's server
