@@ -1,6 +1,6 @@
 # Taalbrug: every target bootstraps the Python 3.10 virtual environment itself.
 #   make run     start Rasa, the action server and the web gateway (trains first if needed)
-#   make test    validate the data, run pytest and Rasa's test stories
+#   make test    validate the data, run Rasa's test stories and pytest (ends with what ran, what skipped)
 #   make train   train the Rasa model if training data, config or NLU code changed
 #   make bench   all benchmarks: bench-langid, bench-nlu, bench-load
 #   make langid-model  retrain the supplementary language-id model (committed)
@@ -69,8 +69,9 @@ validate: $(VENV)/.installed
 run: $(MODEL)
 	$(PY) -m bot.stack
 
+# pytest last: its summary of what ran and what was skipped ends the output.
 test: lint validate $(MODEL)
-	$(MAKE) --no-print-directory test-py test-stories
+	$(MAKE) --no-print-directory test-stories test-py
 
 test-py: $(VENV)/.installed $(AXE)
 	TAALBRUG_MODEL=$(MODEL) $(PY) -m pytest

@@ -1,7 +1,7 @@
 """Two Rasa replicas share a PostgreSQL tracker store and a Redis lock store; the gateway alternates.
 
-Needs TAALBRUG_TEST_POSTGRES_URL and TAALBRUG_TEST_REDIS_URL (`source .ci/services`);
-CI sets TAALBRUG_REQUIRE_REDIS=1 so this fails there instead of skipping.
+Needs TAALBRUG_TEST_POSTGRES_URL and TAALBRUG_TEST_REDIS_URL (`source .ci/services`), else it
+skips; CI sets TAALBRUG_REQUIRE_REDIS=1 so there it fails instead (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -20,10 +20,7 @@ from tests.stack import RunningStack, start_stack
 
 PG = os.environ.get("TAALBRUG_TEST_POSTGRES_URL", "")
 REDIS = os.environ.get("TAALBRUG_TEST_REDIS_URL", "")
-if os.environ.get("TAALBRUG_REQUIRE_REDIS") == "1" and not (PG and REDIS):
-    raise RuntimeError("TAALBRUG_REQUIRE_REDIS=1 but the test PostgreSQL or Redis is not set")
-pytestmark = [pytest.mark.integration,
-              pytest.mark.skipif(not (PG and REDIS), reason="no PostgreSQL and Redis: source .ci/services")]
+pytestmark = [pytest.mark.integration, pytest.mark.needs("redis")]
 TOKEN = "replica-test-token"
 
 
