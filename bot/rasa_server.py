@@ -10,11 +10,15 @@ with Rasa's own error message.
 
 Everything else is Rasa's own command line: `python -m bot.rasa_server run ...`
 takes exactly the arguments of `rasa run`. bot/stack.py starts Rasa this way.
-One thing comes from the environment instead, for `run`: the API token,
-TAALBRUG_RASA_TOKEN. It is set on Rasa's argv here as `--auth-token=<token>`:
-the `=` form is never read as an option, even for a token that begins with
-"-", and the token stays out of the process list. A token on the command line
-is refused, and so is `--enable-api` without one.
+Two things come from the environment instead, for `run`:
+
+- the API token, TAALBRUG_RASA_TOKEN. It is set on Rasa's argv here as
+  `--auth-token=<token>`: the `=` form is never read as an option, even for a
+  token that begins with "-", and the token stays out of the process list.
+  A token on the command line is refused, and so is `--enable-api` without one.
+- TAALBRUG_TRACKER_STORE_URL, which endpoints.yml and endpoints.replicas.yml
+  read, must be a full database URL: without one Rasa would quietly create an
+  SQLite tracker store in the working directory. Refused with a clear error.
 """
 
 import os
@@ -56,6 +60,7 @@ def install() -> None:
 
 
 TOKEN = "TAALBRUG_RASA_TOKEN"
+TRACKER_STORE_URL = "TAALBRUG_TRACKER_STORE_URL"
 
 
 def rasa_argv(argv: List[str], env: Mapping[str, str]) -> List[str]:
@@ -65,6 +70,13 @@ def rasa_argv(argv: List[str], env: Mapping[str, str]) -> List[str]:
         return list(argv)
     if any(_is_token_option(a) for a in args):
         raise SystemExit(f"bot.rasa_server: give the API token in {TOKEN}, not on the command line")
+    url = env.get(TRACKER_STORE_URL, "").strip()
+    if "://" not in url:  # the value is not shown: it may hold a password
+        raise SystemExit(
+            f"bot.rasa_server: {TRACKER_STORE_URL} {'is not a full database URL' if url else 'is not set'}: "
+            f"Rasa's tracker store needs one, such as sqlite:////srv/taalbrug/var/tracker.db "
+            f"or postgresql://user:password@host/rasa (`make run` sets it)"
+        )
     token = env.get(TOKEN, "")
     if not token and "--enable-api" in args:
         raise SystemExit(f"bot.rasa_server: Rasa's HTTP API needs a token: set {TOKEN}")

@@ -144,11 +144,20 @@ class Stack:
         return None
 
     def _create_tracker_tables(self) -> None:
-        """Create Rasa's tracker tables once, so that replicas starting together do not race."""
-        from rasa.core.tracker_store import SQLTrackerStore
+        """Create Rasa's tracker tables once, so that replicas starting together do not race.
 
-        store = SQLTrackerStore(domain=None, url=self.config.tracker_store_url, db="rasa")
-        store.engine.dispose()
+        Rasa's own metadata and engine options (SQLTrackerStore.Base, create_engine_kwargs), on
+        the URL the replicas get (Rasa passes it as `host=`). Not through SQLTrackerStore's
+        constructor: it only logs an error when the tables cannot be created."""
+        import sqlalchemy
+        from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+
+        url = self.config.tracker_store_url
+        engine = sqlalchemy.create_engine(url, **create_engine_kwargs(url))
+        try:
+            SQLTrackerStore.Base.metadata.create_all(engine)
+        finally:
+            engine.dispose()
 
     def _replay_spool(self) -> None:
         """Write records spooled during an earlier database outage (nothing is lost)."""

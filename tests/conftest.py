@@ -12,6 +12,7 @@ says for each whether it ran or was skipped, and why.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 from collections import Counter
 from dataclasses import dataclass
@@ -145,3 +146,17 @@ def project_root() -> Path:
 def content() -> Content:
     return load_content(PROJECT_ROOT)
 
+
+def fresh_postgres_database(server_url: str, prefix: str = "taalbrug_test") -> str:
+    """A new, empty database on the PostgreSQL server of `server_url`; its URL."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    server = create_engine(make_url(server_url).set(database="postgres"), isolation_level="AUTOCOMMIT", future=True)
+    try:
+        with server.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        server.dispose()
+    return str(make_url(server_url).set(database=name))

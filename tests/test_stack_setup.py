@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import List
+
 import pytest
+from sqlalchemy import create_engine, inspect
 
 from bot import rasa_server
 from bot.config import ConfigError, Settings
-from bot.stack import Stack, processes
+from bot.stack import Process, Stack, processes
+from tests.conftest import fresh_postgres_database
 
 
 def test_rasa_is_started_through_the_launcher_with_its_token_in_the_environment_on_loopback() -> None:
@@ -35,3 +41,45 @@ def test_a_random_token_that_begins_with_a_dash_reaches_rasa_whole(monkeypatch: 
 def test_make_run_refuses_a_rasa_or_actions_url_of_another_host(variable: str) -> None:
     with pytest.raises(ConfigError, match=variable):
         Stack(Settings.from_env({variable: "http://elders:5005"}))
+
+
+def replica_settings(tmp_path: Path, tracker_store_url: str) -> Settings:
+    model = tmp_path / "model.tar.gz"
+    model.write_bytes(b"")
+    return Settings.from_env({
+        "TAALBRUG_RASA_REPLICAS": "2", "TAALBRUG_REDIS_URL": "redis://127.0.0.1:6379/0",
+        "TAALBRUG_TRACKER_STORE_URL": tracker_store_url, "TAALBRUG_MODEL": str(model),
+        "TAALBRUG_DATABASE_URL": f"sqlite:///{tmp_path / 'taalbrug.db'}", "TAALBRUG_VAR_DIR": str(tmp_path / "var"),
+    })
+
+
+def tables_when_rasa_starts(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> List[List[str]]:
+    """Start the stack with launching stubbed out: the tracker store's tables as each Rasa replica starts."""
+    seen: List[List[str]] = []
+
+    def launch(stack: Stack, process: Process) -> None:
+        if process.name.startswith("rasa"):
+            engine = create_engine(settings.tracker_store_url)
+            seen.append(sorted(inspect(engine).get_table_names()))
+            engine.dispose()
+
+    monkeypatch.setattr(Stack, "_launch", launch)
+    Stack(settings).start()
+    return seen
+
+
+def test_rasas_tables_are_made_in_the_tracker_store_before_the_replicas_start(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    tracker = tmp_path / "tracker.db"
+    assert tables_when_rasa_starts(replica_settings(tmp_path, f"sqlite:///{tracker}"), monkeypatch) == [["events"]] * 2
+    assert os.listdir(cwd) == []  # nothing stray in the working directory (it was an SQLite file `rasa`)
+
+
+@pytest.mark.needs("postgres")
+def test_rasas_tables_are_made_in_postgresql_before_the_replicas_start(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = fresh_postgres_database(os.environ["TAALBRUG_TEST_POSTGRES_URL"], "taalbrug_tracker")
+    assert tables_when_rasa_starts(replica_settings(tmp_path, url), monkeypatch) == [["events"]] * 2
