@@ -8,7 +8,9 @@ restarted (Rasa resumes conversations from the SQL tracker store); one that
 dies MAX_RESTARTS times within RESTART_WINDOW stops the stack with a non-zero
 exit code. Rasa's HTTP API always needs a token: TAALBRUG_RASA_TOKEN, or a
 random one made for the run; it reaches Rasa through the environment, never the
-command line (bot/rasa_server.py).
+command line (bot/rasa_server.py). Before anything starts, every port must be
+free, so that a process left over from another run is reported instead of
+answering for this one.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import logging
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -24,7 +27,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 from urllib.parse import urlsplit
 
 from bot.config import ConfigError, Settings
@@ -84,6 +87,32 @@ def processes(config: Settings, python: str = sys.executable) -> List[Process]:
     ]
 
 
+def ports(config: Settings) -> List[Tuple[str, str, int]]:
+    """(variable, host, port) of every port the stack listens on; ConfigError when two coincide."""
+    wanted = [("TAALBRUG_WEB_PORT", config.web_host, config.web_port),
+              ("TAALBRUG_ACTIONS_PORT", "127.0.0.1", config.actions_port)]
+    wanted += [("TAALBRUG_RASA_PORT" + (f" + {i}" if i else ""), "127.0.0.1", port)
+               for i, port in enumerate(config.rasa_ports)]
+    seen: Dict[int, str] = {}
+    for variable, _host, port in wanted:
+        if port in seen:
+            raise ConfigError(f"{variable} and {seen[port]} are both port {port}: give each process its own")
+        seen[port] = variable
+    return wanted
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """Whether a server could not bind host:port now (bound as the servers bind: SO_REUSEADDR)."""
+    family, kind, proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError:
+            return True
+    return False
+
+
 MAX_RESTARTS = 5  # per process, within RESTART_WINDOW seconds
 RESTART_WINDOW = 300.0
 
@@ -101,6 +130,7 @@ class Stack:
             # hands it to Rasa as --auth-token=<token>).
             config = config.with_changes(rasa_token=secrets.token_urlsafe(32))
         self.config = config
+        self.ports = ports(config)
         self.processes = processes(config, python)
         self._stopping = threading.Event()
         self._restarts: Dict[str, List[float]] = {}
@@ -110,6 +140,12 @@ class Stack:
             raise FileNotFoundError(
                 f"No trained model at {self.config.model_path}: run `make train` first."
             )
+        busy = [f"{port} ({variable})" for variable, host, port in self.ports if port_in_use(host, port)]
+        if busy:
+            several = len(busy) > 1
+            raise ConfigError(f"{'ports' if several else 'port'} {', '.join(busy)} {'are' if several else 'is'} "
+                              "in use already. Is Taalbrug running already? Stop it, or choose other ports "
+                              "with these variables")
         self.config.var_dir.mkdir(parents=True, exist_ok=True)
         upgrade(self.config.database_url)
         self._replay_spool()
@@ -138,7 +174,7 @@ class Stack:
         if len(recent) >= MAX_RESTARTS:
             return dead
         logger.warning("%s exited with code %s; restarting it", dead.name, dead.popen.returncode)
-        _signal_group(dead.popen, signal.SIGKILL)  # reap what is left of its group
+        _kill_group(dead.popen)  # what is left of its group must let go of its port first
         self._restarts[dead.name] = recent + [now]
         self._launch(dead)
         return None
@@ -208,9 +244,9 @@ class Stack:
                 logger.warning("%s did not stop in %.0f s, killing it", process.name, grace)
         for process in self.processes:
             if process.popen is not None:
-                # Also reaps grandchildren left in the group by a clean exit.
-                _signal_group(process.popen, signal.SIGKILL)
-                process.popen.wait()
+                # Also reaps grandchildren left in the group by a clean exit, so that the
+                # next run finds every port free.
+                _kill_group(process.popen)
 
 
 def _signal_group(popen: subprocess.Popen, sig: int) -> None:
@@ -220,10 +256,48 @@ def _signal_group(popen: subprocess.Popen, sig: int) -> None:
         pass
 
 
+def _kill_group(popen: subprocess.Popen, timeout: float = 10.0) -> None:
+    """SIGKILL the process group and wait until none of it is left (its ports are free then)."""
+    _signal_group(popen, signal.SIGKILL)
+    popen.wait()
+    deadline = time.monotonic() + timeout
+    while _group_alive(popen.pid):
+        if time.monotonic() > deadline:
+            logger.warning("process group %d still has members %.0f s after SIGKILL", popen.pid, timeout)
+            return
+        time.sleep(0.05)
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of group `pgid` still runs (zombies, which hold no ports, do not count)."""
+    try:
+        entries = os.listdir("/proc")
+    except OSError:  # no /proc: ask the kernel, zombies included
+        try:
+            os.killpg(pgid, 0)
+        except (ProcessLookupError, PermissionError):
+            return False
+        return True
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
+            return True
+    return False
+
+
 def main(argv: Sequence[str] = ()) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s stack %(levelname)s %(message)s")
-    config = Settings.from_env()
-    stack = Stack(config)
+    try:
+        stack = Stack(Settings.from_env())
+    except ConfigError as exc:
+        logger.error("cannot start: %s", exc)
+        return 1
     stop_requested = threading.Event()
 
     def request_stop(signum: int, _frame: object) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 from typing import List
 
@@ -41,6 +42,27 @@ def test_a_random_token_that_begins_with_a_dash_reaches_rasa_whole(monkeypatch: 
 def test_make_run_refuses_a_rasa_or_actions_url_of_another_host(variable: str) -> None:
     with pytest.raises(ConfigError, match=variable):
         Stack(Settings.from_env({variable: "http://elders:5005"}))
+
+
+def test_two_processes_on_one_port_are_refused() -> None:
+    settings = Settings.from_env({"TAALBRUG_RASA_PORT": "5054", "TAALBRUG_RASA_REPLICAS": "2",
+                                  "TAALBRUG_REDIS_URL": "redis://127.0.0.1:6379/0"})
+    with pytest.raises(ConfigError, match=r"TAALBRUG_RASA_PORT \+ 1 and TAALBRUG_ACTIONS_PORT are both port 5055"):
+        Stack(settings)
+
+
+def test_a_port_in_use_stops_the_start_before_anything_runs(tmp_path: Path) -> None:
+    model = tmp_path / "model.tar.gz"
+    model.write_bytes(b"")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        stack = Stack(Settings.from_env({"TAALBRUG_WEB_PORT": str(port), "TAALBRUG_MODEL": str(model),
+                                         "TAALBRUG_VAR_DIR": str(tmp_path / "var")}))
+        with pytest.raises(ConfigError, match=f"port {port} \\(TAALBRUG_WEB_PORT\\)"):
+            stack.start()
+    assert all(p.popen is None for p in stack.processes) and not (tmp_path / "var").exists()
 
 
 def replica_settings(tmp_path: Path, tracker_store_url: str) -> Settings:
