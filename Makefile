@@ -70,7 +70,7 @@ validate: $(VENV)/.installed
 run: $(MODEL)
 	$(PY) -m bot.stack
 
-# Not part of `make test`: about a minute per run (scripts/run_check.py).
+# Not part of `make test`: about 20 s per run here (scripts/run_check.py).
 RUNS ?= 20
 run-check: $(MODEL)
 	$(PY) scripts/run_check.py --runs $(RUNS)

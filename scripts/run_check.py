@@ -8,8 +8,8 @@ and stopped as a user stops it (SIGINT to that group, as Ctrl-C does). A run
 passes when the stack prints that it is ready, /healthz answers 200 (Rasa's
 model loaded, the action server and the database up), and after the stop every
 port of the stack is free again within 30 s. The ports and URLs come from the
-same TAALBRUG_* variables as `make run`. Not part of `make test`: it takes
-about a minute per run. Exits non-zero when any run failed.
+same TAALBRUG_* variables as `make run`. Not part of `make test`: each run takes
+15 to 30 s on a 2-core machine. Exits non-zero when any run failed.
 """
 
 from __future__ import annotations
