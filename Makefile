@@ -1,6 +1,7 @@
 # Taalbrug: every target bootstraps the Python 3.10 virtual environment itself.
 #   make run     start Rasa, the action server and the web gateway (trains first if needed)
-#   make test    validate the data, run pytest and Rasa's test stories
+#   make test    validate the data, run Rasa's test stories and pytest (ends with what ran, what skipped)
+#   make run-check  `make run` RUNS=20 times in a row: each must be ready and stop cleanly
 #   make train   train the Rasa model if training data, config or NLU code changed
 #   make bench   all benchmarks: bench-langid, bench-nlu, bench-safety, bench-load
 #   make langid-model  retrain the supplementary language-id model (committed)
@@ -33,10 +34,10 @@ PYTHON310 = $(shell for p in "$$(command -v python3.10)" $$(ls -d "$$(pyenv root
 # Everything the trained model depends on: a change to any of these retrains.
 TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu bot/safety -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
 
-.PHONY: bench-load bench-safety purge account help venv train run test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
+.PHONY: bench-load bench-safety purge account help venv train run run-check test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
 
 help:
-	@sed -n '2,11p' Makefile | sed 's/^# //'
+	@sed -n '2,12p' Makefile | sed 's/^# //'
 
 venv: $(VENV)/.installed
 
@@ -70,8 +71,14 @@ validate: $(VENV)/.installed
 run: $(MODEL)
 	$(PY) -m bot.stack
 
+# Not part of `make test`: about 20 s per run here (scripts/run_check.py).
+RUNS ?= 20
+run-check: $(MODEL)
+	$(PY) scripts/run_check.py --runs $(RUNS)
+
+# pytest last: its summary of what ran and what was skipped ends the output.
 test: lint validate $(MODEL)
-	$(MAKE) --no-print-directory test-py test-stories
+	$(MAKE) --no-print-directory test-stories test-py
 
 test-py: $(VENV)/.installed $(AXE)
 	TAALBRUG_MODEL=$(MODEL) $(PY) -m pytest
@@ -117,7 +124,7 @@ account: $(VENV)/.installed
 	@read -rsp "Password for $(NAME) (12+ characters): " pw && echo && printf '%s\n' "$$pw" | $(PY) -m bot.storage.cli add-account "$(NAME)" --role "$(ROLE)"
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check bot actions tests bench
+	$(PY) -m ruff check bot actions tests bench scripts
 	$(PY) -m mypy
 
 # The fast loop while developing: every test that needs no trained model and no

@@ -10,10 +10,21 @@ with Rasa's own error message.
 
 Everything else is Rasa's own command line: `python -m bot.rasa_server run ...`
 takes exactly the arguments of `rasa run`. bot/stack.py starts Rasa this way.
+Two things come from the environment instead, for `run`:
+
+- the API token, TAALBRUG_RASA_TOKEN. It is set on Rasa's argv here as
+  `--auth-token=<token>`: the `=` form is never read as an option, even for a
+  token that begins with "-", and the token stays out of the process list.
+  A token on the command line is refused, and so is `--enable-api` without one.
+- TAALBRUG_TRACKER_STORE_URL, which endpoints.yml and endpoints.replicas.yml
+  read, must be a full database URL: without one Rasa would quietly create an
+  SQLite tracker store in the working directory. Refused with a clear error.
 """
 
+import os
+import sys
 from functools import lru_cache
-from typing import Any, Dict, Text
+from typing import Any, Dict, List, Mapping, Text
 
 import jsonschema
 from jsonschema.exceptions import best_match
@@ -48,8 +59,39 @@ def install() -> None:
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[assignment]
 
 
+TOKEN = "TAALBRUG_RASA_TOKEN"
+TRACKER_STORE_URL = "TAALBRUG_TRACKER_STORE_URL"
+
+
+def rasa_argv(argv: List[str], env: Mapping[str, str]) -> List[str]:
+    """Rasa's command line for `argv`, with the token from the environment; SystemExit when refused."""
+    args = argv[1:]
+    if args[:1] != ["run"] or args[1:2] == ["actions"]:
+        return list(argv)
+    if any(_is_token_option(a) for a in args):
+        raise SystemExit(f"bot.rasa_server: give the API token in {TOKEN}, not on the command line")
+    url = env.get(TRACKER_STORE_URL, "").strip()
+    if "://" not in url:  # the value is not shown: it may hold a password
+        raise SystemExit(
+            f"bot.rasa_server: {TRACKER_STORE_URL} {'is not a full database URL' if url else 'is not set'}: "
+            f"Rasa's tracker store needs one, such as sqlite:////srv/taalbrug/var/tracker.db "
+            f"or postgresql://user:password@host/rasa (`make run` sets it)"
+        )
+    token = env.get(TOKEN, "")
+    if not token and "--enable-api" in args:
+        raise SystemExit(f"bot.rasa_server: Rasa's HTTP API needs a token: set {TOKEN}")
+    return list(argv) + ([f"--auth-token={token}"] if token else [])
+
+
+def _is_token_option(arg: str) -> bool:
+    """-t, -tX, --auth-token, --auth-token=X and argparse's abbreviations such as --auth."""
+    name = arg.split("=", 1)[0]
+    return (arg.startswith("-t") and not arg.startswith("--")) or (len(name) > 3 and "--auth-token".startswith(name))
+
+
 def main() -> None:
     """Run Rasa's command line (`run ...`) after `install()`."""
+    sys.argv = rasa_argv(sys.argv, os.environ)
     install()
     from rasa.__main__ import main as rasa_main
 

@@ -7,15 +7,20 @@ SIGTERM stops every process group, children and all. A process that dies is
 restarted (Rasa resumes conversations from the SQL tracker store); one that
 dies MAX_RESTARTS times within RESTART_WINDOW stops the stack with a non-zero
 exit code. Rasa's HTTP API always needs a token: TAALBRUG_RASA_TOKEN, or a
-random one made for the run.
+random one made for the run; it reaches Rasa through the environment, never the
+command line (bot/rasa_server.py). Before anything starts, every port must be
+free, so that a process left over from another run is reported instead of
+answering for this one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -23,7 +28,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 from urllib.parse import urlsplit
 
 from bot.config import ConfigError, Settings
@@ -35,15 +40,25 @@ logger = logging.getLogger("taalbrug.stack")
 
 
 @dataclass
-class Service:
+class Process:
+    """One child of the stack: how to start it, and the running process (`popen`) once started."""
+
     name: str
     argv: List[str]
     env: Dict[str, str]
-    process: Optional[subprocess.Popen] = field(default=None, repr=False)
+    popen: Optional[subprocess.Popen] = field(default=None, repr=False)
+
+    @property
+    def started(self) -> subprocess.Popen:
+        """The OS process, once the stack has launched it."""
+        if self.popen is None:
+            raise RuntimeError(f"{self.name} was never started")
+        return self.popen
 
 
-def services(config: Settings, python: str = sys.executable) -> List[Service]:
-    """The three processes of one deployment, in start order."""
+def processes(config: Settings, python: str = sys.executable) -> List[Process]:
+    """The processes of one deployment (actions, each Rasa replica, gateway), in start order.
+    Rasa's token is in `env` (TAALBRUG_RASA_TOKEN), never in `argv`."""
     env = config.child_env()
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
@@ -57,7 +72,7 @@ def services(config: Settings, python: str = sys.executable) -> List[Service]:
         env.update(TAALBRUG_REDIS_HOST=redis.hostname or "127.0.0.1", TAALBRUG_REDIS_PORT=str(redis.port or 6379),
                    TAALBRUG_REDIS_DB=(redis.path or "/0").strip("/") or "0")
         endpoints = "endpoints.replicas.yml"
-    rasa: List[Service] = []
+    rasa: List[Process] = []
     for index, port in enumerate(config.rasa_ports):
         argv = [
             python, "-m", "bot.rasa_server", "run",
@@ -68,18 +83,42 @@ def services(config: Settings, python: str = sys.executable) -> List[Service]:
             "--credentials", str(config.project_root / "credentials.yml"),
             "--endpoints", str(config.project_root / endpoints),
         ]
-        if config.rasa_token:
-            argv += ["--auth-token", config.rasa_token]
-        rasa.append(Service("rasa" if index == 0 else f"rasa-{index + 1}", argv, env))
+        rasa.append(Process("rasa" if index == 0 else f"rasa-{index + 1}", argv, env))
     return [
-        Service(
+        Process(
             "actions",
             [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(config.actions_port)],
             {**env, "SANIC_HOST": "127.0.0.1"},
         ),
         *rasa,
-        Service("gateway", [python, "-m", "bot.web"], env),
+        Process("gateway", [python, "-m", "bot.web"], env),
     ]
+
+
+def ports(config: Settings) -> List[Tuple[str, str, int]]:
+    """(variable, host, port) of every port the stack listens on; ConfigError when two coincide."""
+    wanted = [("TAALBRUG_WEB_PORT", config.web_host, config.web_port),
+              ("TAALBRUG_ACTIONS_PORT", "127.0.0.1", config.actions_port)]
+    wanted += [("TAALBRUG_RASA_PORT" + (f" + {i}" if i else ""), "127.0.0.1", port)
+               for i, port in enumerate(config.rasa_ports)]
+    seen: Dict[int, str] = {}
+    for variable, _host, port in wanted:
+        if port in seen:
+            raise ConfigError(f"{variable} and {seen[port]} are both port {port}: give each process its own")
+        seen[port] = variable
+    return wanted
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """Whether a server could not bind host:port now (bound as the servers bind: SO_REUSEADDR)."""
+    family, kind, proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError:
+            return True
+    return False
 
 
 MAX_RESTARTS = 5  # per process, within RESTART_WINDOW seconds
@@ -95,10 +134,12 @@ class Stack:
                               "on other hosts (python -m bot.web); `make run` starts Rasa and the actions here")
         if not config.rasa_token:
             # Rasa's HTTP API is always token-protected: without TAALBRUG_RASA_TOKEN
-            # a random token is made for this run and given to the gateway only.
+            # a random token is made for this run (it may begin with "-": bot/rasa_server.py
+            # hands it to Rasa as --auth-token=<token>).
             config = config.with_changes(rasa_token=secrets.token_urlsafe(32))
         self.config = config
-        self.services = services(config, python)
+        self.ports = ports(config)
+        self.processes = processes(config, python)
         self._stopping = threading.Event()
         self._restarts: Dict[str, List[float]] = {}
 
@@ -107,24 +148,30 @@ class Stack:
             raise FileNotFoundError(
                 f"No trained model at {self.config.model_path}: run `make train` first."
             )
+        busy = [f"{port} ({variable})" for variable, host, port in self.ports if port_in_use(host, port)]
+        if busy:
+            several = len(busy) > 1
+            raise ConfigError(f"{'ports' if several else 'port'} {', '.join(busy)} {'are' if several else 'is'} "
+                              "in use already. Is Taalbrug running already? Stop it, or choose other ports "
+                              "with these variables")
         self.config.var_dir.mkdir(parents=True, exist_ok=True)
         upgrade(self.config.database_url)
         self._replay_spool()
         if self.config.rasa_replicas > 1:
             self._create_tracker_tables()
-        for service in self.services:
-            self._launch(service)
+        for process in self.processes:
+            self._launch(process)
 
-    def _launch(self, service: Service) -> None:
-        service.process = subprocess.Popen(
-            service.argv,
+    def _launch(self, process: Process) -> None:
+        process.popen = subprocess.Popen(
+            process.argv,
             cwd=str(self.config.project_root),
-            env=service.env,
+            env=process.env,
             start_new_session=True,  # own process group: stopped children and all
         )
-        logger.info("started %s (pid %d)", service.name, service.process.pid)
+        logger.info("started %s (pid %d)", process.name, process.popen.pid)
 
-    def supervise(self) -> Optional[Service]:
+    def supervise(self) -> Optional[Process]:
         """Restart a crashed process (at most MAX_RESTARTS in RESTART_WINDOW s); the one that
         keeps crashing is returned so the whole stack can stop."""
         dead = self.crashed()
@@ -134,18 +181,27 @@ class Stack:
         recent = [t for t in self._restarts.get(dead.name, []) if now - t < RESTART_WINDOW]
         if len(recent) >= MAX_RESTARTS:
             return dead
-        logger.warning("%s exited with code %s; restarting it", dead.name, dead.process.returncode)
-        _signal_group(dead.process, signal.SIGKILL)  # reap what is left of its group
+        logger.warning("%s exited with code %s; restarting it", dead.name, dead.started.returncode)
+        _kill_group(dead.started)  # what is left of its group must let go of its port first
         self._restarts[dead.name] = recent + [now]
         self._launch(dead)
         return None
 
     def _create_tracker_tables(self) -> None:
-        """Create Rasa's tracker tables once, so that replicas starting together do not race."""
-        from rasa.core.tracker_store import SQLTrackerStore
+        """Create Rasa's tracker tables once, so that replicas starting together do not race.
 
-        store = SQLTrackerStore(domain=None, url=self.config.tracker_store_url, db="rasa")
-        store.engine.dispose()
+        Rasa's own metadata and engine options (SQLTrackerStore.Base, create_engine_kwargs), on
+        the URL the replicas get (Rasa passes it as `host=`). Not through SQLTrackerStore's
+        constructor: it only logs an error when the tables cannot be created."""
+        import sqlalchemy
+        from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+
+        url = self.config.tracker_store_url
+        engine = sqlalchemy.create_engine(url, **create_engine_kwargs(url))
+        try:
+            SQLTrackerStore.Base.metadata.create_all(engine)
+        finally:
+            engine.dispose()
 
     def _replay_spool(self) -> None:
         """Write records spooled during an earlier database outage (nothing is lost)."""
@@ -176,42 +232,78 @@ class Stack:
             self._stopping.wait(1.0)
         return False
 
-    def crashed(self) -> Optional[Service]:
-        for service in self.services:
-            if service.process is not None and service.process.poll() is not None:
-                return service
+    def crashed(self) -> Optional[Process]:
+        for process in self.processes:
+            if process.popen is not None and process.popen.poll() is not None:
+                return process
         return None
 
     def stop(self, grace: float = 15.0) -> None:
         """SIGTERM every process group, then SIGKILL what is left after `grace` seconds."""
         self._stopping.set()
-        running = [s for s in reversed(self.services) if s.process and s.process.poll() is None]
-        for service in running:
-            _signal_group(service.process, signal.SIGTERM)
+        running = [p for p in reversed(self.processes) if p.popen and p.popen.poll() is None]
+        for process in running:
+            _signal_group(process.started, signal.SIGTERM)
         deadline = time.monotonic() + grace
-        for service in running:
+        for process in running:
             try:
-                service.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+                process.started.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                logger.warning("%s did not stop in %.0f s, killing it", service.name, grace)
-        for service in self.services:
-            if service.process is not None:
-                # Also reaps grandchildren left in the group by a clean exit.
-                _signal_group(service.process, signal.SIGKILL)
-                service.process.wait()
+                logger.warning("%s did not stop in %.0f s, killing it", process.name, grace)
+        for process in self.processes:
+            if process.popen is not None:
+                # Also reaps grandchildren left in the group by a clean exit, so that the
+                # next run finds every port free.
+                _kill_group(process.popen)
 
 
-def _signal_group(process: subprocess.Popen, sig: int) -> None:
+def _signal_group(popen: subprocess.Popen, sig: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # already gone
+        os.killpg(popen.pid, sig)
+
+
+def _kill_group(popen: subprocess.Popen, timeout: float = 10.0) -> None:
+    """SIGKILL the process group and wait until none of it is left (its ports are free then)."""
+    _signal_group(popen, signal.SIGKILL)
+    popen.wait()
+    deadline = time.monotonic() + timeout
+    while _group_alive(popen.pid):
+        if time.monotonic() > deadline:
+            logger.warning("process group %d still has members %.0f s after SIGKILL", popen.pid, timeout)
+            return
+        time.sleep(0.05)
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of group `pgid` still runs (zombies, which hold no ports, do not count)."""
     try:
-        os.killpg(process.pid, sig)
-    except (ProcessLookupError, PermissionError):
-        pass
+        entries = os.listdir("/proc")
+    except OSError:  # no /proc: ask the kernel, zombies included
+        try:
+            os.killpg(pgid, 0)
+        except (ProcessLookupError, PermissionError):
+            return False
+        return True
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
+            return True
+    return False
 
 
 def main(argv: Sequence[str] = ()) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s stack %(levelname)s %(message)s")
-    config = Settings.from_env()
-    stack = Stack(config)
+    try:
+        stack = Stack(Settings.from_env())
+    except ConfigError as exc:
+        logger.error("cannot start: %s", exc)
+        return 1
     stop_requested = threading.Event()
 
     def request_stop(signum: int, _frame: object) -> None:
@@ -238,7 +330,7 @@ def main(argv: Sequence[str] = ()) -> int:
         while not stop_requested.wait(1.0):
             dead = stack.supervise()
             if dead:
-                logger.error("%s keeps exiting (code %s); stopping the rest", dead.name, dead.process.returncode)
+                logger.error("%s keeps exiting (code %s); stopping the rest", dead.name, dead.started.returncode)
                 code = 1
                 break
     finally:

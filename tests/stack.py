@@ -1,22 +1,33 @@
-"""Start the real stack (python -m bot.stack, as `make run` does) on free loopback ports, for tests."""
+"""Start the real stack (python -m bot.stack, as `make run` does) on free loopback ports, for tests.
+
+The ports are picked below the kernel's range of ephemeral ports, so that no
+outgoing connection can take one while Rasa loads (it binds its port 20 to
+60 s after the stack starts). A start that still loses a port to another
+process is tried again on new ports. A stack that exits before it is ready
+is reported at once with its output, and a stack that is stopped or given up
+on leaves no process behind.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.request
 from pathlib import Path
-from typing import Any, Dict, List, Mapping
+from typing import Any, Dict, List, Mapping, Tuple
 
 from bot import PROJECT_ROOT
-from tests.conftest import free_port
 
 READY_TIMEOUT = 300
+ATTEMPTS = 3  # starts on new ports when a port was taken meanwhile
 
 
 class RunningStack:
@@ -27,7 +38,8 @@ class RunningStack:
         self.database_url = env["TAALBRUG_DATABASE_URL"]
         self.output: List[str] = []
         self.ready = threading.Event()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self) -> None:
         for line in self.process.stdout:  # type: ignore[union-attr]
@@ -67,10 +79,27 @@ class RunningStack:
         except OSError:
             return False
 
-    def stop(self) -> None:
+    def children(self) -> List[int]:
+        """Pids of every child the stack reported starting (each leads its own process group)."""
+        marker = " (pid "
+        return [int(line.split(marker)[1].split(")")[0]) for line in self.output
+                if "started " in line and marker in line]
+
+    def stop(self, grace: float = 60) -> None:
+        """SIGTERM the stack, which stops its children; if it has not exited after `grace` s, kill all."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-            self.process.wait(60)
+            try:
+                self.process.wait(grace)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def kill(self) -> None:
+        """SIGKILL the stack and every child process group it started: a killed stack cannot stop them."""
+        for pid in [self.process.pid, *self.children()]:
+            with contextlib.suppress(ProcessLookupError, PermissionError):  # already gone
+                os.killpg(pid, signal.SIGKILL)
+        self.process.wait()
 
 
 def listening(port: int) -> bool:
@@ -84,13 +113,36 @@ def model_path() -> Path:
     return model if model.is_absolute() else PROJECT_ROOT / model
 
 
+def _ephemeral_range() -> Tuple[int, int]:
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range", encoding="ascii") as handle:
+            low, high = (int(n) for n in handle.read().split())
+            return low, high
+    except (OSError, ValueError):
+        return 32768, 60999  # Linux's default
+
+
+def bindable(port: int) -> bool:
+    """Whether a server could bind 127.0.0.1:port now (as the stack's servers bind: SO_REUSEADDR)."""
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def _ports(replicas: int) -> Dict[str, int]:
-    """Free ports for the gateway, the actions and Rasa, whose replicas take the ports after
-    it: all different, so that no two processes of the stack can share one."""
+    """Free ports for the gateway, the actions and Rasa, whose replicas take the ports after it:
+    all different, all outside the ephemeral range (which outgoing connections draw from)."""
+    low, high = _ephemeral_range()
+    candidates = range(10000, low - replicas) if low - replicas > 11000 else range(high + 1, 65536 - replicas)
     while True:
-        ports = {"web": free_port(), "rasa": free_port(), "actions": free_port()}
-        rasa = {ports["rasa"] + i for i in range(replicas)}
-        if len(set(ports.values()) | rasa) == 2 + replicas and not any(listening(p) for p in rasa):
+        ports = {"web": random.choice(candidates), "rasa": random.choice(candidates),
+                 "actions": random.choice(candidates)}
+        every = set(ports.values()) | {ports["rasa"] + i for i in range(replicas)}
+        if len(every) == 2 + replicas and all(bindable(p) for p in every):
             return ports
 
 
@@ -98,6 +150,18 @@ def start_stack(tmp: Path, **extra: str) -> RunningStack:
     """The whole stack on free ports with a throw-away database; raises if not ready in time."""
     model = model_path()
     assert model.exists(), f"no trained model at {model}: run `make train` (make test does)"
+    for attempt in range(1, ATTEMPTS + 1):
+        running = _start(tmp, model, **extra)
+        if running.ready.is_set():
+            return running
+        output = "".join(running.output)
+        if attempt == ATTEMPTS or "in use already" not in output and "ddress already in use" not in output:
+            raise RuntimeError("stack not ready:\n" + "".join(running.output[-60:]))
+    raise AssertionError("unreachable")
+
+
+def _start(tmp: Path, model: Path, **extra: str) -> RunningStack:
+    """One start on new ports: the stack ready, or exited (or killed after READY_TIMEOUT)."""
     ports = _ports(int(extra.get("TAALBRUG_RASA_REPLICAS", "1")))
     env = {
         **os.environ,
@@ -117,7 +181,12 @@ def start_stack(tmp: Path, **extra: str) -> RunningStack:
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
     running = RunningStack(process, ports, env)
-    if not running.ready.wait(READY_TIMEOUT):
-        os.killpg(process.pid, signal.SIGKILL)
-        raise RuntimeError("stack not ready in time:\n" + "".join(running.output[-60:]))
+    deadline = time.monotonic() + READY_TIMEOUT
+    while not running.ready.wait(0.5):
+        if process.poll() is not None or time.monotonic() > deadline:
+            if process.poll() is None:
+                running.output.append(f"not ready in {READY_TIMEOUT} s\n")
+            running.stop(grace=30)
+            running.reader.join(5)  # the rest of its output
+            break
     return running

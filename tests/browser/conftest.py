@@ -1,14 +1,15 @@
 """Real headless Chromium (Debian's package, driven by Playwright) against the real stack.
 
-CI installs chromium (.ci/run) and axe-core (npm, `make test` runs `npm ci`),
-and sets TAALBRUG_REQUIRE_BROWSER=1 so a missing browser fails instead of
-skipping. Screenshots are kept in var/screenshots/ as test artefacts.
+Every browser test is marked `needs("browser")`: without chromium (on PATH, or
+TAALBRUG_CHROMIUM) or axe-core (`npm ci`) it skips before any fixture here
+starts; CI installs both (.ci/run) and sets TAALBRUG_REQUIRE_BROWSER=1, so
+there a missing browser fails instead (tests/conftest.py). Playwright always
+gets chromium's path: it never looks for a browser of its own download.
+Screenshots are kept in var/screenshots/ as test artefacts.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Dict, Iterator, List
@@ -19,16 +20,10 @@ from bot import PROJECT_ROOT
 from bot.storage.accounts import create_account
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
+from tests.conftest import AXE, chromium
 from tests.stack import RunningStack, start_stack
 
-CHROMIUM = os.environ.get("TAALBRUG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = PROJECT_ROOT / "var" / "screenshots"
-REQUIRED = os.environ.get("TAALBRUG_REQUIRE_BROWSER") == "1"
-if REQUIRED and (not CHROMIUM or not AXE.exists()):
-    raise RuntimeError(f"TAALBRUG_REQUIRE_BROWSER=1 but chromium={CHROMIUM} axe={AXE.exists()}")
-pytestmark = pytest.mark.skipif(not CHROMIUM or not AXE.exists(),
-                                reason="no chromium or axe-core (apt install chromium; npm ci)")
 
 ADMIN_PASSWORD = "beheerder-wachtwoord"
 STAFF_PASSWORD = "baliemedewerker-1"
@@ -54,8 +49,10 @@ def browser() -> Iterator[Any]:
     which must be closed again before the async tests of other modules run."""
     from playwright.sync_api import sync_playwright
 
+    executable = chromium()
+    assert executable, "the browser tests are marked needs('browser'): they skip without chromium"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         yield browser
         browser.close()
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
+
 from bot.storage.db import make_engine
 from bot.storage.referrals import add_note
 from tests.browser.conftest import ADMIN_PASSWORD, STAFF_PASSWORD, axe, screenshot
+
+pytestmark = pytest.mark.needs("browser")
 
 
 def sign_in(page, stack, username: str, password: str, target: str) -> None:

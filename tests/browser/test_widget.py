@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.browser.conftest import axe, screenshot
+
+pytestmark = pytest.mark.needs("browser")
 
 ARABIC_QUESTION = "أين يمكنني تجديد بطاقة الهوية؟"
 

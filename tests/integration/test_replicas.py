@@ -1,47 +1,32 @@
 """Two Rasa replicas share a PostgreSQL tracker store and a Redis lock store; the gateway alternates.
 
-Needs TAALBRUG_TEST_POSTGRES_URL and TAALBRUG_TEST_REDIS_URL (`source .ci/services`);
-CI sets TAALBRUG_REQUIRE_REDIS=1 so this fails there instead of skipping.
+Needs TAALBRUG_TEST_POSTGRES_URL and TAALBRUG_TEST_REDIS_URL (`source .ci/services`), else it
+skips; CI sets TAALBRUG_REQUIRE_REDIS=1 so there it fails instead (tests/conftest.py).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import secrets
 import urllib.request
 from typing import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
+from tests.conftest import fresh_postgres_database
 from tests.stack import RunningStack, start_stack
 
 PG = os.environ.get("TAALBRUG_TEST_POSTGRES_URL", "")
 REDIS = os.environ.get("TAALBRUG_TEST_REDIS_URL", "")
-if os.environ.get("TAALBRUG_REQUIRE_REDIS") == "1" and not (PG and REDIS):
-    raise RuntimeError("TAALBRUG_REQUIRE_REDIS=1 but the test PostgreSQL or Redis is not set")
-pytestmark = [pytest.mark.integration,
-              pytest.mark.skipif(not (PG and REDIS), reason="no PostgreSQL and Redis: source .ci/services")]
+pytestmark = [pytest.mark.integration, pytest.mark.needs("redis")]
 TOKEN = "replica-test-token"
-
-
-def fresh_database() -> str:
-    """A new, empty PostgreSQL database for Rasa's tracker store; its URL."""
-    name = f"taalbrug_tracker_{secrets.token_hex(4)}"
-    server = create_engine(make_url(PG).set(database="postgres"), isolation_level="AUTOCOMMIT", future=True)
-    with server.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    server.dispose()
-    return str(make_url(PG).set(database=name))
 
 
 @pytest.fixture(scope="module")
 def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     running = start_stack(
         tmp_path_factory.mktemp("replicas"),
-        TAALBRUG_RASA_REPLICAS="2", TAALBRUG_REDIS_URL=REDIS, TAALBRUG_TRACKER_STORE_URL=fresh_database(),
+        TAALBRUG_RASA_REPLICAS="2", TAALBRUG_REDIS_URL=REDIS, TAALBRUG_TRACKER_STORE_URL=fresh_postgres_database(PG, "taalbrug_tracker"),
         TAALBRUG_RASA_TOKEN=TOKEN, TAALBRUG_HASH_SALT="replica-salt",
     )
     yield running

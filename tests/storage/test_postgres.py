@@ -1,8 +1,8 @@
 """The same schema and queries on PostgreSQL (production), for real.
 
 .ci/run starts Debian's PostgreSQL on loopback (.ci/services) and sets
-TAALBRUG_TEST_POSTGRES_URL; CI also sets TAALBRUG_REQUIRE_POSTGRES=1, so this
-suite fails there instead of skipping.
+TAALBRUG_TEST_POSTGRES_URL; without it these tests skip. CI also sets
+TAALBRUG_REQUIRE_POSTGRES=1, so there they fail instead (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -25,9 +25,7 @@ from bot.storage.referrals import add_note, open_notes
 from bot.storage.unmet import list_unmet, purge
 
 URL = os.environ.get("TAALBRUG_TEST_POSTGRES_URL", "")
-if not URL and os.environ.get("TAALBRUG_REQUIRE_POSTGRES") == "1":
-    raise RuntimeError("TAALBRUG_REQUIRE_POSTGRES=1 but TAALBRUG_TEST_POSTGRES_URL is not set")
-pytestmark = pytest.mark.skipif(not URL, reason="no PostgreSQL: source .ci/services")
+pytestmark = pytest.mark.needs("postgres")
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
 
