@@ -54,6 +54,7 @@ class Parsed:
     ranking: List[Dict[str, Any]]  # the ranking before the safety net
     level: str  # the safety net's level as configured in config.yml
     bare: bool  # the bare classifier says emergency (its first intent, not a fallback)
+    language: str  # the detected language
 
 
 def read_set(path: Path) -> List[Row]:
@@ -79,13 +80,14 @@ async def parse(model: Path, rows: Sequence[Row]) -> tuple[List[Parsed], List[fl
         ranking = [r for r in data.get("intent_ranking", []) if not r.get("safety")]
         intent = ranking[0] if ranking else {"name": FALLBACK, "confidence": 0.0}
         level = (data.get("safety") or {}).get("level", "none")
-        parsed.append(Parsed(row, intent, ranking, level, intent.get("name") == EMERGENCY))
+        language = (data.get("language") or {}).get("code") or ""
+        parsed.append(Parsed(row, intent, ranking, level, intent.get("name") == EMERGENCY, language))
     return parsed, times
 
 
 def decide(net: SafetyNet, parsed: Iterable[Parsed]) -> List[str]:
     """The level another configuration of the safety net would give (same classifier output)."""
-    return [net.decide(item.row.text, item.ranking, item.intent)["level"] for item in parsed]
+    return [net.decide(item.row.text, item.ranking, item.intent, item.language)["level"] for item in parsed]
 
 
 def _count(items: Sequence[Parsed], levels: Sequence[str], label: str, level: str) -> tuple[int, int]:

@@ -42,7 +42,7 @@ from bot.vocabulary import EMERGENCY, FALLBACK, SAFETY_EMERGENCY, SAFETY_NONE, S
 
 SAFETY = "safety"
 LANGUAGE = "language"  # set by bot.language.component.LanguageIdentifier, earlier in the pipeline
-SHORT_WORD = 4  # words shorter than this coincide across languages
+SHORT_WORD = 4  # terms whose words are all shorter than this coincide across languages
 EMERGENCY_LEVEL, UNSURE, NONE = SAFETY_EMERGENCY, SAFETY_UNSURE, SAFETY_NONE
 
 
@@ -65,6 +65,10 @@ class SafetyNet(GraphComponent):
             # Without any danger word, the classifier's emergency at least this sure (but not
             # first) makes the answer ask "is it an emergency?".
             "unsure_bar": 0.10,
+            # A call for help next to another danger word is an emergency.
+            "signals_together": True,
+            # A danger word in a message that was not understood is an emergency (else: asked).
+            "fallback_signal_is_emergency": False,
         }
 
     def __init__(self, config: Dict[Text, Any], lexicon: Optional[DangerLexicon] = None) -> None:
@@ -97,19 +101,21 @@ class SafetyNet(GraphComponent):
         self, text: str, ranking: Sequence[Dict[str, Any]], intent: Dict[str, Any], language: Optional[str] = None
     ) -> Dict[str, Any]:
         """The safety report of one message, from its text, the classifier's ranking and intent, and its language."""
-        hits = [self._weighed(hit, language) for hit in self._lexicon.scan(text)]
+        hits = [h for h in (self._weighed(hit, language) for hit in self._lexicon.scan(text)) if h is not None]
         classified = self._classified(ranking)
         level, reason = self._level(hits, classified, intent)
         return self._report(level, reason, hits, classified)
 
     @staticmethod
-    def _weighed(hit: Hit, language: Optional[str]) -> Hit:
-        """An acute term of another language than the message's, made of short words ("has gun" in
-        Turkish "hasta ... günü"), only counts as a signal: short words coincide across languages."""
-        if hit.tier == "acute" and language and hit.language != language and \
-                min(len(word) for word in hit.term.split()) < SHORT_WORD:
-            return replace(hit, tier="signal")
-        return hit
+    def _weighed(hit: Hit, language: Optional[str]) -> Optional[Hit]:
+        """A term of another language than the message's, made only of short words, coincides with
+        ordinary words too often ("has gun" in Turkish "hasta ... günü", Turkish "kan" (blood) in Dutch
+        "kan"): an acute one counts as a signal, a signal not at all. Numbers (112) belong to every language."""
+        words = hit.term.split()
+        short = max(len(word) for word in words) < SHORT_WORD and not all(word.isdigit() for word in words)
+        if not (short and language and hit.language != language):
+            return hit
+        return replace(hit, tier="signal") if hit.tier == "acute" else None
 
     @staticmethod
     def _classified(ranking: Sequence[Dict[str, Any]]) -> List[Tuple[str, float]]:
@@ -134,24 +140,43 @@ class SafetyNet(GraphComponent):
         if any(hit.tier == "acute" for hit in hits):
             return EMERGENCY_LEVEL, "danger_words"
         if classified and classified[0][0] == EMERGENCY:
-            return EMERGENCY_LEVEL, "classifier"
+            # Below the FallbackClassifier's threshold the classifier is not sure: then only a danger word
+            # makes it an emergency; without one the resident is asked.
+            if intent.get(INTENT_NAME_KEY) != FALLBACK or hits:
+                return EMERGENCY_LEVEL, "classifier"
+            return UNSURE, "classifier_not_sure"
         emergency = self._emergency_ranked(classified)
         if hits:
-            return self._signal(emergency, classified, intent)
+            return self._signal(hits, emergency, classified, intent)
         if emergency >= float(self._config["unsure_bar"]):
             return UNSURE, "classifier_ranking"
         return NONE, ""
 
     def _signal(
-        self, emergency: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any]
+        self, hits: Sequence[Hit], emergency: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any]
     ) -> Tuple[str, str]:
-        """A danger word that also occurs in ordinary questions: the classifier's ranking decides."""
+        """Danger words that also occur in ordinary questions: together, or with the classifier, they decide."""
+        if self._together(hits):
+            return EMERGENCY_LEVEL, "signals_together"
         if emergency >= float(self._config["emergency_bar"]):
             return EMERGENCY_LEVEL, "signal_and_classifier"
         topic_sure = bool(classified) and classified[0][1] >= float(self._config["sure_topic"])
-        if intent.get(INTENT_NAME_KEY) != FALLBACK and topic_sure:
-            return UNSURE, "signal_other_topic"
-        return EMERGENCY_LEVEL, "signal_unclear_topic"
+        if intent.get(INTENT_NAME_KEY) == FALLBACK and not topic_sure and self._config["fallback_signal_is_emergency"]:
+            return EMERGENCY_LEVEL, "signal_unclear_topic"
+        return UNSURE, "signal"
+
+    def _together(self, hits: Sequence[Hit]) -> bool:
+        """A call for help next to another danger ("politie snel", "help ... bloedt"): two terms of one
+        language at different places in the message, one a call for help, the other another word."""
+        if not self._config["signals_together"]:
+            return False
+        calls = [h for h in hits if h.category == "help_now"]
+        others = [h for h in hits if h.category != "help_now"]
+        return any(
+            not (call.at & other.at) and call.language == other.language
+            for call in calls for other in [*others, *calls]
+            if other is not call and (other.category != "help_now" or other.term != call.term)
+        )
 
     @staticmethod
     def _report(

@@ -41,21 +41,26 @@ TYPO_MIN = 6  # term words this long may match with one typo
 MAX_CHARS = 2000  # a message is read up to here (the chat API's limit)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_CYRILLIC_APOSTROPHE = re.compile(r"(?<=[\u0400-\u04ff])['’ʼ](?=[\u0400-\u04ff])")
 # Letters written differently for the same sound or by different keyboards.
 _FOLD = str.maketrans({
     "ı": "i", "ł": "l", "ß": "ss", "ø": "o", "đ": "d", "ħ": "h", "ɣ": "g", "ɛ": "e", "ǝ": "e", "ə": "e",
     "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه", "ـ": None,
     "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
     "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
-    "’": "", "'": "", "\u200c": "", "\u200d": "",
+    "’": " ", "'": " ", "ʼ": " ", "\u200c": "", "\u200d": "",
     # Sorani letters typed on an Arabic or Persian keyboard.
     "ە": "ه", "ێ": "ی", "ۆ": "و", "ڕ": "ر", "ڵ": "ل",
 })
 
 
 def normalise(text: str) -> List[str]:
-    """The words of `text`: lower case, accents and vowel marks dropped, letter variants unified."""
-    decomposed = unicodedata.normalize("NFKD", text[:MAX_CHARS].lower())
+    """The words of `text`: lower case, accents and vowel marks dropped, letter variants unified.
+
+    An apostrophe separates words ("d'entrer", "can't"), except inside a Cyrillic word ("б'є").
+    """
+    text = _CYRILLIC_APOSTROPHE.sub("", text[:MAX_CHARS])
+    decomposed = unicodedata.normalize("NFKD", text.lower())
     bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").translate(_FOLD)
     return _WORD.findall(bare)
 
@@ -76,6 +81,7 @@ class Hit:
     tier: str
     language: str
     term: str
+    at: FrozenSet[int] = frozenset()  # the positions of the message words it matched
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -168,7 +174,8 @@ class DangerLexicon:
             for term in self._terms_of.get(word, ()):
                 key = (term.language, term.tier, term.category, *term.words)
                 if key not in hits and _together(term.words, positions):
-                    hits[key] = Hit(term.category, term.tier, term.language, " ".join(term.words))
+                    at = frozenset(p for w in term.words for p in positions[w])
+                    hits[key] = Hit(term.category, term.tier, term.language, " ".join(term.words), at)
         return list(hits.values())
 
 

@@ -13,6 +13,9 @@ LEXICON = DangerLexicon([
     Term(("brand",), "fire", "acute", "nl"),
     Term(("zelfmoord",), "suicide", "acute", "nl"),
     Term(("dokter",), "help_now", "signal", "nl"),
+    Term(("snel",), "help_now", "signal", "nl"),
+    Term(("bloed",), "bleeding", "signal", "nl"),
+    Term(("has", "gun"), "violence", "acute", "en"),
 ])
 NET = SafetyNet({}, LEXICON)
 
@@ -53,9 +56,23 @@ def test_a_signal_word_with_a_sure_other_topic_only_asks_is_it_an_emergency() ->
     assert level(parsed) == "unsure" and parsed["intent"]["name"] == "health"
 
 
-def test_a_signal_word_with_emergency_in_the_top_three_or_no_clear_topic_is_an_emergency() -> None:
+def test_a_signal_word_with_emergency_in_the_top_three_is_an_emergency_alone_it_is_asked() -> None:
     assert level(parse("dokter nu!!", [("health", 0.7), ("greet", 0.1), ("emergency", 0.08)])) == "emergency"
-    assert level(parse("dokter", [("health", 0.4), ("school", 0.3)], fallback=True)) == "emergency"
+    assert level(parse("dokter", [("health", 0.4), ("school", 0.3)], fallback=True)) == "unsure"
+
+
+def test_a_call_for_help_next_to_another_danger_word_is_an_emergency() -> None:
+    assert level(parse("snel, hij verliest bloed", [("health", 0.9)])) == "emergency"
+    assert level(parse("bloedtest", [("health", 0.9)])) == "unsure"
+
+
+def test_an_acute_term_of_short_words_in_another_language_only_counts_as_a_signal() -> None:
+    message = Message(data={"text": "cocugum hasta, pazar gunu hangi doktor acik",
+                            "intent": {"name": "health", "confidence": 0.9},
+                            "intent_ranking": [{"name": "health", "confidence": 0.9}],
+                            "language": {"code": "tr", "confidence": 0.9, "source": "detected"}})
+    NET.process([message])
+    assert message.data["safety"]["level"] == "unsure" and message.data["intent"]["name"] == "health"
 
 
 def test_no_danger_word_but_emergency_ranked_asks_and_nothing_says_none() -> None:

@@ -29,7 +29,8 @@ def categories(lex: DangerLexicon, text: str) -> set:
 
 
 def test_words_are_compared_without_case_accents_or_letter_variants() -> None:
-    assert normalise("Ça BRÛLE, à l'aide!") == ["ca", "brule", "a", "laide"]
+    assert normalise("Ça BRÛLE, à l'aide!") == ["ca", "brule", "a", "l", "aide"]
+    assert normalise("б'є мене") == ["бє", "мене"]  # the apostrophe inside a Cyrillic word stays a word
     assert normalise("حريق في البيت") == normalise("حريق فى البيت")  # ي and ى are one letter
     assert normalise("إسعاف") == normalise("اسعاف")
     assert normalise("pożar łazienka") == ["pozar", "lazienka"]
