@@ -4,7 +4,8 @@ Three sets of resident-style messages, each written by a different author, in
 all 23 languages (tests/safety/):
 - tune.tsv: written with the danger lexicon; the thresholds were chosen on it;
 - heldout.tsv: written apart from the lexicon, never used to choose anything;
-- final.tsv: a third author, another style; the last, independent check.
+- final.tsv: a third author, another style; the last, independent check;
+and the ordinary questions of tests/nlu/heldout.tsv (its `emergency` rows count as emergencies).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
 For each set and language: recall on emergencies (the full 112 answer comes
@@ -19,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import csv
+import io
 import itertools
 import logging
 import statistics
@@ -29,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Sequence
 
+from bench.nlu import read_heldout
 from bot import PROJECT_ROOT
 from bot.language.languages import SUPPORTED
 from bot.safety.component import EMERGENCY_LEVEL, UNSURE, SafetyNet
@@ -36,6 +40,7 @@ from bot.safety.lexicon import DangerLexicon
 from bot.vocabulary import EMERGENCY, FALLBACK
 
 SETS = PROJECT_ROOT / "tests" / "safety"
+REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 NAMES = ("tune", "heldout", "final")
 
 
@@ -106,7 +111,7 @@ def _frac(hit: int, total: int) -> str:
 
 def report(name: str, items: Sequence[Parsed]) -> None:
     levels = [it.level for it in items]
-    print(f"\n## {name}.tsv\n")
+    print(f"\n## {name}\n")
     print("| lang | emergencies caught: safety net | bare classifier | asked only | "
           "near-miss false alarms: safety net | bare classifier | asked |")
     print("|---|---|---|---|---|---|---|")
@@ -173,8 +178,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "taalbrug.tar.gz")
     parser.add_argument("--sweep", action="store_true", help="print a threshold sweep on the tune set")
+    parser.add_argument("--write", action="store_true", help=f"also write the report to {REPORT.name}")
     args = parser.parse_args(argv)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        _run(args)
+    print(out.getvalue(), end="")
+    if args.write:
+        REPORT.write_text(out.getvalue(), encoding="utf-8")
+
+
+def _run(args: argparse.Namespace) -> None:
     sets = {name: read_set(SETS / f"{name}.tsv") for name in NAMES if (SETS / f"{name}.tsv").exists()}
+    # Ordinary questions of every topic, from the NLU held-out set (another source): how often
+    # does a resident with an ordinary question get 112, or the "is it an emergency?" line?
+    sets["nlu-heldout"] = [Row(lang, "emergency" if intent == "emergency" else "near_miss", intent, text)
+                           for lang, intent, text in read_heldout()]
     all_rows = [row for rows in sets.values() for row in rows]
     parsed, times = asyncio.run(parse(args.model, all_rows))
     print("# Safety net: emergencies caught and false alarms (make bench-safety)")

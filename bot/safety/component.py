@@ -58,17 +58,20 @@ class SafetyNet(GraphComponent):
             # The classifier's emergency counts when it is among this many best intents ...
             "top_k": 3,
             # ... with at least this confidence.
-            "emergency_bar": 0.05,
+            "emergency_bar": 0.2,
             # A danger word that also occurs in ordinary questions ("police", "doctor") is an
             # emergency unless another topic is at least this sure; then the resident is asked.
             "sure_topic": 0.6,
             # Without any danger word, the classifier's emergency at least this sure (but not
             # first) makes the answer ask "is it an emergency?".
             "unsure_bar": 0.10,
-            # A call for help next to another danger word is an emergency.
+            # A call for help next to another danger word is an emergency ...
             "signals_together": True,
+            # ... unless another topic is sure ("is there help to buy a smoke detector?").
+            "sure_topic_outweighs_together": True,
             # A danger word in a message that was not understood is an emergency (else: asked).
-            "fallback_signal_is_emergency": False,
+            # On: missing an emergency is the worst mistake, a false alarm a small one.
+            "fallback_signal_is_emergency": True,
         }
 
     def __init__(self, config: Dict[Text, Any], lexicon: Optional[DangerLexicon] = None) -> None:
@@ -156,12 +159,13 @@ class SafetyNet(GraphComponent):
         self, hits: Sequence[Hit], emergency: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any]
     ) -> Tuple[str, str]:
         """Danger words that also occur in ordinary questions: together, or with the classifier, they decide."""
-        if self._together(hits):
+        topic_sure = intent.get(INTENT_NAME_KEY) != FALLBACK and bool(classified) and \
+            classified[0][1] >= float(self._config["sure_topic"])
+        if self._together(hits) and not (topic_sure and self._config["sure_topic_outweighs_together"]):
             return EMERGENCY_LEVEL, "signals_together"
         if emergency >= float(self._config["emergency_bar"]):
             return EMERGENCY_LEVEL, "signal_and_classifier"
-        topic_sure = bool(classified) and classified[0][1] >= float(self._config["sure_topic"])
-        if intent.get(INTENT_NAME_KEY) == FALLBACK and not topic_sure and self._config["fallback_signal_is_emergency"]:
+        if intent.get(INTENT_NAME_KEY) == FALLBACK and self._config["fallback_signal_is_emergency"]:
             return EMERGENCY_LEVEL, "signal_unclear_topic"
         return UNSURE, "signal"
 

@@ -154,11 +154,10 @@ async def chat(request: web.Request) -> web.Response:
         )
 
     messages = from_replies(replies)
-    language: Optional[Dict[str, Any]] = latest(messages, "language")
-    topic: Optional[str] = latest(messages, "topic")
     desk = app[keys.HANDOVERS]
     if any(m.handover == "requested" for m in messages):  # the desk is open: put it on the staff page
-        desk.request(chat_request.session, municipality, (language or {}).get("code") or DEFAULT)
+        code = (latest(messages, "language") or {}).get("code") or DEFAULT
+        desk.request(chat_request.session, municipality, code)
     handover = desk.for_sender(chat_request.session)
     if handover and handover.state == "active":
         messages = await safety_first(app, chat_request.session, handover)
@@ -168,6 +167,8 @@ async def chat(request: web.Request) -> web.Response:
         # Rasa answered but nothing came back: the action server is down or failed.
         # (During a handover Rasa is paused: the staff member answers instead.)
         messages = _error_messages(content, chat_request.languages)
+    language: Optional[Dict[str, Any]] = latest(messages, "language")
+    topic: Optional[str] = latest(messages, "topic")
     body: Dict[str, Any] = {"messages": [m.as_chat() for m in messages], "language": language, "topic": topic}
     if handover and handover.state != "ended":
         body["handover"] = {"state": handover.state}

@@ -39,7 +39,8 @@ EMERGENCIES = _first_emergencies()
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
-    running = start_stack(tmp_path_factory.mktemp("safety-stack"), TAALBRUG_COOKIE_SECURE="0",
+    # Every test message comes from 127.0.0.1: no rate limit here (it has tests of its own).
+    running = start_stack(tmp_path_factory.mktemp("safety-stack"), TAALBRUG_COOKIE_SECURE="0", TAALBRUG_RATE_LIMIT="0",
                           TAALBRUG_HASH_SALT="safety-salt", TAALBRUG_DESK_CLOCK="2026-11-24T10:00:00+01:00")
     engine = make_engine(running.database_url)
     try:
@@ -130,10 +131,15 @@ def test_an_emergency_during_a_handover_gets_112_first_and_the_desk_sees_it_is_u
 
 
 def test_an_unsure_message_gets_its_answer_first_then_is_it_an_emergency(stack: RunningStack) -> None:
-    reply = stack.chat("safety-unsure-1", "Hoe vraag ik een brandweerattest aan voor mijn restaurant?")
-    assert reply["topic"] != "emergency"
+    reply = stack.chat("safety-unsure-1", "Mijn kind heeft koorts, welke dokter is vannacht open?", ["nl"])
+    assert reply["topic"] == "health", reply
     texts = [m["text"] for m in reply["messages"]]
-    assert not any("112" in t for t in texts[:1]), texts
+    assert texts[0].startswith("Zoekt u een huisarts?") and texts[-1].startswith("Is het een noodgeval? Bel nu 112"), texts
+
+
+def test_a_certificate_question_with_a_fire_word_is_no_emergency(stack: RunningStack) -> None:
+    reply = stack.chat("safety-certificate-1", "Hoe vraag ik een brandweerattest aan voor mijn restaurant?", ["nl"])
+    assert reply["topic"] != "emergency" and "112" not in reply["messages"][0]["text"], reply
 
 
 def test_a_suicide_threat_also_gets_the_suicide_line(stack: RunningStack) -> None:

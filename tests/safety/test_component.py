@@ -57,13 +57,23 @@ def test_a_signal_word_with_a_sure_other_topic_only_asks_is_it_an_emergency() ->
 
 
 def test_a_signal_word_with_emergency_in_the_top_three_is_an_emergency_alone_it_is_asked() -> None:
-    assert level(parse("dokter nu!!", [("health", 0.7), ("greet", 0.1), ("emergency", 0.08)])) == "emergency"
-    assert level(parse("dokter", [("health", 0.4), ("school", 0.3)], fallback=True)) == "unsure"
+    assert level(parse("dokter nu!!", [("health", 0.5), ("greet", 0.1), ("emergency", 0.25)])) == "emergency"
+    assert level(parse("dokter nu!!", [("health", 0.7), ("greet", 0.1), ("emergency", 0.08)])) == "unsure"
+
+
+def test_a_signal_word_in_a_message_that_was_not_understood_is_an_emergency() -> None:
+    parsed = parse("dokter", [("health", 0.25), ("school", 0.2)], fallback=True)
+    assert level(parsed) == "emergency" and parsed["intent"]["name"] == "emergency"
 
 
 def test_a_call_for_help_next_to_another_danger_word_is_an_emergency() -> None:
-    assert level(parse("snel, hij verliest bloed", [("health", 0.9)])) == "emergency"
+    assert level(parse("snel, hij verliest bloed", [("health", 0.5)], fallback=True)) == "emergency"
     assert level(parse("bloedtest", [("health", 0.9)])) == "unsure"
+
+
+def test_a_sure_other_topic_outweighs_a_call_for_help_next_to_a_signal_word() -> None:
+    # "is there help (a subsidy) for a smoke detector?"
+    assert level(parse("snel hulp bij bloed prikken", [("health", 0.95)])) == "unsure"
 
 
 def test_an_acute_term_of_short_words_in_another_language_only_counts_as_a_signal() -> None:
