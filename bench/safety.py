@@ -35,7 +35,7 @@ from typing import Any, Dict, Iterable, List, Sequence
 from bench.nlu import read_heldout
 from bot import PROJECT_ROOT
 from bot.language.languages import SUPPORTED
-from bot.safety.component import EMERGENCY_LEVEL, UNSURE, SafetyNet
+from bot.safety.safety_net import EMERGENCY_LEVEL, UNSURE, SafetyNet
 from bot.safety.lexicon import DangerLexicon
 from bot.vocabulary import EMERGENCY, FALLBACK
 

@@ -26,7 +26,7 @@ LEAVES_FORM: FrozenSet[str] = frozenset({EMERGENCY, ASK_HUMAN, "goodbye"})
 ENDS_FORM: FrozenSet[str] = LEAVES_FORM | {STOP}
 
 # --- the safety net ---------------------------------------------------------
-# What the safety net says of a message (bot.safety.component).
+# What the safety net says of a message (bot.safety.safety_net).
 SAFETY_EMERGENCY, SAFETY_UNSURE, SAFETY_NONE = "emergency", "unsure", "none"
 SAFETY_LEVELS: Dict[str, str] = {
     SAFETY_EMERGENCY: "112 gegeven",

@@ -15,16 +15,14 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Sequence, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.language.detector import MIN_CONFIDENCE, SUPPLEMENT, LanguageDetector
 from bot.language.languages import normalise
 from bot.language.names import find_language_name
+from bot.nlu.config_component import ConfigComponent
 
 LANGUAGE = "language"
 METADATA = "metadata"
@@ -34,7 +32,7 @@ CHOOSE_LANGUAGE = "choose_language"
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
 )
-class LanguageIdentifier(GraphComponent):
+class LanguageIdentifier(ConfigComponent):
     """Detects the language of each message; honours explicit choices."""
 
     @staticmethod
@@ -51,23 +49,13 @@ class LanguageIdentifier(GraphComponent):
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
-        self._config = {**self.get_default_config(), **config}
+        super().__init__(config)
         self._detector = LanguageDetector(
             lid_path=self._config["lid_path"],
             supplement_path=self._config["supplement_path"],
             supplement_weight=float(self._config["supplement_weight"]),
             min_confidence=float(self._config["min_confidence"]),
         )
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LanguageIdentifier":
-        return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Sets `language` on each message, in the parse output."""

@@ -14,7 +14,7 @@ brigade when "zjarrfik" is both an exception and a term).
 Each term has a category (fire, not_breathing, violence, ...) and a tier:
 - acute: on its own, this may be an emergency now;
 - signal: a danger word that also occurs in ordinary questions; the topic
-  classifier decides (bot.safety.component).
+  classifier decides (bot.safety.safety_net).
 Every language's lexicon is read for every message: a resident may write a
 word of another language, and the language of a short message is often unsure.
 """

@@ -25,7 +25,18 @@ class Base(metaclass=DeclarativeMeta):
     __init__ = mapper_registry.constructor
 
 
-class TopicCount(Base):
+class DailyCount:
+    """The columns of every counter table: a count per day, municipality, channel and language. No text."""
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    day: Mapped[date] = Column(Date, nullable=False, index=True)
+    municipality: Mapped[str] = Column(String(64), nullable=False)
+    channel: Mapped[str] = Column(String(32), nullable=False)
+    language: Mapped[str] = Column(String(8), nullable=False)
+    count: Mapped[int] = Column(Integer, nullable=False, default=0)
+
+
+class TopicCount(DailyCount, Base):
     """How often a topic was asked, per day, municipality, channel and language. No text."""
 
     __tablename__ = "topic_count"
@@ -33,16 +44,10 @@ class TopicCount(Base):
         UniqueConstraint("day", "municipality", "channel", "language", "topic", name="uq_topic_count"),
     )
 
-    id: Mapped[int] = Column(Integer, primary_key=True)
-    day: Mapped[date] = Column(Date, nullable=False, index=True)
-    municipality: Mapped[str] = Column(String(64), nullable=False)
-    channel: Mapped[str] = Column(String(32), nullable=False)
-    language: Mapped[str] = Column(String(8), nullable=False)
     topic: Mapped[str] = Column(String(64), nullable=False)
-    count: Mapped[int] = Column(Integer, nullable=False, default=0)
 
 
-class SafetyCount(Base):
+class SafetyCount(DailyCount, Base):
     """How often the safety net answered 112 (level emergency) or asked "is it an emergency?" (unsure),
     per day, municipality, channel, language and danger category. No text."""
 
@@ -51,14 +56,8 @@ class SafetyCount(Base):
         UniqueConstraint("day", "municipality", "channel", "language", "level", "category", name="uq_safety_count"),
     )
 
-    id: Mapped[int] = Column(Integer, primary_key=True)
-    day: Mapped[date] = Column(Date, nullable=False, index=True)
-    municipality: Mapped[str] = Column(String(64), nullable=False)
-    channel: Mapped[str] = Column(String(32), nullable=False)
-    language: Mapped[str] = Column(String(8), nullable=False)
     level: Mapped[str] = Column(String(16), nullable=False)
     category: Mapped[str] = Column(String(32), nullable=False)  # "" when only the classifier spoke
-    count: Mapped[int] = Column(Integer, nullable=False, default=0)
 
 
 class ReferralRecord(Base):
@@ -114,7 +113,7 @@ class UnmetQuestion(Base):
     purged_at: Mapped[Optional[datetime]] = Column(DateTime(timezone=True), nullable=True)
 
 
-class ConversationCount(Base):
+class ConversationCount(DailyCount, Base):
     """Conversations started, per day, municipality, channel and language. No text, no ids."""
 
     __tablename__ = "conversation_count"
@@ -122,12 +121,6 @@ class ConversationCount(Base):
         UniqueConstraint("day", "municipality", "channel", "language", name="uq_conversation_count"),
     )
 
-    id: Mapped[int] = Column(Integer, primary_key=True)
-    day: Mapped[date] = Column(Date, nullable=False, index=True)
-    municipality: Mapped[str] = Column(String(64), nullable=False)
-    channel: Mapped[str] = Column(String(32), nullable=False)
-    language: Mapped[str] = Column(String(8), nullable=False)
-    count: Mapped[int] = Column(Integer, nullable=False, default=0)
 
 
 class Account(Base):

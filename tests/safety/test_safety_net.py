@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety.component import SafetyNet
+from bot.safety.safety_net import SafetyNet
 from bot.safety.lexicon import DangerLexicon, Term
 
 LEXICON = DangerLexicon([

@@ -1,6 +1,6 @@
 """Rasa NLU component: the safety net that decides "this may be an emergency" beside the topic.
 
-Referenced from config.yml as `bot.safety.component.SafetyNet`, after the
+Referenced from config.yml as `bot.safety.safety_net.SafetyNet`, after the
 FallbackClassifier, so it sees the classifier's ranking and may overrule a
 fallback. Like Rasa's FallbackClassifier it sets the intent and puts itself
 at the top of the ranking, and it keeps what the classifier said:
@@ -23,10 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
@@ -37,6 +34,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import PROJECT_ROOT
+from bot.nlu.config_component import ConfigComponent
 from bot.safety.lexicon import DangerLexicon, Hit
 from bot.vocabulary import EMERGENCY, FALLBACK, SAFETY_EMERGENCY, SAFETY_NONE, SAFETY_UNSURE
 
@@ -47,7 +45,7 @@ EMERGENCY_LEVEL, UNSURE, NONE = SAFETY_EMERGENCY, SAFETY_UNSURE, SAFETY_NONE
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class SafetyNet(GraphComponent):
+class SafetyNet(ConfigComponent):
     """Marks every message as a possible emergency, unsure, or none; overrules the topic for the first."""
 
     @staticmethod
@@ -75,18 +73,8 @@ class SafetyNet(GraphComponent):
         }
 
     def __init__(self, config: Dict[Text, Any], lexicon: Optional[DangerLexicon] = None) -> None:
-        self._config = {**self.get_default_config(), **config}
+        super().__init__(config)
         self._lexicon = lexicon or DangerLexicon.load(self._config["lexicon_path"])
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "SafetyNet":
-        return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Sets `safety` on each message; a possible emergency becomes the intent `emergency`."""
