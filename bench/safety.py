@@ -35,8 +35,8 @@ from typing import Any, Dict, Iterable, List, Sequence
 from bench.nlu import read_heldout
 from bot import PROJECT_ROOT
 from bot.language.languages import SUPPORTED
-from bot.safety.safety_net import EMERGENCY_LEVEL, UNSURE, SafetyNet
 from bot.safety.lexicon import DangerLexicon
+from bot.safety.safety_net import EMERGENCY_LEVEL, UNSURE, SafetyNet
 from bot.vocabulary import EMERGENCY, FALLBACK
 
 SETS = PROJECT_ROOT / "tests" / "safety"

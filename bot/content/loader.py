@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from bot import PROJECT_ROOT
-from bot.content.answers import Answer, load_answer
 from bot.content.locales import Locale, load_locale
 from bot.content.questions import FormQuestions
 from bot.content.reader import ContentError, Fact, fact, read_mapping
+from bot.content.topic_answers import Answer, load_answer
 from bot.directory.municipality import Municipality, load_municipalities
 from bot.directory.wording import Wording, load_wording, wording
 from bot.language.languages import DEFAULT

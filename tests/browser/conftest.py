@@ -21,7 +21,7 @@ from bot.storage.accounts import create_account
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
 from tests.conftest import AXE, chromium
-from tests.stack import RunningStack, start_stack
+from tests.live_stack import RunningStack, start_stack
 
 SCREENSHOTS = PROJECT_ROOT / "var" / "screenshots"
 

@@ -16,7 +16,7 @@ import pytest
 
 from bot.storage.db import make_engine
 from bot.storage.unmet import list_unmet
-from tests.stack import RunningStack, start_stack
+from tests.live_stack import RunningStack, start_stack
 
 pytestmark = pytest.mark.integration
 

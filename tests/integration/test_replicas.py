@@ -14,7 +14,7 @@ from typing import Iterator
 import pytest
 
 from tests.conftest import fresh_postgres_database
-from tests.stack import RunningStack, start_stack
+from tests.live_stack import RunningStack, start_stack
 
 PG = os.environ.get("TAALBRUG_TEST_POSTGRES_URL", "")
 REDIS = os.environ.get("TAALBRUG_TEST_REDIS_URL", "")

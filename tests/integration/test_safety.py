@@ -18,7 +18,7 @@ from bot import PROJECT_ROOT
 from bot.language.languages import SUPPORTED
 from bot.storage.accounts import create_account
 from bot.storage.db import make_engine
-from tests.stack import RunningStack, start_stack
+from tests.live_stack import RunningStack, start_stack
 
 pytestmark = pytest.mark.integration
 STAFF_PASSWORD = "balie-wachtwoord-lang"

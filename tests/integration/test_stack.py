@@ -18,7 +18,7 @@ import pytest
 
 from bot.storage.db import make_engine
 from bot.storage.referrals import open_notes
-from tests.stack import RunningStack, listening, start_stack
+from tests.live_stack import RunningStack, listening, start_stack
 
 pytestmark = pytest.mark.integration
 # Begins with "-", as a random token from secrets.token_urlsafe does once in 64 runs: Rasa's

@@ -6,8 +6,8 @@ from typing import Any, Dict, List, Optional
 
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety.safety_net import SafetyNet
 from bot.safety.lexicon import DangerLexicon, Term
+from bot.safety.safety_net import SafetyNet
 
 LEXICON = DangerLexicon([
     Term(("brand",), "fire", "acute", "nl"),
