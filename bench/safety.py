@@ -45,7 +45,7 @@ NAMES = ("tune", "heldout", "final")
 
 
 @dataclass(frozen=True)
-class Row:
+class LabelledMessage:
     lang: str
     label: str  # emergency | near_miss
     category: str
@@ -54,7 +54,7 @@ class Row:
 
 @dataclass
 class Parsed:
-    row: Row
+    row: LabelledMessage
     intent: Dict[str, Any]  # the pipeline's intent before the safety net
     ranking: List[Dict[str, Any]]  # the ranking before the safety net
     level: str  # the safety net's level as configured in config.yml
@@ -62,16 +62,16 @@ class Parsed:
     language: str  # the detected language
 
 
-def read_set(path: Path) -> List[Row]:
+def read_set(path: Path) -> List[LabelledMessage]:
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = [Row(r["lang"], r["label"], r["category"], r["text"]) for r in csv.DictReader(handle, delimiter="\t")]
+        rows = [LabelledMessage(r["lang"], r["label"], r["category"], r["text"]) for r in csv.DictReader(handle, delimiter="\t")]
     bad = [r for r in rows if r.lang not in SUPPORTED or r.label not in ("emergency", "near_miss") or not r.text]
     if bad:
         raise SystemExit(f"{path}: {len(bad)} malformed rows, e.g. {bad[0]}")
     return rows
 
 
-async def parse(model: Path, rows: Sequence[Row]) -> tuple[List[Parsed], List[float]]:
+async def parse(model: Path, rows: Sequence[LabelledMessage]) -> tuple[List[Parsed], List[float]]:
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
@@ -192,7 +192,7 @@ def _run(args: argparse.Namespace) -> None:
     sets = {name: read_set(SETS / f"{name}.tsv") for name in NAMES if (SETS / f"{name}.tsv").exists()}
     # Ordinary questions of every topic, from the NLU held-out set (another source): how often
     # does a resident with an ordinary question get 112, or the "is it an emergency?" line?
-    sets["nlu-heldout"] = [Row(lang, "emergency" if intent == "emergency" else "near_miss", intent, text)
+    sets["nlu-heldout"] = [LabelledMessage(lang, "emergency" if intent == "emergency" else "near_miss", intent, text)
                            for lang, intent, text in read_heldout()]
     all_rows = [row for rows in sets.values() for row in rows]
     parsed, times = asyncio.run(parse(args.model, all_rows))
