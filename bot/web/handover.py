@@ -17,23 +17,31 @@ sessions), or run a single gateway for staff traffic.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import functools
+import logging
 import re
 import time
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, Dict, List
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
 
+from bot.directory.municipality import Municipality
 from bot.language.languages import DEFAULT
 from bot.messages import Message, from_event
+from bot.storage.counts import record_safety
 from bot.vocabulary import ASK_HUMAN, EMERGENCY, SAFETY_EMERGENCY, SPEAKERS, STAFF
 from bot.web import keys
 from bot.web.auth import check_csrf, render, require
 from bot.web.desk import SESSION_ID, Handover
 from bot.web.rasa_client import UpstreamError
 
+logger = logging.getLogger(__name__)
 _NUMBER = re.compile(r"^\d{1,12}(\.\d{1,9})?$")
 
 
@@ -93,7 +101,19 @@ async def safety_first(app: web.Application, session: str, handover: Handover) -
     handover.urgent = True
     with contextlib.suppress(UpstreamError):  # the resident gets the answer even if Rasa cannot store it
         await app[keys.RASA].append_events(session, [m.as_event(time.time()) for m in messages])
+    await _count_safety(app, municipality, code, (safety.get("categories") or [""])[0])
     return messages
+
+
+async def _count_safety(app: web.Application, municipality: Municipality, language: str, category: str) -> None:
+    """Count the emergency answer for the indicators, as the action server does outside a handover."""
+    day = datetime.now(ZoneInfo(municipality.timezone)).date()
+    loop = asyncio.get_running_loop()
+    try:
+        await loop.run_in_executor(None, functools.partial(
+            record_safety, app[keys.ENGINE], day, municipality.slug, "web", language, SAFETY_EMERGENCY, category))
+    except SQLAlchemyError as exc:  # never let counting stand between the resident and 112
+        logger.error("safety count lost: %s", type(exc).__name__)
 
 
 async def updates(request: web.Request) -> web.Response:

@@ -13,11 +13,13 @@ from datetime import datetime, timezone
 from typing import Dict, Iterator, List
 
 import pytest
+from sqlalchemy import select
 
 from bot import PROJECT_ROOT
 from bot.language.languages import SUPPORTED
 from bot.storage.accounts import create_account
-from bot.storage.db import make_engine
+from bot.storage.db import make_engine, session_scope
+from bot.storage.models import SafetyCount
 from tests.live_stack import RunningStack, start_stack
 
 pytestmark = pytest.mark.integration
@@ -124,10 +126,23 @@ def test_an_emergency_during_a_handover_gets_112_first_and_the_desk_sees_it_is_u
     assert asked.get("handover", {}).get("state") == "waiting", asked
     (handover,) = set(desk.handovers()) - before
     desk.take(handover)
+    counted = _emergencies_counted(stack)
     reply = stack.chat(session, EMERGENCIES[lang])
     assert reply["handover"]["state"] == "active"
     _assert_112_first(reply, lang)
     assert "Dringend: misschien een noodgeval." in desk.get(f"/staff/handover/{handover}")
+    assert _emergencies_counted(stack) == counted + 1  # in the indicators, as outside a handover
+
+
+def _emergencies_counted(stack: RunningStack) -> int:
+    """Emergency answers counted so far, in every language (the count is under the detected one)."""
+    engine = make_engine(stack.database_url)
+    try:
+        with session_scope(engine) as session:
+            rows = session.execute(select(SafetyCount).filter_by(level="emergency")).scalars()
+            return sum(row.count for row in rows)
+    finally:
+        engine.dispose()
 
 
 def test_an_unsure_message_gets_its_answer_first_then_is_it_an_emergency(stack: RunningStack) -> None:
