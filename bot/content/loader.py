@@ -115,26 +115,19 @@ class Content:
         kind: str = "answer",
         buttons: Sequence[Mapping[str, str]] = (),
         topic_cue: bool = False,
-        place: str = "answer",
     ) -> List[Message]:
-        """Dutch text and the locale's cue `cue` (a topic's cue when `topic_cue`), both filled with facts."""
-        facts = self.facts(municipality)
+        """Finished Dutch text, then the locale's cue `cue` (a topic's cue when `topic_cue`) filled with facts."""
         locale = self.locale(language)
         cue_text = locale.cue(cue) if topic_cue and cue else locale.cues.get(cue or "", "")
-        return bilingual(
-            fill(dutch, facts, place),
-            fill(cue_text, facts, f"locales/{locale.code}.yml") if cue_text else None,
-            locale.code,
-            locale.dir,
-            kind=kind,
-            buttons=buttons,
-        )
+        if cue_text:
+            cue_text = fill(cue_text, self.facts(municipality), f"locales/{locale.code}.yml")
+        return bilingual(dutch, cue_text or None, locale.code, locale.dir, kind=kind, buttons=buttons)
 
     def answer(self, topic: Optional[str], language: Optional[str], municipality: Municipality) -> List[Message]:
-        """The Dutch answer for `topic` (or the fallback), then the topic's cue in `language`."""
+        """The Dutch answer for `topic` (or the fallback) filled with facts, then the topic's cue in `language`."""
         answer = self.answers.get(topic or "") or self.answers[FALLBACK]
-        return self.say(answer.nl, answer.topic, language, municipality, buttons=answer.buttons,
-                        topic_cue=True, place=f"answers/{answer.topic}.yml")
+        dutch = fill(answer.nl, self.facts(municipality), f"answers/{answer.topic}.yml")
+        return self.say(dutch, answer.topic, language, municipality, buttons=answer.buttons, topic_cue=True)
 
     def emergency(
         self, language: Optional[str], municipality: Municipality, categories: Sequence[str] = ()
