@@ -155,9 +155,11 @@ class DangerLexicon:
         self._words = sorted({w for t in self.terms for w in t.words})
         self._by_head: Dict[str, List[str]] = {}
         self._typo_index: Dict[str, List[str]] = {}
+        exact_only = {w for t in self.terms if t.tier == "calm" for w in t.words} - \
+            {w for t in self.terms if t.tier != "calm" for w in t.words}
         for word in self._words:
             self._by_head.setdefault(word[:3], []).append(word)
-            if len(word) >= TYPO_MIN:
+            if len(word) >= TYPO_MIN and word not in exact_only:  # a calm word must be typed right
                 for key in _deletion_keys(word):
                     self._typo_index.setdefault(key, []).append(word)
         self._terms_of: Dict[str, List[Term]] = {}

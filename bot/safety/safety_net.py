@@ -101,8 +101,10 @@ class SafetyNet(ConfigComponent):
     ) -> Dict[str, Any]:
         """The safety report of one message, from its text, the classifier's ranking and intent, and its language."""
         found = self._lexicon.scan(text)
-        calm = [hit for hit in found if hit.tier == "calm"]
         hits = [h for h in (self._weighed(hit, language) for hit in found if hit.tier != "calm") if h is not None]
+        # Calm words count in the message's own language only (Portuguese "mala" is a Kurmanji house).
+        own = {language} if language else {hit.language for hit in hits}
+        calm = [hit for hit in found if hit.tier == "calm" and (hit.language in own or not own)]
         classified = self._classified(ranking)
         level, reason = self._level(hits, classified, intent)
         if level == EMERGENCY_LEVEL and self._calmed(hits, calm):

@@ -20,16 +20,20 @@ LEXICON = DangerLexicon([
     Term(("attest",), "paperwork", "calm", "nl"),
     Term(("factuur",), "money", "calm", "nl"),
     Term(("vorige", "maand"), "past", "calm", "nl"),
+    Term(("rekening",), "money", "calm", "nl"),
+    Term(("fiets",), "lost_items", "calm", "de"),  # a calm word of another language
 ])
 NET = SafetyNet({}, LEXICON)
 
 
-def parse(text: str, ranking: List[tuple], fallback: bool = False) -> Dict[str, Any]:
+def parse(text: str, ranking: List[tuple], fallback: bool = False, language: Optional[str] = None) -> Dict[str, Any]:
     """A message as the classifier and the FallbackClassifier leave it, then the safety net."""
     items = [{"name": name, "confidence": confidence} for name, confidence in ranking]
     if fallback:
         items.insert(0, {"name": "nlu_fallback", "confidence": 0.3})
     message = Message(data={"text": text, "intent": dict(items[0]), "intent_ranking": items})
+    if language:
+        message.set("language", {"code": language})
     NET.process([message])
     assert "safety" in message.as_dict(only_output_properties=True)  # /model/parse returns it
     return message.data
@@ -120,3 +124,9 @@ def test_violence_at_home_and_suicide_keep_their_full_answer_in_any_context() ->
     assert level(parse("vorige maand zei hij het al, nu slaat hij mij weer", [("housing", 0.7)])) == "emergency"
     assert level(parse("ik wil zelfmoord plegen, ik kan die factuur niet betalen", [("social_assistance", 0.8)])) \
         == "emergency"
+
+
+def test_only_calm_words_of_the_messages_own_language_count() -> None:
+    # "fiets" calms nothing in a Dutch message: it is (here) a word of another language's calm list
+    assert level(parse("brand bij de fiets", [("waste", 0.7)], language="nl")) == "emergency"
+    assert level(parse("brand, rekening van vorig jaar", [("waste", 0.7)], language="nl")) == "unsure"
