@@ -4,6 +4,7 @@ Sets of resident-style messages, each written by a different author, in
 all 23 languages (tests/safety/):
 - tune.tsv: written with the danger lexicon; the thresholds were chosen on it;
 - dev.tsv: a fourth author, no categories; lexicon terms were added from its misses;
+- dev5.tsv: a fifth author; the calm terms and the situation terms were checked on it;
 - heldout.tsv: written apart from the lexicon, never used to choose anything;
 - final.tsv: a third author, another style; the last, independent check;
 and the ordinary questions of tests/nlu/heldout.tsv (its `emergency` rows count as emergencies).
@@ -43,9 +44,9 @@ from bot.vocabulary import EMERGENCY, FALLBACK
 
 SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
-NAMES = ("tune", "dev", "heldout", "final")
+NAMES = ("tune", "dev", "dev5", "heldout", "final")
 # Sets whose messages may be read and tuned on; the others are held out.
-TUNED_ON = ("tune", "dev")
+TUNED_ON = ("tune", "dev", "dev5")
 
 
 @dataclass(frozen=True)
