@@ -8,7 +8,9 @@
 #   make test-unit  the tests that need no trained model and no services (fast)
 #   make lint    ruff and mypy over the Python code
 #   make purge   empty unmet question texts older than TAALBRUG_RETENTION_MONTHS (12)
-#   make account NAME=els ROLE=policy  create an account (asks for the password)
+#   make account NAME=els ROLE=policy MUNICIPALITIES=voorbeeldegem  create an account (asks for the password);
+#                ACTION=disable|enable|password|municipalities for an existing one (README: accounts)
+#   make audit   pip-audit of requirements.lock (advisories from PyPI; needs the network)
 #   make lock    re-resolve requirements.in into requirements.lock
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -37,7 +39,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu -typ
 .PHONY: bench-load bench-safety purge account help venv train run run-check test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
 
 help:
-	@sed -n '2,12p' Makefile | sed 's/^# //'
+	@sed -n '2,14p' Makefile | sed 's/^# //'
 
 venv: $(VENV)/.installed
 
@@ -119,9 +121,21 @@ langid-model: $(VENV)/.installed
 purge: $(VENV)/.installed
 	$(PY) -m bot.storage.cli purge
 
+ACCOUNT_USAGE := usage: make account NAME=els ROLE=policy|staff|admin MUNICIPALITIES=voorbeeldegem[,rivierbeke] \
+  | make account NAME=els ACTION=disable|enable|password | make account NAME=els ACTION=municipalities MUNICIPALITIES=...
 account: $(VENV)/.installed
-	@test -n "$(NAME)" && test -n "$(ROLE)" || { echo "usage: make account NAME=els ROLE=policy|staff|admin"; exit 2; }
-	@read -rsp "Password for $(NAME) (12+ characters): " pw && echo && printf '%s\n' "$$pw" | $(PY) -m bot.storage.cli add-account "$(NAME)" --role "$(ROLE)"
+	@test -n "$(NAME)" || { echo "$(ACCOUNT_USAGE)"; exit 2; }
+	@case "$(ACTION)" in \
+	  ""|add) test -n "$(ROLE)" && test -n "$(MUNICIPALITIES)" || { echo "$(ACCOUNT_USAGE)"; exit 2; }; \
+	    read -rsp "Password for $(NAME) (12+ characters): " pw && echo && printf '%s\n' "$$pw" | \
+	    $(PY) -m bot.storage.cli add-account "$(NAME)" --role "$(ROLE)" --municipalities "$(MUNICIPALITIES)";; \
+	  disable|enable) $(PY) -m bot.storage.cli "$(ACTION)-account" "$(NAME)";; \
+	  password) read -rsp "New password for $(NAME) (12+ characters): " pw && echo && printf '%s\n' "$$pw" | \
+	    $(PY) -m bot.storage.cli reset-password "$(NAME)";; \
+	  municipalities) test -n "$(MUNICIPALITIES)" || { echo "$(ACCOUNT_USAGE)"; exit 2; }; \
+	    $(PY) -m bot.storage.cli set-municipalities "$(NAME)" "$(MUNICIPALITIES)";; \
+	  *) echo "$(ACCOUNT_USAGE)"; exit 2;; \
+	esac
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check bot actions tests bench scripts
