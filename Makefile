@@ -36,7 +36,7 @@ PYTHON310 = $(shell for p in "$$(command -v python3.10)" $$(ls -d "$$(pyenv root
 # Everything the trained model depends on: a change to any of these retrains.
 TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
 
-.PHONY: bench-load bench-safety purge account help venv train run run-check test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
+.PHONY: audit bench-load bench-safety purge account help venv train run run-check test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
 
 help:
 	@sed -n '2,14p' Makefile | sed 's/^# //'
@@ -136,6 +136,24 @@ account: $(VENV)/.installed
 	    $(PY) -m bot.storage.cli set-municipalities "$(NAME)" "$(MUNICIPALITIES)";; \
 	  *) echo "$(ACCOUNT_USAGE)"; exit 2;; \
 	esac
+
+# pip-audit in its own venv (never in .venv), from requirements-tools.txt (every package pinned).
+TOOLS := .venv-tools
+$(TOOLS)/.installed: requirements-tools.txt
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found: install it (pyenv install 3.10) or put python3.10 on PATH." >&2; exit 1; }
+	@[ -x $(TOOLS)/bin/python ] || $(PYTHON310) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-tools.txt
+	@touch $@
+
+# Known advisories of locked packages that cannot be reached here, each with its reason.
+AUDIT_IGNORE := docs/audit-ignore.txt
+AUDIT_IGNORES = $(shell sed 's/\#.*//' $(AUDIT_IGNORE) | awk 'NF { print "--ignore-vuln", $$1 }')
+# Every locked package against PyPI's advisories (needs the network, so not part of `make test`).
+# --strict: a package the advisory source does not answer for fails the audit, instead of
+# passing unaudited; --no-deps --disable-pip: the lock file is complete, nothing is resolved.
+audit: $(TOOLS)/.installed $(AUDIT_IGNORE)
+	$(TOOLS)/bin/pip-audit --requirement requirements.lock --no-deps --disable-pip --strict \
+	  --vulnerability-service pypi --progress-spinner off $(AUDIT_IGNORES)
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check bot actions tests bench scripts
