@@ -156,7 +156,7 @@ audit: $(TOOLS)/.installed $(AUDIT_IGNORE)
 	  --vulnerability-service pypi --progress-spinner off $(AUDIT_IGNORES)
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check bot actions tests bench scripts
+	$(PY) -m ruff check bot actions rasa_sdk_plugins tests bench scripts
 	$(PY) -m mypy
 
 # The fast loop while developing: every test that needs no trained model and no
