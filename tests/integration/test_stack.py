@@ -7,12 +7,13 @@ and a throw-away database, with the model `make test` trained.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import time
 import urllib.error
 import urllib.request
-from typing import Dict, Iterator
+from typing import Dict, Iterator, List
 
 import pytest
 
@@ -92,6 +93,30 @@ def test_each_process_was_started_with_only_the_secrets_it_needs(stack: RunningS
     assert stack.env["TAALBRUG_TRACKER_STORE_URL"] not in values["gateway"]
     assert started["actions"]["TAALBRUG_HASH_SALT"] == "integration-salt"  # where they are needed, they are
     assert started["gateway"]["TAALBRUG_REPORT_TOKEN"] == "integration-report-token"
+
+
+def group_members(pgid: int) -> List[int]:
+    """Every live process of a process group (a child of the stack and whatever it started)."""
+    members = []
+    for entry in (e for e in os.listdir("/proc") if e.isdigit()):
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                if int(handle.read().rsplit(")", 1)[1].split()[2]) == pgid:
+                    members.append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+    return members
+
+
+def test_no_process_of_the_stack_shows_a_secret_on_its_command_line(stack: RunningStack) -> None:
+    secrets = [RASA_TOKEN, "integration-report-token", "integration-salt",
+               environ(stack.pid("actions"))["TAALBRUG_ACTIONS_TOKEN"]]
+    pids = [pid for name in ("actions", "rasa", "gateway") for pid in group_members(stack.pid(name))]
+    assert len(pids) >= 3
+    for pid in pids + [stack.process.pid]:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            shown = cmdline.read().decode(errors="replace")
+        assert not [s for s in secrets if s in shown], pid
 
 
 def test_the_action_server_answers_rasa_only(stack: RunningStack) -> None:

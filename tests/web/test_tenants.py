@@ -79,8 +79,10 @@ async def test_the_staff_page_shows_only_the_accounts_municipality(deployment) -
     assert other.status == 403 and "Tolk nodig voor rivierbeke" not in await other.text()
     own = await (await clients["bert"].get("/staff")).text()  # the default is not his: his own is shown
     assert "Tolk nodig voor rivierbeke" in own and handovers["rivierbeke"] in own
+    assert '<select id="municipality"' not in page  # one municipality: nothing to pick
     both = await (await clients["beide"].get("/staff?municipality=rivierbeke")).text()
-    assert "Tolk nodig voor rivierbeke" in both and 'name="municipality"' in both
+    assert "Tolk nodig voor rivierbeke" in both and '<select id="municipality"' in both
+    assert '<option value="rivierbeke" selected>' in both
 
 
 async def test_another_municipalitys_note_cannot_be_marked_done(deployment) -> None:
