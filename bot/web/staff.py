@@ -2,8 +2,9 @@
 
 A staff member picks the resident's language or lets Taalbrug detect it, and
 types or pastes the question. Taalbrug's NLU (Rasa's /model/parse) finds the
-topic; the page shows the plain Dutch answer, the cue, and for referral topics
-the service cards with open or closed status now. Phrase cards ("One moment
+topic; the page shows the plain Dutch answer, the cue, the pages its rules come
+from with the date they were checked, and for referral topics the service cards
+with open or closed status now. Phrase cards ("One moment
 please", "Do you want an interpreter?", ...) are shown large in the resident's
 language, "Come back on ..." with the date and time the staff member picks,
 written by Babel in that language. "Which language do you speak? Point to it"
@@ -146,10 +147,13 @@ async def ask(request: web.Request) -> web.Response:
         for kind in TOPIC_KINDS.get(topic or "", ())
         for service in find(municipality.services, [kind])
     ]
+    facts = content.answers[topic].provenance if topic in content.answers else None
     result = {
         "topic": topic if topic in content.answers else None, "language": language,
         "detected": not chosen, "messages": messages, "cards": cards,
         "confidence": (parsed.get("intent") or {}).get("confidence"), "error": None,
+        "sources": facts.sources if facts else (),
+        "checked": localised_date(facts.checked, DEFAULT) if facts else "",
     }
     return await _page(request, result, question, chosen)
 

@@ -63,6 +63,18 @@ async def test_a_question_gets_the_dutch_answer_the_cue_and_referral_cards(desk)
     assert fake.received[-1] == {"text": "أريد تعلم اللغة الهولندية"}
 
 
+async def test_the_answer_shows_where_its_rules_come_from_and_when_they_were_checked(desk) -> None:
+    client, fake, _ = desk
+    fake.parse_result = {"intent": {"name": "discrimination", "confidence": 0.93},
+                         "language": {"code": "tr", "confidence": 0.9, "source": "detected"}}
+    page = await (await client.post("/staff/ask", data={
+        "question": "ev sahibi bana ev vermedi", "language": "", "csrf": await csrf_of(client)})).text()
+    facts = client.app[keys.CONTENT].answers["discrimination"].provenance
+    assert f"Bron (nagekeken op {localised_date(facts.checked, 'nl')}):" in page
+    assert '<a href="https://www.unia.be/nl/faq/is-unia-actief-in-vlaanderen"' in page
+    assert "vlaamsmensenrechteninstituut.be" in page
+
+
 async def test_the_chosen_language_wins_over_detection(desk) -> None:
     client, fake, _ = desk
     fake.parse_result = {"intent": {"name": "waste", "confidence": 0.9},
