@@ -38,6 +38,8 @@ WHATSAPP_NUMBER = "whatsapp:+3225550100"
 PUBLIC_TELEGRAM_WEBHOOK = "https://taalbrug.voorbeeldegem.example/webhooks/telegram/webhook"
 HELDOUT = Path(__file__).resolve().parent.parent / "nlu" / "heldout.tsv"
 RLM = "\u200f"
+APPOINTMENT = "afspraak maken gemeentehuis hoe"  # answered with two buttons (answers/appointment.yml)
+OPENING_HOURS = "Is het sociaal huis zaterdag open?"
 phones = itertools.count(100)
 
 
@@ -58,6 +60,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory, standin: ProviderStandIn) ->
         tmp_path_factory.mktemp("channels"),
         TAALBRUG_HASH_SALT="channels-salt",
         TAALBRUG_REPORT_TOKEN="channels-report-token",
+        TAALBRUG_DESK_CLOCK="2026-11-24T10:00:00+01:00",  # a Tuesday morning: the chat desk is open
         TAALBRUG_TWILIO_ACCOUNT_SID=TWILIO_SID,
         TAALBRUG_TWILIO_AUTH_TOKEN=TWILIO_TOKEN,
         TAALBRUG_WHATSAPP_NUMBER=WHATSAPP_NUMBER,
@@ -232,17 +235,15 @@ def test_rest_answers_carry_text_for_every_message(stack: RunningStack) -> None:
 def test_whatsapp_answers_with_numbered_choices_and_a_number_picks_one(stack: RunningStack,
                                                                       standin: ProviderStandIn) -> None:
     resident = _phone()
-    assert whatsapp(stack, resident, "hallo") == 200, stack.problems()
-    greeting = standin.sent_to(resident)
-    assert greeting and "Taalbrug" in greeting[0]
-    choices = [line for body in greeting for line in body.splitlines() if line[:2] in ("1.", "2.")]
-    assert [c[:2] for c in choices] == ["1.", "2."], greeting
-    second = choices[1][3:].strip()
-    # The same message and the button's payload through REST: the reply "2" must answer as that button.
-    rest(stack, "whatsapp-compare-1", "hallo")
-    payload = next(b["payload"] for item in rest(stack, "whatsapp-compare-2", "hallo")
-                   for b in item.get("buttons", []) if b["title"] == second)
-    expected = [m.text for m in from_replies(rest(stack, "whatsapp-compare-2", payload)) if m.lang == "nl"]
+    assert whatsapp(stack, resident, APPOINTMENT) == 200, stack.problems()
+    answer = standin.sent_to(resident)
+    assert answer and "afspraak" in answer[0]
+    choices = [line for body in answer for line in body.splitlines() if line[:2] in ("1.", "2.", "3.")]
+    assert [c[:2] for c in choices] == ["1.", "2."], answer
+    # The same question and the second button's payload through REST: "2" must answer as that button.
+    (payload,) = [b["payload"] for item in rest(stack, "whatsapp-compare-1", APPOINTMENT)
+                  for b in item.get("buttons", []) if b["title"] == choices[1][3:].strip()]
+    expected = [m.text for m in from_replies(rest(stack, "whatsapp-compare-1", payload)) if m.lang == "nl"]
     before = len(standin.sent_to(resident))
     assert whatsapp(stack, resident, "2") == 200
     picked = standin.sent_to(resident)[before:]
@@ -270,6 +271,7 @@ def test_whatsapp_unmet_question_is_logged_redacted_and_the_number_is_stored_now
     resident = "whatsapp:+32470987654"
     assert whatsapp(stack, resident, "Mijn naam is Karim Benali, wie repareert mijn kapotte paraplu? "
                                      "Mail karim.benali@example.com") == 200
+    assert whatsapp(stack, resident, "dit helpt niet") == 200  # typed: WhatsApp has no such button
     assert standin.sent_to(resident)
     engine = make_engine(stack.database_url)
     try:
@@ -298,8 +300,11 @@ def test_telegram_answers_with_inline_buttons_and_a_pressed_button_is_read(stack
                                                                          standin: ProviderStandIn) -> None:
     chat = 7001
     assert telegram(stack, chat, "/start", language="uk") == 200, stack.problems()
-    sent = standin.telegram_to(str(chat))
-    assert sent and "Taalbrug" in sent[0]["text"]
+    assert "Taalbrug" in standin.telegram_to(str(chat))[0]["text"]  # opening the bot: a greeting
+    assert standin.telegram_to(str(chat))[-1]["text"].strip()
+    before = len(standin.telegram_to(str(chat)))
+    assert telegram(stack, chat, APPOINTMENT, language="uk") == 200
+    sent = standin.telegram_to(str(chat))[before:]
     keyboard = [row[0] for m in sent for row in m.get("reply_markup", {}).get("inline_keyboard", [])]
     assert keyboard and all(b["text"] and b["callback_data"] for b in keyboard)
     before = len(sent)
@@ -319,18 +324,28 @@ def test_telegram_emergency_gets_112_first(stack: RunningStack, standin: Provide
     assert "112" in standin.telegram_to("7003")[0]["text"]
 
 
-def test_every_channel_is_counted_in_the_indicators(stack: RunningStack, standin: ProviderStandIn) -> None:
-    whatsapp(stack, _phone(), "Waar kan ik Nederlands leren?")
-    telegram(stack, 7004, "Waar kan ik Nederlands leren?")
-    socket_turns(stack, "socket-count-1", ["Waar kan ik Nederlands leren?"])
-    stack.chat("web-count-1", "Waar kan ik Nederlands leren?")
+def _opening_hours_counted(stack: RunningStack) -> Dict[str, int]:
     request = urllib.request.Request(stack.url + "/report/export.json",
                                      headers={"Authorization": "Bearer channels-report-token"})
     with urllib.request.urlopen(request, timeout=30) as response:
-        body = json.loads(response.read())
-    rows = body["rows"] if isinstance(body, dict) else body
-    channels = {row.get("channel") for row in rows if row.get("indicator") == "topics"}
-    assert {"web", "whatsapp", "telegram", "socketio"} <= channels, channels
+        rows = json.loads(response.read())["rows"]
+    counted: Dict[str, int] = {}
+    for row in rows:
+        if row["indicator"] == "topics" and row["topic"] == "opening_hours":
+            counted[row["channel"]] = counted.get(row["channel"], 0) + row["count"]
+    return counted
+
+
+def test_every_channel_is_counted_in_the_indicators(stack: RunningStack, standin: ProviderStandIn) -> None:
+    before = _opening_hours_counted(stack)
+    assert whatsapp(stack, _phone(), OPENING_HOURS) == 200
+    assert whatsapp(stack, _phone().replace("whatsapp:", ""), OPENING_HOURS) == 200  # an SMS
+    assert telegram(stack, 7004, OPENING_HOURS) == 200
+    socket_turns(stack, "socket-count-1", [OPENING_HOURS])
+    stack.chat("web-count-1", OPENING_HOURS)
+    after = _opening_hours_counted(stack)
+    for channel in ("web", "whatsapp", "sms", "telegram", "socketio"):
+        assert after.get(channel, 0) == before.get(channel, 0) + 1, (channel, before, after)
 
 
 # --- the targets -------------------------------------------------------------------------------
