@@ -85,8 +85,9 @@ test: lint validate $(MODEL)
 test-py: $(VENV)/.installed $(AXE)
 	TAALBRUG_MODEL=$(MODEL) $(PY) -m pytest
 
-# axe-core (npm) for the accessibility checks of tests/browser; without npm
-# the browser tests skip (CI requires them: TAALBRUG_REQUIRE_BROWSER=1).
+# axe-core (npm) for the accessibility checks of tests/browser, and rasa-webchat
+# for its browser test; without npm the browser tests skip (CI requires them:
+# TAALBRUG_REQUIRE_BROWSER=1).
 $(AXE): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: browser accessibility tests will be skipped"; fi

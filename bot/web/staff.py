@@ -30,6 +30,7 @@ from bot.directory.cards import referral_card
 from bot.directory.services import TOPIC_KINDS, find
 from bot.language.languages import DEFAULT
 from bot.messages import Message
+from bot.storage.counts import record_topic
 from bot.storage.referrals import mark_done, note_municipality, open_notes
 from bot.vocabulary import HANDOVER_STATES, LIVE_HANDOVER, STAFF
 from bot.web import keys, tenants
@@ -150,6 +151,8 @@ async def ask(request: web.Request) -> web.Response:
     municipality = _municipality(request)
     messages: List[Message] = content.answer(topic, language, municipality)
     now = datetime.now(ZoneInfo(municipality.timezone))
+    if topic in content.answers:  # counted in the indicators as channel "staff"
+        await db(request, record_topic, now.date(), municipality.slug, "staff", language, topic)
     names = {code: loc.name_nl or code for code, loc in content.locales.items()}
     cards = [
         referral_card(service, now, None, names, language, content.wording)

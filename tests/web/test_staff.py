@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient
+from sqlalchemy import text
 
 from bot.storage.accounts import create_account
 from bot.storage.db import make_engine
@@ -73,6 +74,17 @@ async def test_the_answer_shows_where_its_rules_come_from_and_when_they_were_che
     assert f"Bron (nagekeken op {localised_date(facts.checked, 'nl')}):" in page
     assert '<a href="https://www.unia.be/nl/faq/is-unia-actief-in-vlaanderen"' in page
     assert "vlaamsmensenrechteninstituut.be" in page
+
+
+async def test_a_question_at_the_desk_is_counted_as_channel_staff(desk) -> None:
+    client, fake, engine = desk
+    fake.parse_result = {"intent": {"name": "waste", "confidence": 0.9},
+                         "language": {"code": "ar", "confidence": 0.9, "source": "detected"}}
+    for _ in range(2):
+        await client.post("/staff/ask", data={"question": "القمامة", "language": "", "csrf": await csrf_of(client)})
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT channel, language, topic, count FROM topic_count")).fetchall()
+    assert [tuple(r) for r in rows] == [("staff", "ar", "waste", 2)]
 
 
 async def test_the_chosen_language_wins_over_detection(desk) -> None:
