@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 from urllib.parse import urlsplit
 
+from bot import PROJECT_ROOT
+from bot.channels.credentials import variables as channel_variables
 from bot.config import ConfigError, Settings
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
@@ -52,11 +54,12 @@ CHILD_VARIABLES: Dict[str, FrozenSet[str]] = {
         "TAALBRUG_ROOT", "TAALBRUG_VAR_DIR", "TAALBRUG_DATABASE_URL", "TAALBRUG_HASH_SALT",
         "TAALBRUG_MUNICIPALITY", "TAALBRUG_DESK_CLOCK", "TAALBRUG_ACTIONS_TOKEN",
     }),
-    # bot/rasa_server.py and what endpoints*.yml read.
+    # bot/rasa_server.py (the effective credentials go to TAALBRUG_VAR_DIR), what endpoints*.yml
+    # read, and the channels' settings that credentials.yml reads.
     "rasa": frozenset({
-        "TAALBRUG_RASA_TOKEN", "TAALBRUG_TRACKER_STORE_URL", "TAALBRUG_ACTIONS_URL", "TAALBRUG_ACTIONS_TOKEN",
-        "TAALBRUG_REDIS_HOST", "TAALBRUG_REDIS_PORT", "TAALBRUG_REDIS_DB",
-    }),
+        "TAALBRUG_VAR_DIR", "TAALBRUG_RASA_TOKEN", "TAALBRUG_TRACKER_STORE_URL", "TAALBRUG_ACTIONS_URL",
+        "TAALBRUG_ACTIONS_TOKEN", "TAALBRUG_REDIS_HOST", "TAALBRUG_REDIS_PORT", "TAALBRUG_REDIS_DB",
+    }) | channel_variables(PROJECT_ROOT / "credentials.yml"),
     # bot/web: everything Settings gives the gateway; Rasa's replicas as TAALBRUG_RASA_URL.
     "gateway": frozenset({
         "TAALBRUG_ROOT", "TAALBRUG_WEB_HOST", "TAALBRUG_WEB_PORT", "TAALBRUG_RASA_PORT", "TAALBRUG_ACTIONS_PORT",

@@ -152,6 +152,18 @@ def test_every_setting_reaches_a_process_that_reads_it() -> None:
     assert read - set().union(*CHILD_VARIABLES.values()) - stack_only - not_for_children == set()
 
 
+def test_the_channels_settings_reach_rasa_and_no_other_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """WhatsApp and Telegram are configured in credentials.yml from TAALBRUG_*: Rasa must get them."""
+    monkeypatch.setenv("TAALBRUG_TELEGRAM_TOKEN", "123:telegram-geheim")
+    monkeypatch.setenv("TAALBRUG_TWILIO_AUTH_TOKEN", "twilio-geheim")
+    started = {p.name: p.env for p in processes(Settings.from_env(SECRETS))}
+    assert started["rasa"]["TAALBRUG_TELEGRAM_TOKEN"] == "123:telegram-geheim"
+    assert started["rasa"]["TAALBRUG_TWILIO_AUTH_TOKEN"] == "twilio-geheim"
+    assert "TAALBRUG_VAR_DIR" in started["rasa"]  # where bot/rasa_server.py writes the effective credentials
+    for other in ("actions", "gateway"):
+        assert "TAALBRUG_TELEGRAM_TOKEN" not in started[other] and "TAALBRUG_TWILIO_AUTH_TOKEN" not in started[other]
+
+
 def test_make_run_makes_an_action_server_token_that_rasa_sends_and_the_actions_check() -> None:
     started = {p.name: p.env for p in Stack(Settings.from_env({})).processes}
     token = started["actions"]["TAALBRUG_ACTIONS_TOKEN"]

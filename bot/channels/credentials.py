@@ -17,7 +17,7 @@ import importlib
 import os
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Mapping
+from typing import Any, Dict, FrozenSet, List, Mapping
 
 import yaml
 
@@ -59,6 +59,13 @@ def effective(channels: Mapping[str, Any], env: Mapping[str, str]) -> Dict[str, 
             raise CredentialsError(f"credentials.yml: {channel} is half configured; also set {', '.join(missing)}")
         result[channel] = {key: value for key, value in settings.items() if not _unset(value, env)}
     return result
+
+
+def variables(source: Path) -> FrozenSet[str]:
+    """Every ${VARIABLE} that `source` (credentials.yml) reads: what Rasa's process must be given."""
+    settings = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    values = [str(v) for channel in settings.values() if isinstance(channel, dict) for v in channel.values()]
+    return frozenset(name for value in values for name in VARIABLE.findall(value))
 
 
 def write_effective(source: Path, target: Path, env: Mapping[str, str]) -> Path:
