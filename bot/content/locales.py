@@ -22,6 +22,7 @@ class Locale:
     ui: Mapping[str, str]
     phrases: Mapping[str, str]
     name_nl: str = ""
+    name_en: str = ""
     speech: str = ""
     # Texts of the staff, report and sign-in pages; only the Dutch locale has them.
     pages: Mapping[str, str] = field(default_factory=dict)
@@ -53,6 +54,7 @@ def load_locale(path: Path) -> Locale:
         ui=_texts(data, "ui"),
         phrases=_texts(data, "phrases"),
         name_nl=str(data.get("name_nl", "")),
+        name_en=str(data.get("name_en", "")),
         speech=str(data.get("speech", data["code"])),
         pages=_texts(data, "pages"),
     )
