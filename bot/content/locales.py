@@ -31,6 +31,7 @@ class Locale:
     ui: Mapping[str, str]
     phrases: Mapping[str, str]
     name_nl: str = ""
+    name_en: str = ""
     # Per phrase card: has a translator signed it off? (the locale's `reviewed` unless the card says otherwise)
     phrase_reviewed: Mapping[str, bool] = field(default_factory=dict)
     speech: str = ""
@@ -80,6 +81,7 @@ def load_locale(path: Path) -> Locale:
         phrases=phrases,
         phrase_reviewed=phrase_reviewed,
         name_nl=str(data.get("name_nl", "")),
+        name_en=str(data.get("name_en", "")),
         speech=str(data.get("speech", data["code"])),
         pages=_texts(data, "pages"),
     )

@@ -37,8 +37,9 @@ from bot.web import keys, tenants
 from bot.web.auth import check_csrf, db, render, require
 from bot.web.rasa_client import UpstreamError
 
-# Babel locales for codes CLDR spells differently (Tamazight: Kabyle, Latin script).
-BABEL = {"kmr": "ku", "ber": "kab"}
+# Babel locales for codes CLDR spells differently. Taalbrug's Tamazight (ber) is Tarifit, which CLDR has as
+# `rif` (Latin script, the spelling locales/ber.yml follows); Kurmanji is CLDR's `ku`.
+BABEL = {"kmr": "ku", "ber": "rif"}
 
 
 def _babel(code: str) -> str:

@@ -10,6 +10,7 @@ import yaml
 from bot.content.loader import Content, fill
 from bot.content.reader import ContentError
 from bot.language.languages import SUPPORTED
+from bot.language.names import find_language_name
 
 RTL = {"ar", "fa", "ps", "ckb"}
 # A phone number, e-mail address or URL; a year alone ("sinds maart 2024") is none.
@@ -41,6 +42,44 @@ def test_cues_are_short(content: Content, code: str) -> None:
         # Count sentences as the resident reads them: placeholders are filled in.
         sentences = [s for s in re.split(r"[.!?؟።]+", re.sub(r"\{[a-z_.]+\}", "X", cue)) if s.strip()]
         assert len(sentences) <= 2, (code, topic, cue)
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_.]+\}")
+
+
+@pytest.mark.parametrize("code", sorted(SUPPORTED - {"nl"}))
+def test_every_text_keeps_the_placeholders_of_the_dutch_text(content: Content, code: str) -> None:
+    # A cue without {national.emergency} would send a resident in danger no number to call.
+    dutch, locale = content.locales["nl"], content.locales[code]
+    for section in ("cues", "ui", "phrases"):
+        for key, text in getattr(locale, section).items():
+            needed = set(PLACEHOLDER.findall(getattr(dutch, section).get(key, "")))
+            assert set(PLACEHOLDER.findall(text)) == needed, (code, section, key, text)
+
+
+@pytest.mark.parametrize("code", [
+    pytest.param(code, marks=pytest.mark.xfail(
+        strict=True, reason="bot/language/names.py reads 'Koerdisch (Sorani)' as Kurmanji (language-ID area)"))
+    if code == "ckb" else code
+    for code in sorted(SUPPORTED)
+])
+def test_a_language_name_as_shown_is_understood_when_typed_back(content: Content, code: str) -> None:
+    # The widget shows the endonym, the staff pages the Dutch name: typing either chooses that language.
+    locale = content.locales[code]
+    for name in (locale.endonym, locale.name_nl, locale.name_en):
+        assert name and find_language_name(name) == code, (code, name)
+
+
+def test_tarifit_is_named_alike_wherever_it_is_shown(content: Content) -> None:
+    ber = content.locales["ber"]
+    # The widget's picker (endonym), the staff and report pages (Dutch name), English (the docs).
+    assert ber.endonym == "Tarifit (Tamaziɣt) ⵜⴰⵔⵉⴼⵉⵜ"  # Tifinagh for residents who read it
+    assert ber.name_nl == "Tarifit (Tamazight, Berbers)"
+    assert ber.name_en == "Tarifit (Tamazight, Berber)"
+    # The Tarifit texts call their language Tarifit, never by the Kabyle draft's names.
+    texts = " ".join([*ber.cues.values(), *ber.ui.values(), *ber.phrases.values()])
+    names = re.findall(r"\b(?:ta?maziɣt|tamazight|taqbaylit|kabyl\w*|tarifi?y?t)\b", texts, re.IGNORECASE)
+    assert names and {name.lower() for name in names} == {"tarifit"}, names
 
 
 def test_every_answer_is_filled_for_every_municipality(content: Content) -> None:

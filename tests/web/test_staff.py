@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient
+from markupsafe import escape
 from sqlalchemy import text
 
 from bot.storage.accounts import create_account
@@ -154,6 +155,17 @@ def test_dates_are_written_in_every_language() -> None:
     assert localised_date(day, "nl") == "dinsdag 24 november 2026"
     assert "ሰሉስ" in localised_date(day, "ti")
     assert localised_date(day, "kmr").startswith("sêşem")
+    # Tarifit (CLDR's rif), spelled as locales/ber.yml is, no longer Kabyle ("Kraḍass ... Nunembeṛ").
+    assert localised_date(day, "ber") == "ttlat 24 nuwember 2026"
+
+
+async def test_the_staff_page_names_each_language_as_its_locale_does(desk) -> None:
+    client, _, _ = desk
+    page = await (await client.get("/staff?phrases=ber&date=2026-11-24")).text()
+    for locale in client.server.app[keys.CONTENT].locales.values():
+        assert f">{escape(locale.name_nl)} ({escape(locale.endonym)})</option>" in page, locale.code
+    assert ">Tarifit (Tamazight, Berbers) (Tarifit (Tamaziɣt) ⵜⴰⵔⵉⴼⵉⵜ)</option>" in page
+    assert "Ɛafak, uɣar-d ass:" in page and "ttlat 24 nuwember 2026" in page
 
 
 async def test_a_staff_note_is_marked_done(desk) -> None:
