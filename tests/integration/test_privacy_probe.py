@@ -41,7 +41,7 @@ def probed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tuple[RunningSt
     running = start_stack(tmp, TAALBRUG_HASH_SALT=SALT)
     sessions = [f"probe-{secrets.token_hex(8)}" for _ in PROBE]
     try:
-        for session, text in zip(sessions, PROBE):
+        for session, text in zip(sessions, PROBE, strict=True):
             running.chat(session, text)
             running.chat(session, "/feedback_negative")  # the unmet log gets the question too
         yield running, tmp, sessions
