@@ -202,3 +202,30 @@ def test_the_retention_is_a_setting() -> None:
     with pytest.raises(ValueError, match="TAALBRUG_TRACKER_RETENTION_DAYS"):
         Settings.from_env({"TAALBRUG_TRACKER_RETENTION_DAYS": "0"})
     assert json.loads(json.dumps(Settings().child_env({})))["TAALBRUG_TRACKER_RETENTION_DAYS"] == "30"
+
+
+def test_every_test_story_keeps_its_dialogue_state_through_the_store(tmp_path: Path, domain: Domain) -> None:
+    """`rasa test core` replays the stories in memory; here each of them goes through the store and back:
+    what the policies see (slots, active form, previous actions, intents, entities) must be the same."""
+    from rasa.shared.core.generator import TrainingDataGenerator
+    from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
+    from rasa.shared.core.training_data.structures import StoryGraph
+
+    steps = []
+    for path in sorted((PROJECT_ROOT / "tests" / "stories").glob("*.yml")):
+        steps += YAMLStoryReader(domain).read_from_file(str(path))
+    trackers = TrainingDataGenerator(StoryGraph(steps), domain, remove_duplicates=False, augmentation_factor=0,
+                                     use_story_concatenation=False).generate_story_trackers()
+    assert len(trackers) >= 47
+    store = RedactingTrackerStore(domain=domain, host=f"sqlite:///{tmp_path / 'stories.db'}", hash_salt_value=SALT)
+    try:
+        for i, story in enumerate(trackers):
+            original = DialogueStateTracker.from_events(f"story-{i}", list(story.events), domain.slots)
+            asyncio.run(store.save(original))
+            stored = asyncio.run(store.retrieve_full_tracker(f"story-{i}"))
+            assert stored is not None, story.sender_id
+            assert stored.past_states(domain) == original.past_states(domain), story.sender_id
+            assert stored.current_slot_values() == original.current_slot_values(), story.sender_id
+            assert stored.active_loop_name == original.active_loop_name and stored.is_paused() == original.is_paused()
+    finally:
+        store.engine.dispose()
