@@ -83,6 +83,8 @@ class Settings:
     database_url: str = ""
     tracker_store_url: str = ""
     rasa_token: Optional[str] = None
+    # Shared secret Rasa sends to the action server (endpoints*.yml `action_endpoint.headers`).
+    actions_token: Optional[str] = None
     admin_password: Optional[str] = None
     report_token: Optional[str] = None
     # Salt for the hashes of conversation ids that are stored. Unset: a random
@@ -207,6 +209,7 @@ class Settings:
             tracker_store_url=env.get("TAALBRUG_TRACKER_STORE_URL")
             or _sqlite_url(var / "tracker.db"),
             rasa_token=env.get("TAALBRUG_RASA_TOKEN") or None,
+            actions_token=env.get("TAALBRUG_ACTIONS_TOKEN") or None,
             admin_password=env.get("TAALBRUG_ADMIN_PASSWORD") or None,
             report_token=env.get("TAALBRUG_REPORT_TOKEN") or None,
             hash_salt=env.get("TAALBRUG_HASH_SALT") or None,
@@ -221,7 +224,8 @@ class Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
 
     def child_env(self, base: Optional[Mapping[str, str]] = None) -> dict:
-        """Environment for child processes: these settings, spelled as variables."""
+        """Environment for child processes: these settings, spelled as variables (bot.stack passes each
+        process only the TAALBRUG_* variables it needs)."""
         env = dict(os.environ if base is None else base)
         env.update(
             TAALBRUG_ROOT=str(self.project_root),
@@ -238,6 +242,7 @@ class Settings:
             TAALBRUG_COOKIE_SECURE="1" if self.cookie_secure else "0",
             TAALBRUG_RETENTION_MONTHS=str(self.retention_months),
             TAALBRUG_TRACKER_RETENTION_DAYS=str(self.tracker_retention_days),
+            TAALBRUG_UPSTREAM_TIMEOUT=f"{self.upstream_timeout:g}",
         )
         env["TAALBRUG_RATE_LIMIT"] = f"{self.rate_limit[0]}/{self.rate_limit[1]:g}" if self.rate_limit[0] else "0"
         env["TAALBRUG_TRUSTED_PROXY"] = "1" if self.trusted_proxy else "0"
@@ -252,6 +257,7 @@ class Settings:
             env["TAALBRUG_DESK_CLOCK"] = self.desk_clock.isoformat()
         for key, value in (
             ("TAALBRUG_RASA_TOKEN", self.rasa_token),
+            ("TAALBRUG_ACTIONS_TOKEN", self.actions_token),
             ("TAALBRUG_ADMIN_PASSWORD", self.admin_password),
             ("TAALBRUG_REPORT_TOKEN", self.report_token),
             ("TAALBRUG_HASH_SALT", self.hash_salt),

@@ -41,6 +41,8 @@ ROLES: Tuple[str, ...] = ("admin", "policy", "staff")
 STAFF: Tuple[str, ...] = ROLES
 # Who may read the policy report, the unmet questions and the exports.
 REPORT_READERS: Tuple[str, ...] = ("admin", "policy")
+# Who may open, take over and answer a resident's live conversation (human handover).
+LIVE_HANDOVER: Tuple[str, ...] = ("admin", "staff")
 
 # --- unmet questions: review statuses and reasons ------------------------------
 STATUSES: Dict[str, str] = {

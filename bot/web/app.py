@@ -42,7 +42,9 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     engine = make_engine(config.database_url)
     app[keys.ENGINE] = engine
     try:
-        if ensure_admin(engine, config.admin_password, datetime.now(timezone.utc)):
+        # The seeded admin belongs to every municipality of this deployment.
+        if ensure_admin(engine, config.admin_password, datetime.now(timezone.utc),
+                        sorted(app[keys.CONTENT].municipalities)):
             logger.info("created the admin account 'admin' from TAALBRUG_ADMIN_PASSWORD")
     except SQLAlchemyError as exc:  # the database may come up later; /healthz reports it
         logger.warning("admin account not checked: %s", type(exc).__name__)

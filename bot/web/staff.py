@@ -7,6 +7,8 @@ the service cards with open or closed status now. Phrase cards ("One moment
 please", "Do you want an interpreter?", ...) are shown large in the resident's
 language, "Come back on ..." with a date written by Babel in that language.
 The queue lists staff notes ("Tolk nodig: Tigrinya, ...") with a done button.
+Everything is of one municipality the account belongs to (bot/web/tenants.py);
+waiting handovers are listed for the roles that may take them over (LIVE_HANDOVER).
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ from bot.directory.cards import referral_card
 from bot.directory.services import TOPIC_KINDS, find
 from bot.language.languages import DEFAULT
 from bot.messages import Message
-from bot.storage.referrals import mark_done, open_notes
-from bot.vocabulary import HANDOVER_STATES, STAFF
-from bot.web import keys
+from bot.storage.referrals import mark_done, note_municipality, open_notes
+from bot.vocabulary import HANDOVER_STATES, LIVE_HANDOVER, STAFF
+from bot.web import keys, tenants
 from bot.web.auth import check_csrf, db, render, require
 from bot.web.rasa_client import UpstreamError
 
@@ -43,8 +45,11 @@ def localised_date(day: date, code: str) -> str:
 
 
 def _municipality(request: web.Request):
+    """The municipality asked for (`?municipality=`) if the account has it (403 if not), else its default."""
     content = request.app[keys.CONTENT]
-    return content.municipality(request.query.get("municipality"), request.app[keys.CONFIG].municipality)
+    slug = tenants.pick(tenants.account(request), request.query.get("municipality"),
+                        request.app[keys.CONFIG].municipality, content.municipalities)
+    return content.municipalities[slug]
 
 
 async def _page(request: web.Request, result: Optional[Dict[str, Any]] = None, question: str = "",
@@ -67,6 +72,9 @@ async def _page(request: web.Request, result: Optional[Dict[str, Any]] = None, q
     ]
     notes = await db(request, open_notes, municipality.slug)
     tz = ZoneInfo(municipality.timezone)
+    user = tenants.account(request)
+    may_take_over = user.role in LIVE_HANDOVER
+    waiting = request.app[keys.HANDOVERS].open_for(municipality.slug) if may_take_over else []
     return render(
         request, "staff.html", status=status, result=result, question=question, chosen=chosen,
         languages=sorted(content.locales.values(), key=lambda loc: (loc.code != DEFAULT, loc.name_nl or loc.code)),
@@ -74,7 +82,8 @@ async def _page(request: web.Request, result: Optional[Dict[str, Any]] = None, q
         notes=[{"note": n, "when": n.created_at.astimezone(tz).strftime("%d-%m %H.%M")} for n in notes],
         handovers=[{"item": h, "language": content.locale(h.language),
                     "when": datetime.fromtimestamp(h.requested_at, tz).strftime("%H.%M")}
-                   for h in request.app[keys.HANDOVERS].open_for(municipality.slug)],
+                   for h in waiting],
+        may_take_over=may_take_over, municipalities=tenants.visible(user, content.municipalities),
         handover_states=HANDOVER_STATES, urgent_label=content.locale(DEFAULT).pages["staff_urgent"],
     )
 
@@ -128,8 +137,12 @@ async def note_done(request: web.Request) -> web.StreamResponse:
         note_id = int(request.match_info["note"])
     except ValueError:
         raise web.HTTPNotFound() from None
+    municipality = await db(request, note_municipality, note_id)
+    if municipality is None:
+        raise web.HTTPNotFound()
+    tenants.check(tenants.account(request), municipality)
     await db(request, mark_done, note_id, datetime.now(ZoneInfo("UTC")))
-    raise web.HTTPSeeOther("/staff#notes")
+    raise web.HTTPSeeOther(f"/staff?municipality={municipality}#notes")
 
 
 def add_routes(app: web.Application) -> None:

@@ -26,7 +26,7 @@ async def desk(aiohttp_client, fake_rasa, tmp_path: Path):
     settings = settings_for(tmp_path, server.port, server.port, cookie_secure=False)
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
-    create_account(engine, "jan", "staff", "een lang wachtwoord", NOW)
+    create_account(engine, "jan", "staff", "een lang wachtwoord", NOW, ["voorbeeldegem"])
     add_note(engine, NOW, "voorbeeldegem", "interpreter", "ti",
              "Tolk nodig: Tigrinya, een afspraak bij het OCMW (sociaal huis).", "h" * 32)
     client = await aiohttp_client(init_app(settings))
