@@ -21,7 +21,7 @@ from aiohttp.test_utils import TestClient
 from bot.storage.accounts import create_account
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
-from bot.web import init_app, ratelimit, throttle
+from bot.web import init_app, keys, ratelimit, throttle
 from bot.web.desk import MAX_OPEN, HandoverDesk
 from bot.web.throttle import LoginThrottle
 from tests.web.conftest import rest_items, settings_for
@@ -39,7 +39,7 @@ async def gateway(aiohttp_client, fake_rasa, tmp_path: Path) -> TestClient:
     engine = make_engine(settings.database_url)
     now = datetime.now(timezone.utc)
     for name, role in (("jan", "staff"), ("els", "policy"), ("ann", "admin")):
-        create_account(engine, name, role, PASSWORD, now)
+        create_account(engine, name, role, PASSWORD, now, ["voorbeeldegem"])
     engine.dispose()
     client = await aiohttp_client(init_app(settings))
     client.fake = fake  # type: ignore[attr-defined]
@@ -87,14 +87,21 @@ async def test_nothing_under_staff_works_without_sign_in(gateway: TestClient) ->
 
 
 async def test_every_state_changing_form_route_checks_csrf(gateway: TestClient) -> None:
-    posts = [path for method, path in routes(gateway) if method == "POST" and path not in ("/api/chat", "/login")]
-    assert {"/logout", "/report/unmet/status", "/staff/ask"} <= set(posts)
+    fake = gateway.fake
+    fake.replies = ASKED  # a real waiting handover: its routes look it up before anything else
+    await gateway.post("/api/chat", json={"session": "w-" + "c5" * 16, "text": "medewerker"})
+    (handover,) = gateway.server.app[keys.HANDOVERS].items
+    posts = [path.replace("/handover/made-up-id", f"/handover/{handover}")
+             for method, path in routes(gateway) if method == "POST" and path not in ("/api/chat", "/login")]
+    assert {"/logout", "/report/unmet/status", "/staff/ask", f"/staff/handover/{handover}/take"} <= set(posts)
     await sign_in(gateway, "ann")
+    received = len(fake.received)
     for path in posts:
         for form in ({}, {"csrf": "geraden", "text": "hallo", "status": "added", "id": "1"}):
             response = await gateway.post(path, data=form, allow_redirects=False)
             assert response.status == 403, f"POST {path} without the session's CSRF token: {response.status}"
-    assert gateway.fake.received == [] and gateway.fake.events == {}
+    assert len(fake.received) == received  # nothing reached Rasa
+    assert [e["event"] for events in fake.events.values() for e in events] == ["user"]  # no pause, no reply
     # The sign-in form itself: the double-submit cookie must match.
     refused = await gateway.post("/login", data={"username": "ann", "password": PASSWORD, "csrf": "geraden"})
     assert refused.status == 403
