@@ -112,7 +112,8 @@ def test_endpoints_configure_the_redacting_store(project_root: Path, tmp_path: P
     for name, value in {"TAALBRUG_ACTIONS_URL": "http://127.0.0.1:5055", "TAALBRUG_REDIS_HOST": "127.0.0.1",
                         "TAALBRUG_REDIS_PORT": "6379", "TAALBRUG_REDIS_DB": "0",
                         "TAALBRUG_TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
-                        "TAALBRUG_VAR_DIR": str(tmp_path / "var"), "TAALBRUG_HASH_SALT": SALT}.items():
+                        "TAALBRUG_VAR_DIR": str(tmp_path / "var"), "TAALBRUG_HASH_SALT": SALT,
+                        "TAALBRUG_ACTIONS_TOKEN": "acties-token"}.items():
         monkeypatch.setenv(name, value)
     for endpoints in ("endpoints.yml", "endpoints.replicas.yml"):
         store = TrackerStore.create(read_endpoint_config(str(project_root / endpoints), "tracker_store"))
