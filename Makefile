@@ -7,7 +7,7 @@
 #   make langid-model  retrain the supplementary language-id model (committed)
 #   make test-unit  the tests that need no trained model and no services (fast)
 #   make lint    ruff and mypy over the Python code
-#   make purge   empty unmet question texts older than TAALBRUG_RETENTION_MONTHS (12)
+#   make purge   empty old unmet texts (TAALBRUG_RETENTION_MONTHS, 12); delete old tracker events (TAALBRUG_TRACKER_RETENTION_DAYS, 30)
 #   make account NAME=els ROLE=policy MUNICIPALITIES=voorbeeldegem  create an account (asks for the password);
 #                ACTION=disable|enable|password|municipalities for an existing one (README: accounts)
 #   make audit   pip-audit of requirements.lock (advisories from PyPI; needs the network)

@@ -100,6 +100,8 @@ class Settings:
     cookie_secure: bool = True
     # Unmet question texts are emptied after this many months (`make purge`).
     retention_months: int = 12
+    # Rasa's tracker-store events are deleted after this many days (`make purge`).
+    tracker_retention_days: int = 30
     # Rasa replicas behind the gateway (they need a shared SQL tracker store and
     # TAALBRUG_REDIS_URL for Rasa's Redis lock store when there is more than one).
     rasa_replicas: int = 1
@@ -167,6 +169,7 @@ class Settings:
         except ValueError:
             raise ConfigError("TAALBRUG_UPSTREAM_TIMEOUT must be a number of seconds") from None
         retention = _whole(env, "TAALBRUG_RETENTION_MONTHS", 12, 1)
+        tracker_retention = _whole(env, "TAALBRUG_TRACKER_RETENTION_DAYS", 30, 1)
         clock_raw = env.get("TAALBRUG_DESK_CLOCK", "").strip()
         try:
             clock = datetime.fromisoformat(clock_raw) if clock_raw else None
@@ -196,6 +199,7 @@ class Settings:
             desk_clock=clock,
             cookie_secure=env.get("TAALBRUG_COOKIE_SECURE", "1").strip().lower() not in ("0", "false", "no"),
             retention_months=retention,
+            tracker_retention_days=tracker_retention,
             project_root=root,
             web_host=env.get("TAALBRUG_WEB_HOST", "127.0.0.1"),
             web_port=_port(env, "TAALBRUG_WEB_PORT", 8080),
@@ -237,6 +241,7 @@ class Settings:
             TAALBRUG_VAR_DIR=str(self.var_dir),
             TAALBRUG_COOKIE_SECURE="1" if self.cookie_secure else "0",
             TAALBRUG_RETENTION_MONTHS=str(self.retention_months),
+            TAALBRUG_TRACKER_RETENTION_DAYS=str(self.tracker_retention_days),
             TAALBRUG_UPSTREAM_TIMEOUT=f"{self.upstream_timeout:g}",
         )
         env["TAALBRUG_RATE_LIMIT"] = f"{self.rate_limit[0]}/{self.rate_limit[1]:g}" if self.rate_limit[0] else "0"

@@ -55,10 +55,12 @@ CHILD_VARIABLES: Dict[str, FrozenSet[str]] = {
         "TAALBRUG_MUNICIPALITY", "TAALBRUG_DESK_CLOCK", "TAALBRUG_ACTIONS_TOKEN",
     }),
     # bot/rasa_server.py (the effective credentials go to TAALBRUG_VAR_DIR), what endpoints*.yml
-    # read, and the channels' settings that credentials.yml reads.
+    # read, the channels' settings that credentials.yml reads; the redacting tracker store
+    # (bot/storage/trackers.py) hashes sender ids with the unmet log's salt (or var/hash-salt).
     "rasa": frozenset({
-        "TAALBRUG_VAR_DIR", "TAALBRUG_RASA_TOKEN", "TAALBRUG_TRACKER_STORE_URL", "TAALBRUG_ACTIONS_URL",
-        "TAALBRUG_ACTIONS_TOKEN", "TAALBRUG_REDIS_HOST", "TAALBRUG_REDIS_PORT", "TAALBRUG_REDIS_DB",
+        "TAALBRUG_RASA_TOKEN", "TAALBRUG_TRACKER_STORE_URL", "TAALBRUG_ACTIONS_URL", "TAALBRUG_ACTIONS_TOKEN",
+        "TAALBRUG_REDIS_HOST", "TAALBRUG_REDIS_PORT", "TAALBRUG_REDIS_DB",
+        "TAALBRUG_ROOT", "TAALBRUG_VAR_DIR", "TAALBRUG_HASH_SALT",
     }) | channel_variables(PROJECT_ROOT / "credentials.yml"),
     # bot/web: everything Settings gives the gateway; Rasa's replicas as TAALBRUG_RASA_URL.
     "gateway": frozenset({

@@ -128,7 +128,7 @@ def test_each_process_gets_only_the_secrets_it_uses(monkeypatch: pytest.MonkeyPa
     assert secrets_of(started["actions"]) == {"TAALBRUG_ACTIONS_TOKEN", "TAALBRUG_HASH_SALT", "TAALBRUG_DATABASE_URL"}
     for rasa in ("rasa", "rasa-2"):
         assert secrets_of(started[rasa]) == {"TAALBRUG_RASA_TOKEN", "TAALBRUG_ACTIONS_TOKEN",
-                                             "TAALBRUG_TRACKER_STORE_URL"}
+                                             "TAALBRUG_TRACKER_STORE_URL", "TAALBRUG_HASH_SALT"}
         assert started[rasa]["TAALBRUG_REDIS_HOST"] == "127.0.0.1"  # the lock store, without its password
     assert secrets_of(started["gateway"]) == {"TAALBRUG_RASA_TOKEN", "TAALBRUG_ADMIN_PASSWORD",
                                               "TAALBRUG_REPORT_TOKEN", "TAALBRUG_DATABASE_URL"}
@@ -148,7 +148,8 @@ def test_every_setting_reaches_a_process_that_reads_it() -> None:
     """A TAALBRUG_* variable that Settings reads but no process gets is a setting `make run` drops."""
     read = set(re.findall(r'"(TAALBRUG_[A-Z_]+)"', (Path(config.__file__)).read_text(encoding="utf-8")))
     stack_only = {"TAALBRUG_REDIS_URL"}  # bot.stack turns it into TAALBRUG_REDIS_HOST/PORT/DB for Rasa
-    not_for_children = {"TAALBRUG_MODEL", "TAALBRUG_RETENTION_MONTHS"}  # argv of Rasa; `make purge` only
+    # argv of Rasa; `make purge` only
+    not_for_children = {"TAALBRUG_MODEL", "TAALBRUG_RETENTION_MONTHS", "TAALBRUG_TRACKER_RETENTION_DAYS"}
     assert read - set().union(*CHILD_VARIABLES.values()) - stack_only - not_for_children == set()
 
 

@@ -1,7 +1,8 @@
 """Operator commands for Taalbrug's database (`python -m bot.storage.cli ...`).
 
 - `purge`: empty the text of unmet questions older than TAALBRUG_RETENTION_MONTHS
-  (12 by default); the counts stay. `make purge` runs it.
+  (12 by default; the counts stay), and delete Rasa's tracker-store events older
+  than TAALBRUG_TRACKER_RETENTION_DAYS (30 by default). `make purge` runs it.
 - `add-account USERNAME --role policy|staff|admin --municipalities a,b`: create
   an account of those municipalities; the password is read from standard input
   (never from the command line).
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import List, Optional, Sequence
 
@@ -46,6 +47,13 @@ def months_before(moment: datetime, months: int) -> datetime:
     days = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31,
             30, 31][month - 1]
     return moment.replace(year=year, month=month, day=min(moment.day, days))
+
+
+def purge_tracker_store(url: str, before: datetime) -> int:
+    """Rasa's tracker store, imported only here: the other commands do not load Rasa."""
+    from bot.storage.trackers import purge_conversations
+
+    return purge_conversations(url, before)
 
 
 def known_municipalities(root: Path, slugs: Sequence[str]) -> List[str]:
@@ -80,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     purge_cmd = commands.add_parser("purge", help="empty unmet question texts past the retention period")
     purge_cmd.add_argument("--months", type=int, default=None, help="retention in months (default: setting)")
+    purge_cmd.add_argument("--tracker-days", type=int, default=None,
+                           help="tracker-store retention in days (default: setting)")
     add = commands.add_parser("add-account", help="create an account; password on standard input")
     add.add_argument("username")
     add.add_argument("--role", choices=ROLES, required=True)
@@ -107,8 +117,13 @@ def main(argv: Optional[List[str]] = None, settings: Optional[Settings] = None) 
             months = args.months if args.months is not None else settings.retention_months
             if months < 1:
                 parser.error("--months must be at least 1")
+            days = args.tracker_days if args.tracker_days is not None else settings.tracker_retention_days
+            if days < 1:
+                parser.error("--tracker-days must be at least 1")
             count = purge(engine, months_before(now, months), now)
             print(f"Emptied {count} unmet question texts older than {months} months; counts kept.")
+            events = purge_tracker_store(settings.tracker_store_url, now - timedelta(days=days))
+            print(f"Deleted {events} tracker-store events older than {days} days.")
         elif args.command in DONE:
             try:
                 user = _account_command(args, engine, settings.project_root, now)

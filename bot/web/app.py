@@ -27,6 +27,7 @@ from bot.web.openapi import openapi
 from bot.web.pages import STATIC, index, languages
 from bot.web.rasa_client import RasaClient
 from bot.web.ratelimit import RateLimiter
+from bot.web.throttle import LoginThrottle
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -78,6 +79,7 @@ def init_app(config: Settings, content: "Content | None" = None) -> web.Applicat
     app[keys.CONTENT] = content or Content.load(config.project_root)
     app[keys.HANDOVERS] = HandoverDesk()
     app[keys.LIMITER] = RateLimiter(*config.rate_limit)
+    app[keys.LOGIN_THROTTLE] = LoginThrottle()
     app[keys.TEMPLATES] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined
     )
