@@ -1,9 +1,10 @@
 """`make bench-langid`: language-identification accuracy, latency and memory.
 
 Scores, per language and macro-averaged:
-- a test set from a different source than the training data: Unicode CLDR
-  phrases (bot/language/data/cldr, two words or more), scored by a model
-  trained on every other source (UDHR, chat, gettext, dev set) and never on CLDR;
+- two test sets from a different source than the training data: Unicode CLDR
+  phrases (bot/language/data/cldr) and Debian's translated messages
+  (bot/language/data/gettext), two words or more, each scored by a model
+  trained on every other source and never on the one tested;
 - Dutch chat (tests/language/dutch_chat.tsv): the share of Dutch, Flemish and
   learner-Dutch messages detected as another language ("false not-Dutch"),
   for the tune and the held-out batches separately, with and without the
@@ -36,8 +37,8 @@ from bot.language.text import clean
 
 HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
 DUTCH_CHAT = PROJECT_ROOT / "tests" / "language" / "dutch_chat.tsv"
-# The source held out of training for the different-source test.
-TEST_SOURCE = "cldr"
+# The sources held out of training, one at a time, for the different-source tests.
+TEST_SOURCES = ("cldr", "gettext")
 Predict = Callable[[str], Optional[str]]
 
 
@@ -63,9 +64,9 @@ def read_dutch_chat(path: Path = DUTCH_CHAT) -> Dict[str, List[str]]:
     return out
 
 
-def different_source_test(min_words: int = 2) -> List[Sample]:
-    """CLDR phrases of two words or more: the different-source test set."""
-    return [(lang, text) for lang, text in read_folder(DATA / TEST_SOURCE) if len(text.split()) >= min_words]
+def different_source_test(source: str = "cldr", min_words: int = 2) -> List[Sample]:
+    """Lines of `source` with two words or more: a different-source test set."""
+    return [(lang, text) for lang, text in read_folder(DATA / source) if len(text.split()) >= min_words]
 
 
 def folds(rows: Sequence[Sample], k: int, seed: int = 7) -> List[List[Sample]]:
@@ -154,14 +155,14 @@ def detector_predict(detector: LanguageDetector) -> Predict:
     return predict
 
 
-def train_sources() -> List[str]:
-    return [source for source in SOURCES if source != TEST_SOURCE]
+def train_sources(held_out: Sequence[str] = TEST_SOURCES) -> List[str]:
+    return [source for source in SOURCES if source not in held_out]
 
 
-def different_source(test: Sequence[Sample], params: Params, weight: float) -> LanguageDetector:
+def different_source(test: Sequence[Sample], source: str, params: Params, weight: float) -> LanguageDetector:
     """A detector whose model never saw the test source (nor any line of `test`)."""
-    path = Path(tempfile.mkdtemp()) / "no-test-source.bin"
-    rows = corpus(exclude=[t for _, t in test], sources=train_sources())
+    path = Path(tempfile.mkdtemp()) / f"without-{source}.bin"
+    rows = corpus(exclude=[t for _, t in test], sources=train_sources((source,)))
     train(rows, Params(**{**params.__dict__, "quantize": False}), path)
     return LanguageDetector(supplement_path=path, supplement_weight=weight)
 
@@ -187,7 +188,7 @@ def cross_validate(dev: Sequence[Sample], k: int, params: Params, weight: float)
         parts = folds(dev, k)
         for i, fold in enumerate(parts):
             held = [t for _, t in fold]
-            train_rows = corpus(exclude=held, include_dev=False, sources=train_sources()) + [
+            train_rows = corpus(exclude=held, include_dev=False, sources=train_sources(("cldr",))) + [
                 r for j, f in enumerate(parts) if j != i for r in f
             ]
             path = Path(tmp) / f"fold{i}.bin"
@@ -243,7 +244,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     dev = read_tsv(DATA / "langid_dev.tsv")
     chat = read_heldout_chat()
     dutch = read_dutch_chat()
-    test = different_source_test()
+    tests = {source: different_source_test(source) for source in TEST_SOURCES}
     before = rss_kb()
     shipped = LanguageDetector(supplement_weight=weight, **({"supplement_path": args.supplement} if args.supplement else {}))
     shipped.detect("warm up: laad de modellen")
@@ -253,9 +254,12 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     langid = langid_py()
     if langid:
         others["langid.py restricted"] = langid
-    unseen = different_source(test, params, weight)
-    test_columns = {name: score(test, predict) for name, predict in others.items()}
-    test_columns[f"Taalbrug (never trained on {TEST_SOURCE})"] = score(test, detector_predict(unseen))
+    test_tables = {}
+    for source, test in tests.items():
+        unseen = different_source(test, source, params, weight)
+        columns = {name: score(test, predict) for name, predict in others.items()}
+        columns[f"Taalbrug (never trained on {source})"] = score(test, detector_predict(unseen))
+        test_tables[source] = columns
     dev_columns = {name: score(dev, predict) for name, predict in others.items()}
     if not args.skip_cv:
         dev_columns[f"Taalbrug ({args.folds}-fold CV)"] = cross_validate(dev, args.folds, params, weight)
@@ -263,12 +267,14 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     chat_columns["Taalbrug"] = score(chat, detector_predict(shipped))
 
     print("# Language identification benchmark")
-    print(f"\ndifferent-source test: {len(test)} CLDR phrases of 2+ words, {len({lang for lang, _ in test})} languages; "
+    sizes = ", ".join(f"{source} {len(test)} lines of 2+ words" for source, test in tests.items())
+    print(f"\ndifferent-source tests: {sizes}; "
           f"dev set: {len(dev)} sentences, {len({lang for lang, _ in dev})} languages; "
           f"held-out chat: {len(chat)} messages, {len({lang for lang, _ in chat})} languages; "
           f"Dutch chat: {sum(map(len, dutch.values()))} messages")
-    print(table(f"Different source: CLDR phrases, model trained without {TEST_SOURCE} "
-                f"(sources {', '.join(train_sources())} + dev set)", test_columns))
+    for source, columns in test_tables.items():
+        print(table(f"Different source: {source}, model trained without it "
+                    f"(sources {', '.join(train_sources((source,)))} + dev set)", columns))
     print(dutch_chat_table({"Taalbrug (shipped)": shipped}, dutch))
     print(table("Dev set (Tatoeba + UDHR short sentences)", dev_columns))
     print(table("Held-out resident chat messages (tests/nlu/heldout.tsv)", chat_columns))

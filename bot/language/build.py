@@ -42,8 +42,10 @@ class Params:
     maxn: int = 5
     word_ngrams: int = 1
     bucket: int = 50_000
-    # Every language gets at least this many lines (small ones are repeated).
-    min_lines: int = 400
+    # Every language gets at least this many lines (small ones are repeated),
+    # so a language with little text (English has almost no gettext lines,
+    # Tigrinya and Somali little of any source) is not drowned by the others.
+    min_lines: int = 3000
     quantize: bool = True
     # Words kept by quantisation (0: all); keeps the shipped file small.
     cutoff: int = 40_000

@@ -56,6 +56,8 @@ _SORANI = re.compile(r"[ڕڵۆێەڤ]")
 _PASHTO = re.compile(r"[ټډړږښګڼۍې]")
 _NOT_ARABIC = re.compile(r"[پچژگکی]")
 _ARABIC_ONLY = re.compile(r"[ةيىإأؤ]")
+# Ge'ez letters Tigrinya uses and Amharic does not (the ቐ and ኸ series).
+_TIGRINYA = re.compile(r"[\u1250-\u125D\u12B8-\u12C5]")
 # Cyrillic: letters only Ukrainian, or only Russian, uses among ru, uk, bg.
 _UKRAINIAN = re.compile(r"[іїєґ]")
 _RUSSIAN = re.compile(r"[ыэё]")
@@ -223,6 +225,8 @@ class LanguageDetector:
             candidates = self._arabic_candidates(cleaned)
         elif script == "cyrillic":
             candidates = self._cyrillic_candidates(cleaned)
+        elif script == "ethiopic" and _TIGRINYA.search(cleaned):
+            candidates = frozenset({"ti"})
         if len(candidates) == 1:
             return {next(iter(candidates)): 1.0}
         lid = _restrict(_predict(load_fasttext(str(self.lid_path)), cleaned, self.top_k), candidates)
