@@ -14,8 +14,10 @@ Three sources of evidence, combined per writing system:
   NLU's Dutch examples, less words common in our other languages): a message
   that is Dutch by its words stays Dutch, the more so in a Dutch conversation.
 When the two best languages are a close pair (ti/am, fa/ps, ru/uk, es/pt, ...)
-and the evidence barely separates them, the detection is marked unsure, so the
-conversation keeps its language (or Dutch) instead of switching on a guess.
+and the evidence barely separates them, the detection is marked unsure, so a
+conversation already in one of them keeps it instead of switching on a guess
+(in a third language, e.g. Dutch, the better of the two is taken: both say
+"not Dutch").
 Short or language-neutral turns ("ok", "merci", a postcode, an emoji) are not
 detected at all: the conversation's language, then the browser's, is kept.
 """
@@ -360,8 +362,9 @@ class LanguageDetector:
         confidence = min(1.0, confidence)
         if self._dutch_by_words(cleaned, normalise(current)):
             return Detection("nl", max(confidence if code == "nl" else 0.0, self.min_confidence), "detected")
-        if len(ranked) > 1 and frozenset({code, ranked[1][0]}) in CLOSE_PAIRS and confidence - ranked[1][1] < CLOSE_MARGIN:
-            # Two close languages the evidence barely separates: never a confident guess.
+        if self._close_call(ranked, normalise(current)):
+            # Two close languages the evidence barely separates: no confident
+            # guess; a conversation already in one of them keeps it.
             confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
@@ -372,6 +375,20 @@ class LanguageDetector:
         if normalise(current) or any(normalise(t) for t in browser_languages or ()):
             return self._fallback(browser_languages, current)
         return Detection(code, min(confidence, UNSURE), "detected")
+
+    @staticmethod
+    def _close_call(ranked: Sequence[Tuple[str, float]], current: Optional[str]) -> bool:
+        """The two best are a close pair, barely separated, and the conversation is in one of them (or unknown).
+
+        When the conversation is in a third language (Dutch, and a message in
+        Spanish or Portuguese arrives), keeping it would answer in a language
+        the resident did not write: the better of the two is then taken.
+        """
+        if len(ranked) < 2 or frozenset({ranked[0][0], ranked[1][0]}) not in CLOSE_PAIRS:
+            return False
+        if ranked[0][1] - ranked[1][1] >= CLOSE_MARGIN:
+            return False
+        return current is None or current in (ranked[0][0], ranked[1][0])
 
     def _dutch_by_words(self, cleaned: str, current: Optional[str]) -> bool:
         """Dutch by its words: most words Dutch, and the conversation Dutch (or not yet known)."""

@@ -110,13 +110,15 @@ def test_geez_profiles_separate_tigrinya_from_amharic() -> None:
     assert geez_scores(clean("hello")) == {}
 
 
-def test_a_close_call_is_unsure_and_keeps_the_conversation(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_close_call_keeps_a_conversation_in_one_of_the_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     detector = LanguageDetector()
     monkeypatch.setattr(detector, "_probabilities", lambda cleaned: {"es": 0.48, "pt": 0.42, "it": 0.10})
     assert frozenset({"es", "pt"}) in CLOSE_PAIRS
-    assert detector.detect("obrigado por tudo", current="fr").code == "fr"
-    guess = detector.detect("obrigado por tudo")
-    assert guess.confidence <= UNSURE
+    assert detector.detect("obrigado por tudo", current="pt").code == "pt"
+    assert detector.detect("obrigado por tudo").confidence <= UNSURE
+    # In a Dutch conversation both candidates say "not Dutch": the better one is taken.
+    switched = detector.detect("obrigado por tudo", current="nl")
+    assert (switched.code, switched.source) == ("es", "detected")
 
 
 def test_dutch_chat_tune_batches_stay_dutch_in_a_dutch_conversation(detector: LanguageDetector) -> None:
