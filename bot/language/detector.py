@@ -378,7 +378,11 @@ class LanguageDetector:
 
     @staticmethod
     def _close_call(ranked: Sequence[Tuple[str, float]], current: Optional[str]) -> bool:
-        """The two best are a close pair, barely separated, and the conversation is in one of them (or unknown).
+        """The two best are a close pair, barely separated, and the conversation is in one of them.
+
+        The gateway does not send the conversation's language to the NLU, so
+        inside Rasa `current` is unknown: bot/language/conversation.py applies
+        the same rule with the `language` slot (CLOSE_KEEP).
 
         When the conversation is in a third language (Dutch, and a message in
         Spanish or Portuguese arrives), keeping it would answer in a language
@@ -388,7 +392,7 @@ class LanguageDetector:
             return False
         if ranked[0][1] - ranked[1][1] >= CLOSE_MARGIN:
             return False
-        return current is None or current in (ranked[0][0], ranked[1][0])
+        return current in (ranked[0][0], ranked[1][0])
 
     def _dutch_by_words(self, cleaned: str, current: Optional[str]) -> bool:
         """Dutch by its words: most words Dutch, and the conversation Dutch (or not yet known)."""
