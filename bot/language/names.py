@@ -55,12 +55,15 @@ _add("so", "somalisch|somali|somalien|somalí|somalijski|сомали|somalice|�
 _add("ti", "tigrinya|tigrinia|tigrigna|tygrinia|тигринья|tigrinyaca|التغرينية|تیگرینیا|ትግርኛ|tigrinja")
 _add("am", "amhaars|amharic|amharique|amharisch|amárico|amarico|amharski|амхарский|amharca|الأمهرية|"
      "امهری|አማርኛ|amharisht")
-_add("kmr", "koerdisch|kurdish|kurde|kurdisch|kurdo|kurdyjski|курдский|kürtçe|kurmanci|kurmancî|kurmanji|"
-     "kurdî|الكردية|کوردی کرمانجی|kurdisht")
+# "Kurdish" alone is taken as Kurmanji, the Kurdish most spoken in Flanders; a variant named
+# next to it wins ("Koerdisch (Sorani)" is Sorani).
+_GENERIC_KURDISH = "koerdisch|kurdish|kurde|kurdisch|kurdo|kurdyjski|курдский|kürtçe|kurdî|الكردية|kurdisht"
+_add("kmr", _GENERIC_KURDISH + "|kurmanci|kurmancî|kurmanji|کوردی کرمانجی")
 _add("ckb", "sorani|soranî|سۆرانی|کوردی سۆرانی|کوردی|کوردیی ناوەندی|كردي سوراني")
 _add("sq", "albanees|albanian|albanais|albanisch|albanés|albanese|albanês|albański|albaneză|албански|"
      "албанский|arnavutça|الألبانية|آلبانیایی|shqip|shqipe|gjuha shqipe")
 _add("ber", "berbers|tamazight|amazigh|berber|berbère|berbere|tamaziɣt|tamazigt|tarifit|tarifiyt|riffijns|"
+     "riffiyt|riffian|rifia|rifeño|tmazight|thamazight|tmaziɣt|الريفية|ريفية|الريفي|ريفي|ⵜⴰⵔⵉⴼⵉⵜ|"
      "kabyle|taqbaylit|tacelḥit|chleuh|الأمازيغية|أمازيغي|امازيغي|ⵜⴰⵎⴰⵣⵉⵖⵜ|ⵜⵎⵣⵖⵜ")
 
 _NAME_PATTERN = re.compile(
@@ -68,7 +71,12 @@ _NAME_PATTERN = re.compile(
 )
 
 
+_GENERIC = frozenset(clean(name) for name in _GENERIC_KURDISH.split("|"))
+
+
 def find_language_name(text: str) -> Optional[str]:
-    """The code of the first language named in `text`, or None."""
-    match = _NAME_PATTERN.search(clean(text))
-    return LANGUAGE_NAMES[match.group(1)] if match else None
+    """The code of the first language named in `text`, or None; a generic name ("Kurdish") gives
+    way to a variant named in the same text ("Koerdisch (Sorani)")."""
+    names = [match.group(1) for match in _NAME_PATTERN.finditer(clean(text))]
+    specific = [name for name in names if name not in _GENERIC]
+    return LANGUAGE_NAMES[(specific or names)[0]] if names else None

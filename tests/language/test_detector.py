@@ -121,7 +121,8 @@ def test_language_tags_are_normalised() -> None:
 @pytest.mark.parametrize(
     "text, code",
     [("ik spreek Arabisch", "ar"), ("English please", "en"), ("عربي", "ar"), ("Türkçe lütfen", "tr"),
-     ("я говорю по-русски", "ru"), ("ትግርኛ", "ti"), ("kan het in het Frans?", "fr"), ("hallo", None)],
+     ("я говорю по-русски", "ru"), ("ትግርኛ", "ti"), ("kan het in het Frans?", "fr"), ("hallo", None),
+     ("Koerdisch (Sorani)", "ckb"), ("ik spreek Koerdisch", "kmr"), ("ⵜⴰⵔⵉⴼⵉⵜ", "ber"), ("ana riffia, الريفية", "ber")],
 )
 def test_language_names_are_recognised(text: str, code) -> None:
     assert find_language_name(text) == code
