@@ -16,7 +16,15 @@ from bot.content.loader import fill
 from bot.directory.municipality import Municipality
 from bot.language.conversation import ConversationLanguage
 from bot.messages import Message
-from bot.vocabulary import ASK_HUMAN, EMERGENCY, ENDS_FORM, FALLBACK, SAFETY_EMERGENCY, SAFETY_UNSURE
+from bot.vocabulary import (
+    ASK_HUMAN,
+    EMERGENCY,
+    ENDS_FORM,
+    FALLBACK,
+    SAFETY_EMERGENCY,
+    SAFETY_UNSURE,
+    WEB_CHANNEL,
+)
 
 
 class ActionAnswerTopic(Action):
@@ -59,10 +67,13 @@ class ActionAnswerTopic(Action):
 
     @staticmethod
     async def _desk(tracker: Tracker, language: ConversationLanguage, municipality: Municipality) -> List[Message]:
-        """During the desk's hours offer a staff member in this chat; outside them, note it for the desk."""
+        """During the desk's hours offer a staff member in this chat, when the desk can reach it (the widget);
+        outside them, note it for the desk. Elsewhere the answer's phone, e-mail and counter are the way."""
         content = context.content()
         now = context.now(municipality.timezone)
         desk = municipality.contacts.get("chat_desk") or municipality.contacts["town_hall"]
+        if context.channel(tracker) != WEB_CHANNEL:
+            return []
         if desk.hours.is_open(now):
             waiting = content.texts(ASK_HUMAN, "handover_waiting", municipality)
             messages = content.say(" ".join(waiting), "handover_waiting", language.code, municipality, kind="prompt")

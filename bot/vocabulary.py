@@ -65,6 +65,11 @@ REASONS: Dict[str, str] = {
     "unhelpful": "niet nuttig (knop)",
 }
 
+# --- channels ----------------------------------------------------------------
+# The gateway's widget (/api/chat): its input_channel in Rasa's tracker. Only there can the staff
+# desk take over a conversation; residents on WhatsApp, Telegram or socket.io get the contacts.
+WEB_CHANNEL = "web"
+
 # --- human handover states --------------------------------------------------
 HANDOVER_STATES: Dict[str, str] = {
     "waiting": "wacht",

@@ -38,7 +38,7 @@ from bot.directory.municipality import Municipality
 from bot.language.languages import DEFAULT
 from bot.messages import Message, from_event
 from bot.storage.counts import record_safety
-from bot.vocabulary import ASK_HUMAN, EMERGENCY, LIVE_HANDOVER, SAFETY_EMERGENCY, SPEAKERS
+from bot.vocabulary import ASK_HUMAN, EMERGENCY, LIVE_HANDOVER, SAFETY_EMERGENCY, SPEAKERS, WEB_CHANNEL
 from bot.web import keys, tenants
 from bot.web.auth import check_csrf, render, require
 from bot.web.desk import SESSION_ID, Handover
@@ -114,7 +114,7 @@ async def _count_safety(app: web.Application, municipality: Municipality, langua
     loop = asyncio.get_running_loop()
     try:
         await loop.run_in_executor(None, functools.partial(
-            record_safety, app[keys.ENGINE], day, municipality.slug, "web", language, SAFETY_EMERGENCY, category))
+            record_safety, app[keys.ENGINE], day, municipality.slug, WEB_CHANNEL, language, SAFETY_EMERGENCY, category))
     except SQLAlchemyError as exc:  # never let counting stand between the resident and 112
         logger.error("safety count lost: %s", type(exc).__name__)
 

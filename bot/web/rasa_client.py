@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import aiohttp
 
+from bot.vocabulary import WEB_CHANNEL
 from bot.web.gate import FifoGate
 
 
@@ -65,7 +66,7 @@ class RasaClient:
             raise UpstreamError(f"Rasa cannot be reached ({type(exc).__name__})") from None
 
     async def send(
-        self, sender: str, text: str, metadata: Dict[str, Any], channel: str = "web"
+        self, sender: str, text: str, metadata: Dict[str, Any], channel: str = WEB_CHANNEL
     ) -> List[Dict[str, Any]]:
         """One user message through the REST channel; returns Rasa's bot messages.
 

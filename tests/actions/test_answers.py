@@ -20,6 +20,7 @@ def tracker_for(
     language: Optional[Dict[str, Any]] = None,
     metadata: Optional[Dict[str, Any]] = None,
     slots: Optional[Dict[str, Any]] = None,
+    channel: str = "web",
 ) -> Tracker:
     latest = {
         "text": text,
@@ -34,7 +35,7 @@ def tracker_for(
         sender_id="test-conversation",
         slots=slots or {},
         latest_message=latest,
-        events=[],
+        events=[{"event": "user", "text": text, "input_channel": channel}],
         paused=False,
         followup_action=None,
         active_loop={},
@@ -157,6 +158,19 @@ async def test_during_desk_hours_asking_for_a_person_offers_a_staff_member(datab
     offer = [m for m in messages if m.get("handover") == "requested"]
     assert offer and offer[0]["text"].startswith("Een medewerker komt zo")
     assert messages[-1]["kind"] == "cue" and messages[-1]["lang"] == "ar"
+
+
+async def test_on_a_channel_the_desk_cannot_reach_no_staff_member_is_promised(database_url, monkeypatch) -> None:
+    from datetime import datetime
+
+    from actions import context
+    from bot.directory.hours import BRUSSELS
+
+    monkeypatch.setattr(context, "now", lambda tz: datetime(2026, 11, 24, 10, 0, tzinfo=BRUSSELS))  # desk open
+    for channel in ("whatsapp", "telegram", "socketio"):
+        messages, _ = await run(tracker_for("ask_human", "ik wil iemand spreken", channel=channel))
+        assert not [m for m in messages if m.get("handover")], channel
+        assert "09 000 00 00" in messages[0]["text"]  # the phone, e-mail and counter instead
 
 
 async def test_outside_desk_hours_the_desk_gets_a_note_instead(database_url, monkeypatch) -> None:

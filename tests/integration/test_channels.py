@@ -214,9 +214,11 @@ def test_socketio_answers_an_emergency_with_112_first(stack: RunningStack) -> No
     assert "112" in answer[0]["text"] and answer[0]["metadata"]["topic"] == "emergency"
 
 
-def test_socketio_shows_the_handover_message(stack: RunningStack) -> None:
+def test_socketio_asking_for_a_person_gives_the_contacts_and_promises_no_one(stack: RunningStack) -> None:
+    # The staff desk takes over widget conversations only: here the answer is the phone, e-mail and counter.
     (answer,) = socket_turns(stack, "socket-handover-1", ["Ik wil met een medewerker praten"])
-    assert any(m["metadata"].get("handover") == "requested" and m["text"] for m in answer), answer
+    assert answer[0]["metadata"]["topic"] == "ask_human" and "Bel naar" in answer[0]["text"], answer
+    assert not any(m["metadata"].get("handover") for m in answer), answer
 
 
 # --- REST --------------------------------------------------------------------------------------
