@@ -69,10 +69,22 @@ def _text(text: Any) -> str:
         raise BadRequest("'text' must be a string.")
     if len(text) > MAX_TEXT_CHARS:  # as sent, before control characters are removed
         raise BadRequest(f"'text' is longer than {MAX_TEXT_CHARS} characters.")
+    if not _round_trips(text):
+        raise BadRequest("'text' holds characters that are not valid Unicode (a lone surrogate).")
     text = _clean_text(text)
     if not text:
         raise BadRequest("'text' is empty.")
     return text
+
+
+def _round_trips(text: str) -> bool:
+    """Whether `text` survives UTF-8 encoding: JSON's \\ud800 escapes can carry lone surrogates,
+    which make Rasa's NLU pipeline fail on them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _languages(languages: Any) -> List[str]:
@@ -119,6 +131,8 @@ async def _read_json(request: web.Request) -> Any:
         raise BadRequest("The body is not valid UTF-8.") from None
     except json.JSONDecodeError:
         raise BadRequest("The body is not valid JSON.") from None
+    except RecursionError:  # nested deeper than Python's recursion limit
+        raise BadRequest("The body is nested too deeply.") from None
 
 
 async def chat(request: web.Request) -> web.Response:

@@ -139,13 +139,13 @@ async def test_bad_requests_get_400_with_a_json_error(client, fake_rasa, body, f
 async def test_invalid_json_and_utf8_are_refused(client) -> None:
     response = await client.post("/api/chat", data=b"{not json", headers={"Content-Type": "application/json"})
     assert response.status == 400 and "JSON" in (await response.json())["error"]
-    response = await client.post("/api/chat", data=b'{"text": "\xff\xfe"}')
+    response = await client.post("/api/chat", data=b'{"text": "\xff\xfe"}', headers={"Content-Type": "application/json"})
     assert response.status == 400 and "UTF-8" in (await response.json())["error"]
 
 
 async def test_a_100_kb_body_is_refused_with_413(client) -> None:
     body = json.dumps({"session": SESSION, "text": "x" * 100_000})
-    response = await client.post("/api/chat", data=body)
+    response = await client.post("/api/chat", data=body, headers={"Content-Type": "application/json"})
     assert response.status == 413
     assert "error" in await response.json()
 
