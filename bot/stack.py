@@ -32,7 +32,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from urllib.parse import urlsplit
 
 from bot.config import ConfigError, Settings
-from bot.storage.db import make_engine
+from bot.storage.db import make_engine, private_dir, private_sqlite_file
 from bot.storage.migrate import upgrade
 from bot.storage.records import recorder
 
@@ -154,7 +154,8 @@ class Stack:
             raise ConfigError(f"{'ports' if several else 'port'} {', '.join(busy)} {'are' if several else 'is'} "
                               "in use already. Is Taalbrug running already? Stop it, or choose other ports "
                               "with these variables")
-        self.config.var_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.config.var_dir, tighten=True)  # databases, spool and hash salt: this user only
+        private_sqlite_file(self.config.tracker_store_url)  # Rasa's, before Rasa creates it 0644
         upgrade(self.config.database_url)
         self._replay_spool()
         if self.config.rasa_replicas > 1:
