@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import logging
 import time
-import weakref
+from typing import Dict, Set
 
 from aiohttp import web
 from aiohttp.web_protocol import RequestHandler
@@ -27,9 +27,9 @@ from bot.web.middlewares import Handler
 KEEPALIVE_TIMEOUT = 15.0
 
 
-def mark_requests(app: web.Application) -> "weakref.WeakSet[RequestHandler]":
+def mark_requests(app: web.Application) -> Set[RequestHandler]:
     """The connections that have sent a whole request line and headers (a middleware marks them)."""
-    answered: "weakref.WeakSet[RequestHandler]" = weakref.WeakSet()
+    answered: Set[RequestHandler] = set()
 
     @web.middleware
     async def mark(request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -40,14 +40,17 @@ def mark_requests(app: web.Application) -> "weakref.WeakSet[RequestHandler]":
     return answered
 
 
-async def close_silent_connections(server: web.Server, answered: "weakref.WeakSet[RequestHandler]",
-                                   timeout: float) -> None:
+async def close_silent_connections(server: web.Server, answered: Set[RequestHandler], timeout: float) -> None:
     """Every `timeout`/4 s: close connections that have not finished a request's headers within
     `timeout` seconds of being seen."""
-    seen: "weakref.WeakKeyDictionary[RequestHandler, float]" = weakref.WeakKeyDictionary()
+    seen: Dict[RequestHandler, float] = {}
     while True:
         now = time.monotonic()
-        for connection in server.connections:
+        connections = server.connections
+        for gone in set(seen) - set(connections):  # closed meanwhile: forget them
+            del seen[gone]
+            answered.discard(gone)
+        for connection in connections:
             first = seen.setdefault(connection, now)
             if connection not in answered and now - first >= timeout:
                 connection.force_close()
