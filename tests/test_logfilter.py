@@ -99,3 +99,17 @@ def test_warnings_pass_the_filter(log) -> None:
         logging.getLogger("py.warnings").removeHandler(handler)
     assert "odd message" in root.getvalue()
     assert SENDER not in root.getvalue() and "jan.peeters" not in root.getvalue()
+
+
+def test_the_action_server_redacts_its_log_from_the_moment_it_loads_the_actions() -> None:
+    """rasa-sdk imports the `actions` package before it serves: that import installs the filter."""
+    import subprocess
+    import sys
+
+    from bot import PROJECT_ROOT
+
+    script = ("import logging, sys; logging.basicConfig(stream=sys.stdout, format='%(message)s'); import actions; "
+              f"logging.getLogger('rasa_sdk.endpoint').error('failed for sender %s', {SENDER!r})")
+    out = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                         timeout=120, check=True).stdout
+    assert "failed for sender [id]" in out and SENDER not in out
