@@ -187,7 +187,7 @@ async def chat(request: web.Request) -> web.Response:
         try:
             desk.request(chat_request.session, municipality, code, client_of(request, config.trusted_proxy))
         except DeskFull:
-            messages = _desk_full(content, messages, municipality, code, app[keys.CONFIG].municipality)
+            messages = _desk_full(content, messages, municipality, code, config.municipality)
     handover = desk.for_sender(chat_request.session)
     if handover and handover.state == "active":
         messages = await safety_first(app, chat_request.session, handover)
