@@ -3,9 +3,9 @@
 It holds a widget session id (and the client address, for its cap) only while
 its handover is open, and never writes it anywhere. So that nobody can fill
 the desk with made-up sessions, a handover waits at most `wait_expires`
-seconds before it ends, and a client address (`per_client`), a municipality
-(`per_municipality`) and the whole gateway (`max_open`) have a cap on open
-handovers. A request beyond a cap raises `DeskFull`: the chat then gives the
+seconds before it ends; a client address (`per_client`) and a municipality
+(`per_municipality`) have a cap on waiting handovers, the whole gateway
+(`max_open`) on open ones (waiting or taken). A request beyond a cap raises `DeskFull`: the chat then gives the
 resident the desk's other contact options instead.
 """
 
@@ -23,8 +23,8 @@ from aiohttp import web
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 KEEP_ENDED = 600.0  # seconds an ended handover is remembered, so the widget learns it ended
 MAX_OPEN = 200  # open handovers in this gateway
-PER_MUNICIPALITY = 50  # open handovers of one municipality
-PER_CLIENT = 2  # open handovers from one client address
+PER_MUNICIPALITY = 50  # waiting handovers of one municipality
+PER_CLIENT = 3  # waiting handovers from one client address (a shared address may hold several residents)
 WAIT_EXPIRES = 15 * 60.0  # seconds a handover waits for a staff member before it ends
 
 
@@ -64,9 +64,10 @@ class HandoverDesk:
         if current and current.state != "ended":
             return current
         open_now = [h for h in self.items.values() if h.state != "ended"]
+        waiting = [h for h in open_now if h.state == "waiting"]  # taken ones are a staff member's choice
         if (len(open_now) >= self.max_open
-                or sum(h.municipality == municipality for h in open_now) >= self.per_municipality
-                or sum(h.client == client for h in open_now) >= self.per_client):
+                or sum(h.municipality == municipality for h in waiting) >= self.per_municipality
+                or sum(h.client == client for h in waiting) >= self.per_client):
             raise DeskFull(municipality)
         handover = Handover(secrets.token_urlsafe(12), sender, municipality, language, self.clock(), client)
         self.items[handover.id] = handover

@@ -95,3 +95,14 @@ def test_the_gateway_wide_cap_holds_across_municipalities_and_clients() -> None:
     desk.request("session-b1", "andere-gemeente", "nl", "192.0.2.2")
     with pytest.raises(DeskFull):
         desk.request("session-c1", "derde-gemeente", "nl", "192.0.2.3")
+
+
+def test_only_waiting_handovers_count_against_a_client_and_a_municipality() -> None:
+    """Residents behind one address (a reception centre) can each talk to staff once they are taken."""
+    desk = HandoverDesk(per_client=1, per_municipality=1)
+    for number in range(3):
+        handover = desk.request(f"session-shared-{number}", "voorbeeldegem", "uk", "192.0.2.9")
+        handover.state = "active"  # a staff member took it
+    assert desk.request("session-shared-x", "voorbeeldegem", "uk", "192.0.2.9").state == "waiting"
+    with pytest.raises(DeskFull):  # but only one of them may wait
+        desk.request("session-shared-y", "voorbeeldegem", "uk", "192.0.2.9")
