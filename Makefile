@@ -7,8 +7,10 @@
 #   make langid-model  retrain the supplementary language-id model (committed)
 #   make test-unit  the tests that need no trained model and no services (fast)
 #   make lint    ruff and mypy over the Python code
-#   make purge   empty unmet question texts older than TAALBRUG_RETENTION_MONTHS (12)
-#   make account NAME=els ROLE=policy  create an account (asks for the password)
+#   make purge   empty old unmet texts (TAALBRUG_RETENTION_MONTHS, 12); delete old tracker events (TAALBRUG_TRACKER_RETENTION_DAYS, 30)
+#   make account NAME=els ROLE=policy MUNICIPALITIES=voorbeeldegem  create an account (asks for the password);
+#                ACTION=disable|enable|password|municipalities for an existing one (README: accounts)
+#   make audit   pip-audit of requirements.lock (advisories from PyPI; needs the network)
 #   make lock    re-resolve requirements.in into requirements.lock
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -34,10 +36,10 @@ PYTHON310 = $(shell for p in "$$(command -v python3.10)" $$(ls -d "$$(pyenv root
 # Everything the trained model depends on: a change to any of these retrains.
 TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
 
-.PHONY: bench-load bench-safety purge account help venv train run run-check test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
+.PHONY: audit bench-load bench-safety purge account help venv train run run-check test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
 
 help:
-	@sed -n '2,12p' Makefile | sed 's/^# //'
+	@sed -n '2,14p' Makefile | sed 's/^# //'
 
 venv: $(VENV)/.installed
 
@@ -83,8 +85,9 @@ test: lint validate $(MODEL)
 test-py: $(VENV)/.installed $(AXE)
 	TAALBRUG_MODEL=$(MODEL) $(PY) -m pytest
 
-# axe-core (npm) for the accessibility checks of tests/browser; without npm
-# the browser tests skip (CI requires them: TAALBRUG_REQUIRE_BROWSER=1).
+# axe-core (npm) for the accessibility checks of tests/browser, and rasa-webchat
+# for its browser test; without npm the browser tests skip (CI requires them:
+# TAALBRUG_REQUIRE_BROWSER=1).
 $(AXE): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: browser accessibility tests will be skipped"; fi
@@ -119,12 +122,42 @@ langid-model: $(VENV)/.installed
 purge: $(VENV)/.installed
 	$(PY) -m bot.storage.cli purge
 
+ACCOUNT_USAGE := usage: make account NAME=els ROLE=policy|staff|admin MUNICIPALITIES=voorbeeldegem[,rivierbeke] \
+  | make account NAME=els ACTION=disable|enable|password | make account NAME=els ACTION=municipalities MUNICIPALITIES=...
 account: $(VENV)/.installed
-	@test -n "$(NAME)" && test -n "$(ROLE)" || { echo "usage: make account NAME=els ROLE=policy|staff|admin"; exit 2; }
-	@read -rsp "Password for $(NAME) (12+ characters): " pw && echo && printf '%s\n' "$$pw" | $(PY) -m bot.storage.cli add-account "$(NAME)" --role "$(ROLE)"
+	@test -n "$(NAME)" || { echo "$(ACCOUNT_USAGE)"; exit 2; }
+	@case "$(ACTION)" in \
+	  ""|add) test -n "$(ROLE)" && test -n "$(MUNICIPALITIES)" || { echo "$(ACCOUNT_USAGE)"; exit 2; }; \
+	    read -rsp "Password for $(NAME) (12+ characters): " pw && echo && printf '%s\n' "$$pw" | \
+	    $(PY) -m bot.storage.cli add-account "$(NAME)" --role "$(ROLE)" --municipalities "$(MUNICIPALITIES)";; \
+	  disable|enable) $(PY) -m bot.storage.cli "$(ACTION)-account" "$(NAME)";; \
+	  password) read -rsp "New password for $(NAME) (12+ characters): " pw && echo && printf '%s\n' "$$pw" | \
+	    $(PY) -m bot.storage.cli reset-password "$(NAME)";; \
+	  municipalities) test -n "$(MUNICIPALITIES)" || { echo "$(ACCOUNT_USAGE)"; exit 2; }; \
+	    $(PY) -m bot.storage.cli set-municipalities "$(NAME)" "$(MUNICIPALITIES)";; \
+	  *) echo "$(ACCOUNT_USAGE)"; exit 2;; \
+	esac
+
+# pip-audit in its own venv (never in .venv), from requirements-tools.txt (every package pinned).
+TOOLS := .venv-tools
+$(TOOLS)/.installed: requirements-tools.txt
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found: install it (pyenv install 3.10) or put python3.10 on PATH." >&2; exit 1; }
+	@[ -x $(TOOLS)/bin/python ] || $(PYTHON310) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-tools.txt
+	@touch $@
+
+# Known advisories of locked packages that cannot be reached here, each with its reason.
+AUDIT_IGNORE := docs/audit-ignore.txt
+AUDIT_IGNORES = $(shell sed 's/\#.*//' $(AUDIT_IGNORE) | awk 'NF { print "--ignore-vuln", $$1 }')
+# Every locked package against PyPI's advisories (needs the network, so not part of `make test`).
+# --strict: a package the advisory source does not answer for fails the audit, instead of
+# passing unaudited; --no-deps --disable-pip: the lock file is complete, nothing is resolved.
+audit: $(TOOLS)/.installed $(AUDIT_IGNORE)
+	$(TOOLS)/bin/pip-audit --requirement requirements.lock --no-deps --disable-pip --strict \
+	  --vulnerability-service pypi --progress-spinner off $(AUDIT_IGNORES)
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check bot actions tests bench scripts
+	$(PY) -m ruff check bot actions rasa_sdk_plugins tests bench scripts
 	$(PY) -m mypy
 
 # The fast loop while developing: every test that needs no trained model and no

@@ -30,7 +30,7 @@ from bot.privacy import conversation_hash, hash_salt
 from bot.storage.db import make_engine
 from bot.storage.records import recorder as make_recorder
 from bot.storage.spool import Recorder
-from bot.vocabulary import FALLBACK, SAFETY_UNSURE
+from bot.vocabulary import NO_TOPIC, SAFETY_UNSURE
 
 logger = logging.getLogger(__name__)
 
@@ -157,11 +157,12 @@ def safety(tracker: Tracker) -> Dict[str, Any]:
 
 def needs_safety_line(tracker: Tracker, answered: Optional[str] = None) -> bool:
     """True when the answer must end with "Is it an emergency? Call 112": the safety net was unsure,
-    or a message with any danger word was not understood."""
-    report = safety(tracker)
-    if report.get("level") == SAFETY_UNSURE:
+    or the message got no topic at all (not understood, or out of scope). An emergency described
+    in words no lexicon holds ends there, so every such answer carries the line; a resident who
+    asked something else reads one line too many."""
+    if safety(tracker).get("level") == SAFETY_UNSURE:
         return True
-    return answered == FALLBACK and bool(report.get("categories"))
+    return answered in NO_TOPIC
 
 
 def postcode(tracker: Tracker) -> Optional[str]:

@@ -1,8 +1,10 @@
 """`make bench-safety`: does the safety net catch emergencies, and how often does it cry wolf?
 
-Three sets of resident-style messages, each written by a different author, in
+Sets of resident-style messages, each written by a different author, in
 all 23 languages (tests/safety/):
 - tune.tsv: written with the danger lexicon; the thresholds were chosen on it;
+- dev.tsv: a fourth author, no categories; lexicon terms were added from its misses;
+- dev5.tsv: a fifth author; the calm terms and the situation terms were checked on it;
 - heldout.tsv: written apart from the lexicon, never used to choose anything;
 - final.tsv: a third author, another style; the last, independent check;
 and the ordinary questions of tests/nlu/heldout.tsv (its `emergency` rows count as emergencies).
@@ -12,7 +14,8 @@ For each set and language: recall on emergencies (the full 112 answer comes
 first) and the false-alarm rate on near-misses (the full 112 answer on a
 message that is none), for the safety net and for the bare topic classifier
 side by side; and how many of each got the one-line "is it an emergency?"
-question instead. Small counts are printed as counts. `--sweep` prints what
+question instead. Small counts are printed as counts. Missed messages are
+listed for the sets tuned on only; for held-out sets only their categories. `--sweep` prints what
 other thresholds would give on the tune set only.
 """
 
@@ -27,7 +30,7 @@ import itertools
 import logging
 import statistics
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Sequence
@@ -41,7 +44,9 @@ from bot.vocabulary import EMERGENCY, FALLBACK
 
 SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
-NAMES = ("tune", "heldout", "final")
+NAMES = ("tune", "dev", "dev5", "heldout", "final")
+# Sets whose messages may be read and tuned on; the others are held out.
+TUNED_ON = ("tune", "dev", "dev5")
 
 
 @dataclass(frozen=True)
@@ -135,9 +140,17 @@ def report(name: str, items: Sequence[Parsed]) -> None:
     alarms = [it for it, lv in zip(items, levels, strict=True) if it.row.label == "near_miss" and lv == EMERGENCY_LEVEL]
     fallback = sum(1 for it in missed if it.intent.get("name") == FALLBACK)
     print(f"\nmissed emergencies: {len(missed)} (of which nlu_fallback without the 112 answer: {fallback})")
+    print(f"false alarms: {len(alarms)}")
+    if name not in TUNED_ON:
+        # Held-out sets: categories only. Their messages are never read one by one,
+        # so that nothing in the lexicon or the thresholds is fitted to them.
+        for label, group in (("missed", missed), ("alarm", alarms)):
+            per = Counter(it.row.category for it in group)
+            if per:
+                print(f"- {label} by category: " + ", ".join(f"{c} {n}" for c, n in sorted(per.items())))
+        return
     for it in missed:
         print(f"- missed [{it.row.lang}, {it.row.category}]: {it.row.text}  (classifier: {it.intent.get('name')})")
-    print(f"false alarms: {len(alarms)}")
     for it in alarms:
         print(f"- alarm [{it.row.lang}, {it.row.category}]: {it.row.text}  (classifier: {it.intent.get('name')})")
 

@@ -104,6 +104,8 @@ class Settings:
     database_url: str = ""
     tracker_store_url: str = ""
     rasa_token: Optional[str] = None
+    # Shared secret Rasa sends to the action server (endpoints*.yml `action_endpoint.headers`).
+    actions_token: Optional[str] = None
     admin_password: Optional[str] = None
     report_token: Optional[str] = None
     # Salt for the hashes of conversation ids that are stored. Unset: a random
@@ -119,6 +121,8 @@ class Settings:
     cookie_secure: bool = True
     # Unmet question texts are emptied after this many months (`make purge`).
     retention_months: int = 12
+    # Rasa's tracker-store events are deleted after this many days (`make purge`).
+    tracker_retention_days: int = 30
     # Rasa replicas behind the gateway (they need a shared SQL tracker store and
     # TAALBRUG_REDIS_URL for Rasa's Redis lock store when there is more than one).
     rasa_replicas: int = 1
@@ -193,6 +197,7 @@ class Settings:
         except ValueError:
             raise ConfigError("TAALBRUG_UPSTREAM_TIMEOUT must be a number of seconds") from None
         retention = _whole(env, "TAALBRUG_RETENTION_MONTHS", 12, 1)
+        tracker_retention = _whole(env, "TAALBRUG_TRACKER_RETENTION_DAYS", 30, 1)
         clock_raw = env.get("TAALBRUG_DESK_CLOCK", "").strip()
         try:
             clock = datetime.fromisoformat(clock_raw) if clock_raw else None
@@ -224,6 +229,7 @@ class Settings:
             desk_clock=clock,
             cookie_secure=env.get("TAALBRUG_COOKIE_SECURE", "1").strip().lower() not in ("0", "false", "no"),
             retention_months=retention,
+            tracker_retention_days=tracker_retention,
             project_root=root,
             web_host=env.get("TAALBRUG_WEB_HOST", "127.0.0.1"),
             web_port=_port(env, "TAALBRUG_WEB_PORT", 8080),
@@ -233,6 +239,7 @@ class Settings:
             tracker_store_url=env.get("TAALBRUG_TRACKER_STORE_URL")
             or _sqlite_url(var / "tracker.db"),
             rasa_token=env.get("TAALBRUG_RASA_TOKEN") or None,
+            actions_token=env.get("TAALBRUG_ACTIONS_TOKEN") or None,
             admin_password=env.get("TAALBRUG_ADMIN_PASSWORD") or None,
             report_token=env.get("TAALBRUG_REPORT_TOKEN") or None,
             hash_salt=env.get("TAALBRUG_HASH_SALT") or None,
@@ -247,7 +254,8 @@ class Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
 
     def child_env(self, base: Optional[Mapping[str, str]] = None) -> dict:
-        """Environment for child processes: these settings, spelled as variables."""
+        """Environment for child processes: these settings, spelled as variables (bot.stack passes each
+        process only the TAALBRUG_* variables it needs)."""
         env = dict(os.environ if base is None else base)
         env.update(
             TAALBRUG_ROOT=str(self.project_root),
@@ -263,6 +271,8 @@ class Settings:
             TAALBRUG_VAR_DIR=str(self.var_dir),
             TAALBRUG_COOKIE_SECURE="1" if self.cookie_secure else "0",
             TAALBRUG_RETENTION_MONTHS=str(self.retention_months),
+            TAALBRUG_TRACKER_RETENTION_DAYS=str(self.tracker_retention_days),
+            TAALBRUG_UPSTREAM_TIMEOUT=f"{self.upstream_timeout:g}",
         )
         env["TAALBRUG_RATE_LIMIT"] = f"{self.rate_limit[0]}/{self.rate_limit[1]:g}" if self.rate_limit[0] else "0"
         env["TAALBRUG_TRUSTED_PROXY"] = str(self.trusted_proxy)
@@ -279,6 +289,7 @@ class Settings:
             env["TAALBRUG_DESK_CLOCK"] = self.desk_clock.isoformat()
         for key, value in (
             ("TAALBRUG_RASA_TOKEN", self.rasa_token),
+            ("TAALBRUG_ACTIONS_TOKEN", self.actions_token),
             ("TAALBRUG_ADMIN_PASSWORD", self.admin_password),
             ("TAALBRUG_REPORT_TOKEN", self.report_token),
             ("TAALBRUG_HASH_SALT", self.hash_salt),

@@ -6,12 +6,15 @@ from a staff member. `bilingual()` is the only place that decides whether a
 cue follows the Dutch text (not when the resident writes Dutch, not when the
 locale has no cue). `utter()` renders a message as a standard Rasa message
 (`text` and `buttons`, which every Rasa channel shows as they are) with
-Taalbrug's rich data beside it in `custom`; `from_replies()` and
-`from_event()` read it back from Rasa's REST replies and tracker events.
+Taalbrug's rich data beside it in `custom`; `from_replies()`,
+`from_event()` and `from_response()` read it back from Rasa's REST replies,
+tracker events and the messages Rasa hands an output channel. `split()` cuts a
+text for a channel with a length limit, at paragraph and sentence ends.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
@@ -139,6 +142,56 @@ def from_event(event: Mapping[str, Any]) -> Optional[Message]:
     if not isinstance(custom, dict):
         custom = {}
     return _from_parts(str(event.get("text") or ""), data.get("buttons"), custom)
+
+
+def from_response(response: Mapping[str, Any]) -> Message:
+    """The message of one response Rasa hands an output channel (`text`, `buttons`, `custom`)."""
+    custom = response.get("custom")
+    if not isinstance(custom, dict) or custom.get(_MARK) not in KINDS:
+        custom = {}
+    return _from_parts(str(response.get("text") or ""), response.get("buttons"), custom)
+
+
+# A sentence ends at . ! ? … (and the Arabic, Armenian and Ethiopic marks) before white space.
+_SENTENCE_END = re.compile(r"(?<=[.!?…؟։።])(\s+)")
+
+
+def split(text: str, limit: int) -> List[str]:
+    """`text` in parts of at most `limit` characters, for a channel with a length limit.
+
+    Parts end at a paragraph end where one fits, else at a sentence end, else
+    between words; only a single word longer than `limit` is cut inside. No
+    character but the white space between parts is lost.
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, not {limit}")
+    text = text.strip()
+    if len(text) <= limit:
+        return [text] if text else []
+    parts: List[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        _pack(_SENTENCE_END.split(paragraph.strip()), limit, parts, "\n\n")
+    return parts
+
+
+def _pack(pieces: List[str], limit: int, parts: List[str], joiner: str) -> None:
+    """Append `pieces` (texts alternating with the white space between them) to `parts`, filling
+    the last part up to `limit`: `joiner` separates this block from the part before it."""
+    first = True
+    for index in range(0, len(pieces), 2):
+        piece, space = pieces[index], (pieces[index + 1] if index + 1 < len(pieces) else " ")
+        if not piece:
+            continue
+        glue = joiner if first else space
+        first = False
+        if parts and len(parts[-1]) + len(glue) + len(piece) <= limit:
+            parts[-1] += glue + piece
+        elif len(piece) <= limit:
+            parts.append(piece)
+        elif " " in piece.strip() or "\n" in piece.strip():  # a sentence too long: between its words
+            _pack(re.split(r"(\s+)", piece), limit, parts, glue)
+        else:  # one word too long
+            parts.extend(piece[i:i + limit] for i in range(0, len(piece), limit))
 
 
 def latest(messages: Sequence[Message], field_name: str) -> Any:

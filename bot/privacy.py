@@ -1,12 +1,14 @@
 """Remove personal data from a message before anything is stored.
 
 `redact(text)` replaces e-mail addresses, IBANs (mod-97 checked), Belgian
-national register numbers (checksum checked), phone numbers (Belgian and
+national register numbers (checksum checked; the dotted eID form yy.mm.dd-xxx.cc
+and any such number just after "rijksregisternummer", "INSZ" and the like whatever
+its checksum), phone numbers (Belgian and
 international), a street with a house number, and names after "mijn naam is",
 "je m'appelle", "my name is" and their equivalents in Taalbrug's languages.
 Each is replaced by a fixed marker such as `[e-mail]`; the rest of the text
 stays as it was. The rules are in docs/redaction.md; the corpus
-tests/privacy/redaction_cases.yml holds the expected result of 180 cases.
+tests/privacy/redaction_cases.yml holds the expected result of 190 cases.
 
 Conversation ids are stored only as `conversation_hash(id, salt)`.
 """
@@ -28,11 +30,23 @@ PHONE = "[telefoon]"
 ADDRESS = "[adres]"
 NAME = "[naam]"
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# Every pattern starts only where its first character class starts (a lookbehind),
+# so that a long run of such characters is scanned once, not once per character:
+# no pattern backtracks quadratically on a 2,000-character message
+# (tests/privacy/test_redaction_speed.py).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 # An IBAN candidate: country, check digits, then groups; the longest valid
 # prefix (at a group boundary) is the IBAN, so a following word is never eaten.
 _IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{1,4}){3,8}\b")
 _NRN = re.compile(r"(?<![\d.+/-])(\d{2})[ .]?(\d{2})[ .]?(\d{2})[ .-]?(\d{3})[ .-]?(\d{2})(?![\d])")
+# The written form on the eID (yy.mm.dd-xxx.cc) is a national register number
+# whatever its check digits (a typing mistake is still personal data), and so
+# is any number of that shape shortly after a word that names one.
+_NRN_DOTTED = re.compile(r"\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}")
+_NRN_NAMED = re.compile(
+    r"(?<!\w)(?i:rijksregister(?:nummer)?|insz(?:-nummer)?|niss|registre national|num[ée]ro national"
+    r"|national (?:register )?number|rrn)\b[^\d\n]{0,40}$"
+)
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+|00)\d{1,3}[ ./-]?(?:\(0\))?[ ./-]?\d(?:[ ./-]?\d){6,11}(?!\d)"
     r"|(?<![\w+/.])0\d(?:[ ./-]?\d){6,9}(?![\d/])"
@@ -43,7 +57,7 @@ _STREET_WORDS = (
 _NUMBER = r"\d{1,4}[A-Za-z]?(?:\s*(?:bus|box|b\.|bte|boîte)\s*\d{1,4}[A-Za-z]?)?"
 _ADDRESS = re.compile(
     # Dutch: "Kerkstraat 12", "Grote Markt 5", "Sint-Jansplein 3 bus 2", "Oude Baan 7A".
-    rf"\b(?:(?:[A-Z][\w'-]*\s+)?[\w'-]*(?i:{_STREET_WORDS})|(?i:grote markt|kleine markt))\s+{_NUMBER}\b"
+    rf"(?<![\w'-])(?:(?:[A-Z][\w'-]*\s+)?[\w'-]*(?i:{_STREET_WORDS})|(?i:grote markt|kleine markt))\s+{_NUMBER}\b"
     # French: "rue de la Loi 16", "avenue Louise 54", "chaussée de Gand 12".
     rf"|\b(?i:rue|avenue|av\.|chaussée|place|boulevard|bd|quai|square|allée|impasse)\s+"
     rf"(?:(?i:de la|de l'|du|des|de|d')\s*)?[A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*){{0,3}},?\s+{_NUMBER}\b"
@@ -104,7 +118,13 @@ def _replace_iban(text: str) -> str:
 
 
 def _replace_nrn(text: str) -> str:
-    return _NRN.sub(lambda m: NRN if nrn_valid("".join(m.groups())) else m.group(0), text)
+    def mark(match: "re.Match[str]") -> str:
+        named = _NRN_NAMED.search(match.string, max(0, match.start() - 60), match.start())
+        if nrn_valid("".join(match.groups())) or _NRN_DOTTED.fullmatch(match.group(0)) or named:
+            return NRN
+        return match.group(0)
+
+    return _NRN.sub(mark, text)
 
 
 def _replace_phone(text: str) -> str:
@@ -123,10 +143,13 @@ def _phrase_pattern(phrases: List[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
+# Lower-case words inside a name ("Fatima el Amrani", "Jan van der Berg").
+_PARTICLES = r"(?:van|von|der|den|de|del|della|di|da|das|do|dos|du|el|al|ben|bin|ibn|bint|la|le|ter|ten|op|zu)"
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽƏА-ЯЁІЇЄҐ"
 _CASED_NAME = re.compile(
     rf"(?<!\w)((?i:{_phrase_pattern(_NAME_PHRASES)}))(\s*:?\s+)"
-    rf"((?:[{_UPPER}][\w'’-]*)(?:\s+[{_UPPER}][\w'’-]*){{0,2}}|{_WORD}(?=\s*(?:[.,;:!?]|$)))"
+    rf"((?:[{_UPPER}][\w'’-]*)(?:\s+(?:{_PARTICLES}\s+){{0,2}}[{_UPPER}][\w'’-]*){{0,7}}"
+    rf"|{_WORD}(?=\s*(?:[.,;:!?]|$)))"
 )
 _CASELESS_NAME = re.compile(
     rf"({_phrase_pattern(_CASELESS_PHRASES)})(\s*:?\s+)({_WORD})(?:(\s+)({_WORD}))?"

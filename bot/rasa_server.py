@@ -21,6 +21,9 @@ Two things come from the environment instead, for `run`:
 - TAALBRUG_TRACKER_STORE_URL, which endpoints.yml and endpoints.replicas.yml
   read, must be a full database URL: without one Rasa would quietly create an
   SQLite tracker store in the working directory. Refused with a clear error.
+- the channels: `--credentials credentials.yml` is replaced by the channels that
+  are on (bot/channels/credentials.py), written to TAALBRUG_VAR_DIR; a channel
+  that is half configured is refused with the variables it still needs.
 """
 
 import os
@@ -87,6 +90,25 @@ def rasa_argv(argv: List[str], env: Mapping[str, str]) -> List[str]:
     return list(argv) + ([f"--auth-token={token}"] if token else [])
 
 
+def effective_credentials(argv: List[str], env: Mapping[str, str]) -> List[str]:
+    """`argv` with its --credentials file replaced by the channels that are on; SystemExit when
+    a channel is half configured."""
+    from pathlib import Path
+
+    from bot import PROJECT_ROOT
+    from bot.channels.credentials import CredentialsError, write_effective
+
+    args = list(argv)
+    for index, arg in enumerate(args[:-1]):
+        if arg == "--credentials":
+            var_dir = Path(env.get("TAALBRUG_VAR_DIR") or PROJECT_ROOT / "var")
+            try:
+                args[index + 1] = str(write_effective(Path(args[index + 1]), var_dir / "credentials.yml", env))
+            except CredentialsError as error:
+                raise SystemExit(f"bot.rasa_server: {error}") from None
+    return args
+
+
 def _is_token_option(arg: str) -> bool:
     """-t, -tX, --auth-token, --auth-token=X and argparse's abbreviations such as --auth."""
     name = arg.split("=", 1)[0]
@@ -98,7 +120,7 @@ def main() -> None:
     ids kept out of its log (bot.logfilter) and Sanic's access log (URLs hold sender ids) off."""
     keep_texts_out_of_logs()
     os.environ.setdefault("SANIC_ACCESS_LOG", "false")
-    sys.argv = rasa_argv(sys.argv, os.environ)
+    sys.argv = effective_credentials(rasa_argv(sys.argv, os.environ), os.environ)
     install()
     from rasa.__main__ import main as rasa_main
 

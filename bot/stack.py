@@ -8,9 +8,13 @@ restarted (Rasa resumes conversations from the SQL tracker store); one that
 dies MAX_RESTARTS times within RESTART_WINDOW stops the stack with a non-zero
 exit code. Rasa's HTTP API always needs a token: TAALBRUG_RASA_TOKEN, or a
 random one made for the run; it reaches Rasa through the environment, never the
-command line (bot/rasa_server.py). Before anything starts, every port must be
-free, so that a process left over from another run is reported instead of
-answering for this one.
+command line (bot/rasa_server.py). The action server checks the shared secret
+Rasa sends it (TAALBRUG_ACTIONS_TOKEN, also random per run when unset;
+bot/action_auth.py). Each child gets only the TAALBRUG_* variables it needs
+(CHILD_VARIABLES), so the gateway never holds the tracker store's URL and the
+action server never holds Rasa's token or the report token. Before anything
+starts, every port must be free, so that a process left over from another run
+is reported instead of answering for this one.
 """
 
 from __future__ import annotations
@@ -28,15 +32,52 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 from urllib.parse import urlsplit
 
+from bot import PROJECT_ROOT
+from bot.channels.credentials import variables as channel_variables
 from bot.config import ConfigError, Settings
 from bot.storage.db import make_engine, private_dir, private_sqlite_file
 from bot.storage.migrate import upgrade
 from bot.storage.records import recorder
 
 logger = logging.getLogger("taalbrug.stack")
+
+
+# The TAALBRUG_* variables each kind of child process is started with, and no others:
+# secrets only where they are used. Other variables (PATH, HOME, ...) pass through.
+CHILD_VARIABLES: Dict[str, FrozenSet[str]] = {
+    # rasa-sdk and actions/context.py: the database, the spool, conversation hashes, the
+    # default municipality, the demo clock; the secret Rasa must send (bot/action_auth.py).
+    "actions": frozenset({
+        "TAALBRUG_ROOT", "TAALBRUG_VAR_DIR", "TAALBRUG_DATABASE_URL", "TAALBRUG_HASH_SALT",
+        "TAALBRUG_MUNICIPALITY", "TAALBRUG_DESK_CLOCK", "TAALBRUG_ACTIONS_TOKEN",
+    }),
+    # bot/rasa_server.py (the effective credentials go to TAALBRUG_VAR_DIR), what endpoints*.yml
+    # read, the channels' settings that credentials.yml reads; the redacting tracker store
+    # (bot/storage/trackers.py) hashes sender ids with the unmet log's salt (or var/hash-salt).
+    "rasa": frozenset({
+        "TAALBRUG_RASA_TOKEN", "TAALBRUG_TRACKER_STORE_URL", "TAALBRUG_ACTIONS_URL", "TAALBRUG_ACTIONS_TOKEN",
+        "TAALBRUG_REDIS_HOST", "TAALBRUG_REDIS_PORT", "TAALBRUG_REDIS_DB",
+        "TAALBRUG_ROOT", "TAALBRUG_VAR_DIR", "TAALBRUG_HASH_SALT",
+    }) | channel_variables(PROJECT_ROOT / "credentials.yml"),
+    # bot/web: everything Settings gives the gateway; Rasa's replicas as TAALBRUG_RASA_URL.
+    "gateway": frozenset({
+        "TAALBRUG_ROOT", "TAALBRUG_WEB_HOST", "TAALBRUG_WEB_PORT", "TAALBRUG_RASA_PORT", "TAALBRUG_ACTIONS_PORT",
+        "TAALBRUG_RASA_URL", "TAALBRUG_ACTIONS_URL", "TAALBRUG_RASA_REPLICAS", "TAALBRUG_RASA_CONCURRENCY",
+        "TAALBRUG_UPSTREAM_TIMEOUT", "TAALBRUG_DATABASE_URL", "TAALBRUG_MUNICIPALITY", "TAALBRUG_ALLOWED_ORIGINS",
+        "TAALBRUG_COOKIE_SECURE", "TAALBRUG_RATE_LIMIT", "TAALBRUG_TRUSTED_PROXY", "TAALBRUG_HSTS",
+        "TAALBRUG_READ_TIMEOUT",
+        "TAALBRUG_RASA_TOKEN", "TAALBRUG_ADMIN_PASSWORD", "TAALBRUG_REPORT_TOKEN",
+    }),
+}
+
+
+def only_needed(env: Mapping[str, str], kind: str) -> Dict[str, str]:
+    """`env` without the TAALBRUG_* variables that a process of this kind does not need."""
+    allowed = CHILD_VARIABLES[kind]
+    return {k: v for k, v in env.items() if not k.startswith("TAALBRUG_") or k in allowed}
 
 
 @dataclass
@@ -58,7 +99,8 @@ class Process:
 
 def processes(config: Settings, python: str = sys.executable) -> List[Process]:
     """The processes of one deployment (actions, each Rasa replica, gateway), in start order.
-    Rasa's token is in `env` (TAALBRUG_RASA_TOKEN), never in `argv`."""
+    Rasa's token is in `env` (TAALBRUG_RASA_TOKEN), never in `argv`; each `env` holds only
+    the TAALBRUG_* variables of CHILD_VARIABLES for its kind."""
     env = config.child_env()
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
@@ -83,15 +125,17 @@ def processes(config: Settings, python: str = sys.executable) -> List[Process]:
             "--credentials", str(config.project_root / "credentials.yml"),
             "--endpoints", str(config.project_root / endpoints),
         ]
-        rasa.append(Process("rasa" if index == 0 else f"rasa-{index + 1}", argv, env))
+        rasa.append(Process("rasa" if index == 0 else f"rasa-{index + 1}", argv, only_needed(env, "rasa")))
+    # The gateway learns the replicas' URLs, not the Redis URL Rasa's lock store uses.
+    gateway = {**env, "TAALBRUG_RASA_URL": ",".join(config.rasa_urls)}
     return [
         Process(
             "actions",
             [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(config.actions_port)],
-            {**env, "SANIC_HOST": "127.0.0.1"},
+            {**only_needed(env, "actions"), "SANIC_HOST": "127.0.0.1"},
         ),
         *rasa,
-        Process("gateway", [python, "-m", "bot.web"], env),
+        Process("gateway", [python, "-m", "bot.web"], only_needed(gateway, "gateway")),
     ]
 
 
@@ -137,6 +181,9 @@ class Stack:
             # a random token is made for this run (it may begin with "-": bot/rasa_server.py
             # hands it to Rasa as --auth-token=<token>).
             config = config.with_changes(rasa_token=secrets.token_urlsafe(32))
+        if not config.actions_token:
+            # The action server refuses calls without the secret Rasa sends it (bot/action_auth.py).
+            config = config.with_changes(actions_token=secrets.token_urlsafe(32))
         self.config = config
         self.ports = ports(config)
         self.processes = processes(config, python)

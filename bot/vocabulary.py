@@ -25,6 +25,13 @@ LEAVES_FORM: FrozenSet[str] = frozenset({EMERGENCY, ASK_HUMAN, "goodbye"})
 # ... and the answer action then ends the form, also on "stop" where no/yes is not an answer.
 ENDS_FORM: FrozenSet[str] = LEAVES_FORM | {STOP}
 
+# Answers that state no rule, deadline, price, phone number or procedure of an authority: they manage the
+# conversation or only give the municipality's own contact data (municipalities/). Every other answer carries
+# `source` and `checked` (bot.content.topic_answers).
+NEEDS_NO_SOURCE: FrozenSet[str] = CONVERSATIONAL | NO_TOPIC | {
+    ASK_HUMAN, "bot_challenge", "appointment", "opening_hours",
+}
+
 # --- the safety net ---------------------------------------------------------
 # What the safety net says of a message (bot.safety.safety_net).
 SAFETY_EMERGENCY, SAFETY_UNSURE, SAFETY_NONE = "emergency", "unsure", "none"
@@ -41,6 +48,8 @@ ROLES: Tuple[str, ...] = ("admin", "policy", "staff")
 STAFF: Tuple[str, ...] = ROLES
 # Who may read the policy report, the unmet questions and the exports.
 REPORT_READERS: Tuple[str, ...] = ("admin", "policy")
+# Who may open, take over and answer a resident's live conversation (human handover).
+LIVE_HANDOVER: Tuple[str, ...] = ("admin", "staff")
 
 # --- unmet questions: review statuses and reasons ------------------------------
 STATUSES: Dict[str, str] = {

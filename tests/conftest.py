@@ -34,6 +34,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+RASA_WEBCHAT = PROJECT_ROOT / "node_modules" / "rasa-webchat" / "lib" / "index.js"
 SERVICES = "`source .ci/services` (Debian's postgresql and redis-server), or `bash .ci/run`"
 
 
@@ -52,6 +53,8 @@ def _browser_missing() -> str:
         missing.append(f"TAALBRUG_CHROMIUM={configured} is not a program" if configured else "no chromium on PATH")
     if not AXE.exists():
         missing.append("no axe-core in node_modules (npm ci)")
+    if not RASA_WEBCHAT.exists():
+        missing.append("no rasa-webchat in node_modules (npm ci)")
     return ", ".join(missing)
 
 

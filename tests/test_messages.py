@@ -59,3 +59,14 @@ def test_a_stored_bot_event_reads_back_as_its_message() -> None:
     message = Message(kind="human", text="Ik help u.", from_staff=True)
     assert from_event(message.as_event(1.0)) == message
     assert from_event({"event": "user", "text": "hallo"}) is None
+
+
+def test_a_response_handed_to_an_output_channel_reads_back_as_the_message() -> None:
+    from bot.messages import from_response
+
+    sent = Message(kind="cue", text="اتصل بالرقم 112", lang="ar", dir="rtl", topic="emergency")
+    utter = sent.utter()
+    read = from_response({"text": utter["text"], "buttons": utter["buttons"], "custom": utter["json_message"]})
+    assert (read.kind, read.text, read.lang, read.dir, read.topic) == ("cue", sent.text, "ar", "rtl", "emergency")
+    foreign = from_response({"text": "Hallo", "custom": {"card": 1}})
+    assert (foreign.kind, foreign.lang, foreign.text) == ("answer", "nl", "Hallo")

@@ -97,7 +97,8 @@ def test_rasa_itself_refuses_an_empty_tracker_store_url_instead_of_making_a_data
     from rasa.core.tracker_store import TrackerStore
     from rasa.utils.endpoints import read_endpoint_config
 
-    for name, value in {"TAALBRUG_ACTIONS_URL": "http://127.0.0.1:5055", "TAALBRUG_REDIS_HOST": "127.0.0.1",
+    for name, value in {"TAALBRUG_ACTIONS_URL": "http://127.0.0.1:5055", "TAALBRUG_ACTIONS_TOKEN": "geheim",
+                        "TAALBRUG_REDIS_HOST": "127.0.0.1",
                         "TAALBRUG_REDIS_PORT": "6379", "TAALBRUG_REDIS_DB": "0"}.items():
         monkeypatch.setenv(name, value)
     monkeypatch.chdir(tmp_path)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 from pathlib import Path
-from typing import List
+from typing import Dict, List, Set
 
 import pytest
 from sqlalchemy import create_engine, inspect
 
-from bot import rasa_server
+from bot import config, rasa_server
 from bot.config import ConfigError, Settings
-from bot.stack import Process, Stack, processes
+from bot.stack import CHILD_VARIABLES, Process, Stack, processes
 from tests.conftest import fresh_postgres_database
 
 
@@ -105,3 +106,68 @@ def test_rasas_tables_are_made_in_postgresql_before_the_replicas_start(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = fresh_postgres_database(os.environ["TAALBRUG_TEST_POSTGRES_URL"], "taalbrug_tracker")
     assert tables_when_rasa_starts(replica_settings(tmp_path, url), monkeypatch) == [["events"]] * 2
+
+
+SECRETS = {"TAALBRUG_RASA_TOKEN": "rasa-geheim", "TAALBRUG_ACTIONS_TOKEN": "acties-geheim",
+           "TAALBRUG_ADMIN_PASSWORD": "admin-geheim", "TAALBRUG_REPORT_TOKEN": "rapport-geheim",
+           "TAALBRUG_HASH_SALT": "zout-geheim", "TAALBRUG_DATABASE_URL": "postgresql://t:db-geheim@h/t",
+           "TAALBRUG_TRACKER_STORE_URL": "postgresql://t:tracker-geheim@h/rasa",
+           "TAALBRUG_REDIS_URL": "redis://:redis-geheim@127.0.0.1:6379/0", "TAALBRUG_RASA_REPLICAS": "2"}
+
+
+def secrets_of(env: Dict[str, str]) -> Set[str]:
+    return {name for name, value in SECRETS.items() if name != "TAALBRUG_RASA_REPLICAS"
+            and any(value in v for v in env.values())}
+
+
+def test_each_process_gets_only_the_secrets_it_uses(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in SECRETS.items():  # also in the stack's own environment: still not passed on
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("TAALBRUG_SOMETHING_ELSE", "x")
+    started = {p.name: p.env for p in processes(Settings.from_env(SECRETS))}
+    assert secrets_of(started["actions"]) == {"TAALBRUG_ACTIONS_TOKEN", "TAALBRUG_HASH_SALT", "TAALBRUG_DATABASE_URL"}
+    for rasa in ("rasa", "rasa-2"):
+        assert secrets_of(started[rasa]) == {"TAALBRUG_RASA_TOKEN", "TAALBRUG_ACTIONS_TOKEN",
+                                             "TAALBRUG_TRACKER_STORE_URL", "TAALBRUG_HASH_SALT"}
+        assert started[rasa]["TAALBRUG_REDIS_HOST"] == "127.0.0.1"  # the lock store, without its password
+    assert secrets_of(started["gateway"]) == {"TAALBRUG_RASA_TOKEN", "TAALBRUG_ADMIN_PASSWORD",
+                                              "TAALBRUG_REPORT_TOKEN", "TAALBRUG_DATABASE_URL"}
+    for name, env in started.items():
+        assert {k for k in env if k.startswith("TAALBRUG_")} <= CHILD_VARIABLES[name.split("-")[0]], name
+        assert env["PATH"] == os.environ["PATH"]  # what is not Taalbrug's passes through
+
+
+def test_the_gateway_is_told_every_replica_and_starts_with_what_it_is_given(tmp_path: Path) -> None:
+    gateway = [p for p in processes(Settings.from_env(SECRETS)) if p.name == "gateway"][0]
+    seen = Settings.from_env(gateway.env)  # would raise: 2 replicas without a Redis URL or replica URLs
+    assert seen.rasa_urls == ("http://127.0.0.1:5005", "http://127.0.0.1:5006")
+    assert seen.rasa_token == "rasa-geheim" and seen.report_token == "rapport-geheim"
+
+
+def test_every_setting_reaches_a_process_that_reads_it() -> None:
+    """A TAALBRUG_* variable that Settings reads but no process gets is a setting `make run` drops."""
+    read = set(re.findall(r'"(TAALBRUG_[A-Z_]+)"', (Path(config.__file__)).read_text(encoding="utf-8")))
+    stack_only = {"TAALBRUG_REDIS_URL"}  # bot.stack turns it into TAALBRUG_REDIS_HOST/PORT/DB for Rasa
+    # argv of Rasa; `make purge` only
+    not_for_children = {"TAALBRUG_MODEL", "TAALBRUG_RETENTION_MONTHS", "TAALBRUG_TRACKER_RETENTION_DAYS"}
+    assert read - set().union(*CHILD_VARIABLES.values()) - stack_only - not_for_children == set()
+
+
+def test_the_channels_settings_reach_rasa_and_no_other_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """WhatsApp and Telegram are configured in credentials.yml from TAALBRUG_*: Rasa must get them."""
+    monkeypatch.setenv("TAALBRUG_TELEGRAM_TOKEN", "123:telegram-geheim")
+    monkeypatch.setenv("TAALBRUG_TWILIO_AUTH_TOKEN", "twilio-geheim")
+    started = {p.name: p.env for p in processes(Settings.from_env(SECRETS))}
+    assert started["rasa"]["TAALBRUG_TELEGRAM_TOKEN"] == "123:telegram-geheim"
+    assert started["rasa"]["TAALBRUG_TWILIO_AUTH_TOKEN"] == "twilio-geheim"
+    assert "TAALBRUG_VAR_DIR" in started["rasa"]  # where bot/rasa_server.py writes the effective credentials
+    for other in ("actions", "gateway"):
+        assert "TAALBRUG_TELEGRAM_TOKEN" not in started[other] and "TAALBRUG_TWILIO_AUTH_TOKEN" not in started[other]
+
+
+def test_make_run_makes_an_action_server_token_that_rasa_sends_and_the_actions_check() -> None:
+    started = {p.name: p.env for p in Stack(Settings.from_env({})).processes}
+    token = started["actions"]["TAALBRUG_ACTIONS_TOKEN"]
+    assert len(token) >= 32 and started["rasa"]["TAALBRUG_ACTIONS_TOKEN"] == token
+    assert "TAALBRUG_ACTIONS_TOKEN" not in started["gateway"]
+    assert Stack(Settings.from_env({})).config.actions_token != token  # a new one per run

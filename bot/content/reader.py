@@ -3,7 +3,8 @@
 Every content file is read by `read_mapping()`; every problem is a
 `ContentError` whose message names the file and the field. A fact or an
 answer may carry its provenance: `source` (the public page of the authority
-that owns the rule) and `checked` (the date someone last compared it).
+that owns the rule, or a list of such pages) and `checked` (the date someone
+last compared the text with them).
 """
 
 from __future__ import annotations
@@ -68,8 +69,24 @@ def buttons(data: Mapping[str, Any], place: object) -> Tuple[Mapping[str, str], 
 class Provenance:
     """Where a rule, deadline, price or phone number comes from, and when it was last checked."""
 
-    source: str
+    sources: Tuple[str, ...]
     checked: date
+
+    @property
+    def source(self) -> str:
+        """The first (main) page the fact comes from."""
+        return self.sources[0]
+
+    def age_days(self, today: date) -> int:
+        """How many days ago the sources were last compared with the text."""
+        return (today - self.checked).days
+
+
+def _sources(raw: Any, place: object) -> Tuple[str, ...]:
+    items = raw if isinstance(raw, list) else [raw]
+    if not items or not all(isinstance(s, str) and s.startswith(_URL_SCHEMES) for s in items):
+        raise ContentError(f"{where(place, 'source')}: must be the URL of the public page the fact comes from")
+    return tuple(items)
 
 
 def provenance(data: Mapping[str, Any], place: object) -> Optional[Provenance]:
@@ -77,8 +94,7 @@ def provenance(data: Mapping[str, Any], place: object) -> Optional[Provenance]:
     source, checked = data.get("source"), data.get("checked")
     if source is None and checked is None:
         return None
-    if not isinstance(source, str) or not source.startswith(_URL_SCHEMES):
-        raise ContentError(f"{where(place, 'source')}: must be the URL of the public page the fact comes from")
+    sources = _sources(source, place)
     if isinstance(checked, str):
         try:
             checked = date.fromisoformat(checked)
@@ -86,7 +102,7 @@ def provenance(data: Mapping[str, Any], place: object) -> Optional[Provenance]:
             checked = None
     if not isinstance(checked, date):
         raise ContentError(f"{where(place, 'checked')}: must be a date (YYYY-MM-DD)")
-    return Provenance(source=source, checked=checked)
+    return Provenance(sources=sources, checked=checked)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,10 @@
 """Answer files (answers/<topic>.yml): the plain Dutch answer of a topic, its buttons,
-the named referral texts, and its provenance."""
+the named referral texts, and its provenance.
+
+An answer that states a rule, deadline, price, phone number or procedure must
+carry `source` (the public page(s) of the authority that owns it) and `checked`;
+only the topics in `bot.vocabulary.NEEDS_NO_SOURCE` may go without.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
 from bot.content.reader import ContentError, Provenance, buttons, provenance, read_mapping, where
+from bot.vocabulary import NEEDS_NO_SOURCE
 
 
 @dataclass(frozen=True)
@@ -39,10 +45,16 @@ def load_answer(path: Path) -> Answer:
     topic = data.get("topic", path.stem)
     if topic != path.stem:
         raise ContentError(f"{where(path, 'topic')}: '{topic}' must match the file name")
+    facts = provenance(data, path)
+    if facts is None and topic not in NEEDS_NO_SOURCE:
+        raise ContentError(
+            f"{where(path, 'source')}: an answer that states rules needs 'source' and 'checked' "
+            "(or list the topic in bot.vocabulary.NEEDS_NO_SOURCE if it states none)"
+        )
     return Answer(
         topic=topic,
         nl=" ".join(str(data["nl"]).split()),
         buttons=buttons(data, path),
         referral=_referral(data, path),
-        provenance=provenance(data, path),
+        provenance=facts,
     )

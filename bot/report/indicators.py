@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timezone
-from typing import Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Collection, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -73,8 +73,10 @@ def rows(
     period: Period = Period(),
     municipality: Optional[str] = None,
     language_names: Mapping[str, str] = {},
+    within: Optional[Collection[str]] = None,
 ) -> List[Row]:
-    """Every indicator row of the period, sorted by month, indicator and the rest."""
+    """Every indicator row of the period, sorted by month, indicator and the rest; `within`: only
+    these municipalities (an account's own)."""
     counts: Counter = Counter()
     with session_scope(engine) as session:
         for r in session.execute(select(ConversationCount)).scalars():
@@ -96,7 +98,8 @@ def rows(
     merged: Counter = Counter()
     for key, count in counts.items():
         *fields, day = key
-        if period.holds(day) and (municipality is None or fields[1] == municipality):
+        if period.holds(day) and (municipality is None or fields[1] == municipality) and (
+                within is None or fields[1] in within):
             merged[tuple(fields)] += count
     out = [
         Row(m, town, ind, INDICATORS[ind], topic, lang, language_names.get(lang, lang), service, channel, reason, n)

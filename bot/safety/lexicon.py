@@ -14,7 +14,10 @@ brigade when "zjarrfik" is both an exception and a term).
 Each term has a category (fire, not_breathing, violence, ...) and a tier:
 - acute: on its own, this may be an emergency now;
 - signal: a danger word that also occurs in ordinary questions; the topic
-  classifier decides (bot.safety.safety_net).
+  classifier decides (bot.safety.safety_net);
+- calm: no danger, but a sign that the message is about paperwork, money,
+  a course, a device or the past ("attest", "verzekering", "vorige maand"),
+  grouped by kind (CALM_GROUPS) instead of by danger category.
 Every language's lexicon is read for every message: a resident may write a
 word of another language, and the language of a short message is often unsure.
 """
@@ -31,10 +34,14 @@ from bot.content.reader import ContentError, read_mapping, where
 from bot.language.languages import SUPPORTED
 from bot.vocabulary import HELPLINE_CATEGORIES
 
-TIERS = ("acute", "signal")
+TIERS = ("acute", "signal", "calm")
 CATEGORIES: FrozenSet[str] = frozenset(
     "fire smoke gas not_breathing choking unconscious seizure bleeding chest_pain stroke poisoning violence "
     "domestic_violence break_in accident suicide lost_child drowning help_now".split()
+)
+# Kinds of calm context: what a message about something other than a danger now is about.
+CALM_GROUPS: FrozenSet[str] = frozenset(
+    "paperwork insurance money learning devices scheduling past media_leisure lost_items routine_health".split()
 )
 WINDOW = 4  # the words of one term stand at most this many words apart
 TYPO_MIN = 6  # term words this long may match with one typo
@@ -71,6 +78,37 @@ class Term:
     category: str
     tier: str
     language: str
+    latin: bool = False  # a Cyrillic term spelled in Latin letters (`latin_skeleton`), read the same way
+
+
+# Cyrillic written in Latin letters ("pomogite", "pomo6t", "skoruju"): both sides are brought to one
+# rough spelling (a skeleton) so that the usual ways of typing a letter meet. Used for Cyrillic terms
+# and Latin message words only, never between two Latin languages.
+_CYRILLIC_SKELETON = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "e", "ё": "e", "ж": "z",
+    "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "ш": "s",
+    "щ": "s", "ъ": "a", "ы": "i", "ь": "", "э": "e", "ю": "u", "я": "a",
+})
+_LATIN_SKELETON = (  # longest spellings first
+    ("shch", "s"), ("sch", "s"), ("sht", "s"), ("6t", "s"), ("6", "s"), ("4", "c"), ("zh", "z"), ("kh", "h"),
+    ("ch", "c"), ("sh", "s"), ("ts", "c"), ("tz", "c"), ("yu", "u"), ("iu", "u"), ("ju", "u"), ("ya", "a"),
+    ("ia", "a"), ("ja", "a"), ("yo", "e"), ("ye", "e"), ("y", "i"), ("j", "i"), ("x", "h"), ("w", "v"),
+    ("q", "a"),
+)
+_LATIN_WORD = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
+_SKELETON_MIN = 3  # skeleton words shorter than this coincide with too many ordinary words
+
+
+def latin_skeleton(word: str) -> str:
+    """The rough Latin spelling of a Cyrillic word, or of a Latin word typed for one; "" otherwise."""
+    if _LATIN_WORD.fullmatch(word):
+        for spelling, skeleton in _LATIN_SKELETON:
+            word = word.replace(spelling, skeleton)
+        return word
+    if all("\u0400" <= ch <= "\u04ff" for ch in word):
+        return word.translate(_CYRILLIC_SKELETON)
+    return ""
 
 
 @dataclass(frozen=True)
@@ -117,15 +155,18 @@ class DangerLexicon:
         self._words = sorted({w for t in self.terms for w in t.words})
         self._by_head: Dict[str, List[str]] = {}
         self._typo_index: Dict[str, List[str]] = {}
+        exact_only = {w for t in self.terms if t.tier == "calm" for w in t.words} - \
+            {w for t in self.terms if t.tier != "calm" for w in t.words}
         for word in self._words:
             self._by_head.setdefault(word[:3], []).append(word)
-            if len(word) >= TYPO_MIN:
+            if len(word) >= TYPO_MIN and word not in exact_only:  # a calm word must be typed right
                 for key in _deletion_keys(word):
                     self._typo_index.setdefault(key, []).append(word)
         self._terms_of: Dict[str, List[Term]] = {}
         for term in self.terms:
             for word in set(term.words):
                 self._terms_of.setdefault(word, []).append(term)
+        self._latin_words = frozenset(w for t in self.terms if t.latin for w in t.words)
 
     @classmethod
     def load(cls, folder: Path) -> "DangerLexicon":
@@ -138,6 +179,7 @@ class DangerLexicon:
         for path in paths:
             file_terms, file_exceptions = _read(path)
             terms.extend(file_terms)
+            terms.extend(_latin_spellings(file_terms))
             exceptions.update(file_exceptions)
         return cls(terms, exceptions)
 
@@ -166,7 +208,10 @@ class DangerLexicon:
         positions: Dict[str, List[int]] = {}
         for index, token in enumerate(normalise(text)):
             exception = self._exception(token)
-            for word in self._matches(token):
+            words = self._matches(token)
+            if self._latin_words and _LATIN_WORD.fullmatch(token):
+                words |= self._matches(latin_skeleton(token)) & self._latin_words
+            for word in words:
                 if word.startswith(exception):  # "brandweerattest" is no fire, "zjarrfikes" still fire brigade
                     positions.setdefault(word, []).append(index)
         hits: Dict[Tuple[str, ...], Hit] = {}
@@ -177,6 +222,18 @@ class DangerLexicon:
                     at = frozenset(p for w in term.words for p in positions[w])
                     hits[key] = Hit(term.category, term.tier, term.language, " ".join(term.words), at)
         return list(hits.values())
+
+
+def _latin_spellings(terms: Iterable[Term]) -> List[Term]:
+    """Each Cyrillic term once more in its Latin skeleton, when every word keeps _SKELETON_MIN letters."""
+    spelled = []
+    for term in terms:
+        if term.tier == "calm" or not all(word[0] >= "\u0400" for word in term.words):
+            continue
+        skeleton = tuple(latin_skeleton(word) for word in term.words)
+        if all(len(word) >= _SKELETON_MIN for word in skeleton):
+            spelled.append(Term(skeleton, term.category, term.tier, term.language, latin=True))
+    return spelled
 
 
 def _together(words: Sequence[str], positions: Mapping[str, List[int]]) -> bool:
@@ -216,8 +273,9 @@ def _read(path: Path) -> Tuple[List[Term], Set[str]]:
 
 
 def _terms(items: object, category: str, tier: str, language: str, place: str) -> List[Term]:
-    if category not in CATEGORIES:
-        raise ContentError(f"{place}: unknown category (one of {', '.join(sorted(CATEGORIES))})")
+    known = CALM_GROUPS if tier == "calm" else CATEGORIES
+    if category not in known:
+        raise ContentError(f"{place}: unknown category (one of {', '.join(sorted(known))})")
     if not isinstance(items, list):
         raise ContentError(f"{place}: must be a list of terms")
     terms = []

@@ -9,6 +9,7 @@ at the top of the ranking, and it keeps what the classifier said:
     "safety": {"level": "emergency" | "unsure" | "none",
                "categories": [...], "languages": [...],
                "reason": "danger_words" | "classifier" | "signal" | ...,
+               "calm": [...],  # kinds of calm context found (paperwork, past, ...)
                "classified": {"name": ..., "confidence": ...}}
 
 `emergency`: the intent becomes `emergency`, so the dialogue answers 112 first,
@@ -70,6 +71,11 @@ class SafetyNet(ConfigComponent):
             # A danger word in a message that was not understood is an emergency (else: asked).
             # On: missing an emergency is the worst mistake, a false alarm a small one.
             "fallback_signal_is_emergency": True,
+            # Calm context (the lexicon's `calm` tier: an attest, a bill, a course, last month) turns
+            # an emergency into "is it an emergency? call 112" after the normal answer ...
+            "calm_context": True,
+            # ... except for these categories, which always get their full answer and helpline.
+            "never_calm": ["suicide", "domestic_violence"],
         }
 
     def __init__(self, config: Dict[Text, Any], lexicon: Optional[DangerLexicon] = None) -> None:
@@ -86,16 +92,31 @@ class SafetyNet(ConfigComponent):
             message.set(SAFETY, report, add_to_output=True)
             if report["level"] == EMERGENCY_LEVEL:
                 self._overrule(message)
+            elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == EMERGENCY:
+                self._second_topic(message)
         return messages
 
     def decide(
         self, text: str, ranking: Sequence[Dict[str, Any]], intent: Dict[str, Any], language: Optional[str] = None
     ) -> Dict[str, Any]:
         """The safety report of one message, from its text, the classifier's ranking and intent, and its language."""
-        hits = [h for h in (self._weighed(hit, language) for hit in self._lexicon.scan(text)) if h is not None]
+        found = self._lexicon.scan(text)
+        hits = [h for h in (self._weighed(hit, language) for hit in found if hit.tier != "calm") if h is not None]
+        # Calm words count in the message's own language only (Portuguese "mala" is a Kurmanji house).
+        own = {language} if language else {hit.language for hit in hits}
+        calm = [hit for hit in found if hit.tier == "calm" and (hit.language in own or not own)]
         classified = self._classified(ranking)
         level, reason = self._level(hits, classified, intent)
-        return self._report(level, reason, hits, classified)
+        if level == EMERGENCY_LEVEL and self._calmed(hits, calm):
+            level, reason = UNSURE, f"calm_context_after_{reason}"
+        return self._report(level, reason, hits, classified, calm)
+
+    def _calmed(self, hits: Sequence[Hit], calm: Sequence[Hit]) -> bool:
+        """True when the message speaks of paperwork, money, a course, a device or the past, and of
+        no danger that must always get its full answer (thoughts of suicide, violence at home)."""
+        if not (self._config["calm_context"] and calm):
+            return False
+        return not any(hit.category in self._config["never_calm"] for hit in hits)
 
     @staticmethod
     def _weighed(hit: Hit, language: Optional[str]) -> Optional[Hit]:
@@ -172,16 +193,28 @@ class SafetyNet(ConfigComponent):
 
     @staticmethod
     def _report(
-        level: str, reason: str, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]]
+        level: str, reason: str, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]],
+        calm: Sequence[Hit] = (),
     ) -> Dict[str, Any]:
         top = classified[0] if classified else None
         return {
             "level": level,
             "reason": reason,
             "categories": sorted({hit.category for hit in hits}),
+            "calm": sorted({hit.category for hit in calm}),
             "languages": sorted({hit.language for hit in hits}),
             "classified": {"name": top[0], "confidence": top[1]} if top else None,
         }
+
+    @staticmethod
+    def _second_topic(message: Message) -> None:
+        """The classifier said emergency, the safety net did not (calm context: "a bill for the
+        ambulance"): the intent becomes the classifier's next topic, and the answer then asks
+        "is it an emergency?"."""
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        second = next((item for item in ranking if isinstance(item, dict)
+                       and item.get(INTENT_NAME_KEY) not in (EMERGENCY, None)), None)
+        message.data[INTENT] = dict(second) if second else {INTENT_NAME_KEY: FALLBACK, PREDICTED_CONFIDENCE_KEY: 1.0}
 
     @staticmethod
     def _overrule(message: Message) -> None:

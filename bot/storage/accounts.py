@@ -1,7 +1,10 @@
-"""Staff, policy and admin accounts, with scrypt-hashed passwords, and their browser sessions.
+"""Staff, policy and admin accounts, with scrypt-hashed passwords, their municipalities and sessions.
 
 Only hashes are stored: of the password (scrypt with a random salt) and of the
 session cookie (SHA-256). The first admin is seeded from TAALBRUG_ADMIN_PASSWORD.
+Every account belongs to one or more municipalities (tenants); what it may see
+is filtered by them (bot/web/tenants.py). Operators disable accounts, reset
+passwords and set municipalities here (`make account`, bot/storage/cli.py).
 """
 
 from __future__ import annotations
@@ -9,21 +12,24 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from bot.storage.db import from_db, session_scope, to_utc
-from bot.storage.models import Account, WebSession
+from bot.storage.models import Account, AccountMunicipality, WebSession
 from bot.vocabulary import ROLES
 
 MIN_PASSWORD = 12
 SESSION_TTL = timedelta(hours=8)
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")  # a folder name in municipalities/
 
 
 class AccountError(ValueError):
@@ -55,16 +61,51 @@ class User:
     id: int
     username: str
     role: str
+    municipalities: Tuple[str, ...] = ()  # sorted slugs; none: the account sees nothing
 
 
-def create_account(engine: Engine, username: str, role: str, password: str, now: datetime) -> User:
+def _checked_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"password: at least {MIN_PASSWORD} characters")
+    return password
+
+
+def _checked_municipalities(municipalities: Iterable[str]) -> Tuple[str, ...]:
+    slugs = tuple(sorted({m.strip().lower() for m in municipalities if m.strip()}))
+    if not slugs:
+        raise AccountError("municipalities: give at least one (a folder name in municipalities/)")
+    wrong = [s for s in slugs if not SLUG.match(s)]
+    if wrong:
+        raise AccountError(f"municipalities: {', '.join(map(repr, wrong))} is no municipality slug "
+                           "(lowercase letters, digits and '-')")
+    return slugs
+
+
+def _municipalities_of(session: Session, account_ids: Sequence[int]) -> Dict[int, Tuple[str, ...]]:
+    found: Dict[int, List[str]] = {i: [] for i in account_ids}
+    rows = session.execute(
+        select(AccountMunicipality.account_id, AccountMunicipality.municipality)
+        .where(AccountMunicipality.account_id.in_(list(account_ids)))
+    )
+    for account_id, municipality in rows:
+        found[account_id].append(municipality)
+    return {i: tuple(sorted(m)) for i, m in found.items()}
+
+
+def _user(session: Session, account: Account) -> User:
+    return User(account.id, account.username, account.role, _municipalities_of(session, [account.id])[account.id])
+
+
+def create_account(engine: Engine, username: str, role: str, password: str, now: datetime,
+                   municipalities: Sequence[str]) -> User:
+    """A new account of `role` that belongs to `municipalities` (at least one)."""
     username = username.strip().lower()
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
     if not (2 <= len(username) <= 64) or not username.replace("-", "").replace(".", "").replace("_", "").isalnum():
         raise AccountError("username: 2 to 64 letters, digits, '.', '-' or '_'")
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(f"password: at least {MIN_PASSWORD} characters")
+    _checked_password(password)
+    slugs = _checked_municipalities(municipalities)
     with session_scope(engine) as session:
         if session.execute(select(Account.id).where(Account.username == username)).first():
             raise AccountError(f"username {username!r} is taken")
@@ -72,18 +113,61 @@ def create_account(engine: Engine, username: str, role: str, password: str, now:
                           created_at=to_utc(now), disabled=False)
         session.add(account)
         session.flush()
-        return User(account.id, account.username, account.role)
+        session.add_all([AccountMunicipality(account_id=account.id, municipality=m) for m in slugs])
+        session.flush()
+        return _user(session, account)
 
 
-def ensure_admin(engine: Engine, password: Optional[str], now: datetime) -> bool:
-    """Create the account 'admin' from TAALBRUG_ADMIN_PASSWORD when there is no admin yet."""
+def ensure_admin(engine: Engine, password: Optional[str], now: datetime, municipalities: Sequence[str]) -> bool:
+    """Create the account 'admin' from TAALBRUG_ADMIN_PASSWORD when there is no admin yet; it belongs
+    to `municipalities` (the gateway gives it every municipality of the deployment)."""
     if not password:
         return False
     with session_scope(engine) as session:
         if session.execute(select(Account.id).where(Account.role == "admin")).first():
             return False
-    create_account(engine, "admin", "admin", password, now)
+    create_account(engine, "admin", "admin", password, now, municipalities)
     return True
+
+
+def _account(session: Session, username: str) -> Account:
+    account = session.execute(
+        select(Account).where(Account.username == username.strip().lower())
+    ).scalar_one_or_none()
+    if account is None:
+        raise AccountError(f"there is no account {username.strip().lower()!r}")
+    return account
+
+
+def set_disabled(engine: Engine, username: str, disabled: bool = True) -> User:
+    """Disable (or enable again) an account; a disabled account's sessions end at once."""
+    with session_scope(engine) as session:
+        account = _account(session, username)
+        account.disabled = disabled
+        if disabled:
+            session.execute(delete(WebSession).where(WebSession.account_id == account.id))
+        return _user(session, account)
+
+
+def reset_password(engine: Engine, username: str, password: str) -> User:
+    """Give an account a new password; its open sessions end (whoever knew the old one is out)."""
+    _checked_password(password)
+    with session_scope(engine) as session:
+        account = _account(session, username)
+        account.password_hash = hash_password(password)
+        session.execute(delete(WebSession).where(WebSession.account_id == account.id))
+        return _user(session, account)
+
+
+def set_municipalities(engine: Engine, username: str, municipalities: Sequence[str]) -> User:
+    """Replace the municipalities an account belongs to (at least one)."""
+    slugs = _checked_municipalities(municipalities)
+    with session_scope(engine) as session:
+        account = _account(session, username)
+        session.execute(delete(AccountMunicipality).where(AccountMunicipality.account_id == account.id))
+        session.add_all([AccountMunicipality(account_id=account.id, municipality=m) for m in slugs])
+        session.flush()
+        return _user(session, account)
 
 
 def authenticate(engine: Engine, username: str, password: str) -> Optional[User]:
@@ -96,7 +180,7 @@ def authenticate(engine: Engine, username: str, password: str) -> Optional[User]
             return None
         if account.disabled or not verify_password(password, account.password_hash):
             return None
-        return User(account.id, account.username, account.role)
+        return _user(session, account)
 
 
 def _token_hash(token: str) -> str:
@@ -127,7 +211,7 @@ def session_user(engine: Engine, token: str, now: datetime) -> Optional[Tuple[Us
         web_session, account = row
         if from_db(web_session.expires_at) <= to_utc(now) or account.disabled:
             return None
-        return User(account.id, account.username, account.role), web_session.csrf
+        return _user(session, account), web_session.csrf
 
 
 def end_session(engine: Engine, token: str) -> None:

@@ -136,6 +136,16 @@ class Account(Base):
     disabled: Mapped[bool] = Column(Boolean, nullable=False, default=False)
 
 
+class AccountMunicipality(Base):
+    """A municipality an account belongs to: it sees that municipality's notes, handovers, unmet
+    questions and counts, and no other's."""
+
+    __tablename__ = "account_municipality"
+
+    account_id: Mapped[int] = Column(Integer, ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    municipality: Mapped[str] = Column(String(64), primary_key=True)
+
+
 class WebSession(Base):
     """A signed-in browser session. Only a hash of the cookie value is stored."""
 

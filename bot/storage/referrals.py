@@ -81,6 +81,13 @@ def open_notes(engine: Engine, municipality: str) -> List[Note]:
         return [_note(row) for row in rows]
 
 
+def note_municipality(engine: Engine, note_id: int) -> Optional[str]:
+    """The municipality of a note, or None when there is no such note."""
+    with session_scope(engine) as session:
+        row = session.get(StaffNote, note_id)
+        return None if row is None else row.municipality
+
+
 def mark_done(engine: Engine, note_id: int, now: datetime) -> bool:
     """Mark a note done; False when there is no such open note."""
     with session_scope(engine) as session:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import List, Optional, Sequence, Tuple
+from typing import Collection, List, Optional, Sequence, Set, Tuple
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
@@ -85,8 +85,10 @@ def list_unmet(
     status: Optional[str] = None,
     municipality: Optional[str] = None,
     limit: int = 1000,
+    within: Optional[Collection[str]] = None,
 ) -> List[Unmet]:
-    """Unmet questions whose text is still kept, newest first, filtered by period, language and status."""
+    """Unmet questions whose text is still kept, newest first, filtered by period, language and status;
+    `within`: only these municipalities (an account's own)."""
     query = select(UnmetQuestion).where(UnmetQuestion.purged_at.is_(None))
     if start is not None:
         query = query.where(UnmetQuestion.created_at >= to_utc(start))
@@ -98,22 +100,34 @@ def list_unmet(
         query = query.where(UnmetQuestion.status == status)
     if municipality:
         query = query.where(UnmetQuestion.municipality == municipality)
+    if within is not None:
+        query = query.where(UnmetQuestion.municipality.in_(list(within)))
     query = query.order_by(UnmetQuestion.created_at.desc(), UnmetQuestion.id.desc()).limit(limit)
     with session_scope(engine) as session:
         return [_unmet(row) for row in session.execute(query).scalars()]
 
 
-def set_status(engine: Engine, ids: Sequence[int], status: str) -> int:
-    """Move questions to a review status; returns how many changed."""
+def unmet_municipalities(engine: Engine, ids: Sequence[int]) -> Set[str]:
+    """The municipalities the questions `ids` belong to."""
+    if not ids:
+        return set()
+    with session_scope(engine) as session:
+        return set(session.execute(
+            select(UnmetQuestion.municipality).where(UnmetQuestion.id.in_(list(ids))).distinct()
+        ).scalars())
+
+
+def set_status(engine: Engine, ids: Sequence[int], status: str, within: Optional[Collection[str]] = None) -> int:
+    """Move questions (of the municipalities `within`, when given) to a review status; returns how many changed."""
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
     if not ids:
         return 0
+    query = update(UnmetQuestion).where(UnmetQuestion.id.in_(list(ids)))
+    if within is not None:
+        query = query.where(UnmetQuestion.municipality.in_(list(within)))
     with session_scope(engine) as session:
-        result = session.execute(
-            update(UnmetQuestion).where(UnmetQuestion.id.in_(list(ids))).values(status=status)
-        )
-        return result.rowcount or 0
+        return session.execute(query.values(status=status)).rowcount or 0
 
 
 def purge(engine: Engine, before: datetime, now: datetime) -> int:

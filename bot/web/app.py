@@ -27,6 +27,7 @@ from bot.web.openapi import openapi
 from bot.web.pages import STATIC, index, languages
 from bot.web.rasa_client import RasaClient
 from bot.web.ratelimit import RateLimiter
+from bot.web.throttle import LoginThrottle
 
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -41,7 +42,9 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     engine = make_engine(config.database_url)
     app[keys.ENGINE] = engine
     try:
-        if ensure_admin(engine, config.admin_password, datetime.now(timezone.utc)):
+        # The seeded admin belongs to every municipality of this deployment.
+        if ensure_admin(engine, config.admin_password, datetime.now(timezone.utc),
+                        sorted(app[keys.CONTENT].municipalities)):
             logger.info("created the admin account 'admin' from TAALBRUG_ADMIN_PASSWORD")
     except SQLAlchemyError as exc:  # the database may come up later; /healthz reports it
         logger.warning("admin account not checked: %s", type(exc).__name__)
@@ -76,6 +79,7 @@ def init_app(config: Settings, content: "Content | None" = None) -> web.Applicat
     app[keys.CONTENT] = content or Content.load(config.project_root)
     app[keys.HANDOVERS] = HandoverDesk()
     app[keys.LIMITER] = RateLimiter(*config.rate_limit)
+    app[keys.LOGIN_THROTTLE] = LoginThrottle()
     app[keys.TEMPLATES] = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined
     )

@@ -2,7 +2,8 @@
 
 - `GET/POST /login`, `POST /logout`: a session cookie (HttpOnly, SameSite=Strict,
   Secure) whose hash is kept in the database; the login form is protected by a
-  double-submit CSRF cookie, every other form by the session's CSRF token.
+  double-submit CSRF cookie, every other form by the session's CSRF token;
+  failed sign-ins are throttled per client and per account name (bot.web.throttle).
 - `require(request, roles, token_ok)`: the signed-in user, or the automation
   token (TAALBRUG_REPORT_TOKEN as `Authorization: Bearer ...`) where allowed.
   Anonymous browser requests are sent to /login; anonymous API requests get 401.
@@ -24,6 +25,7 @@ from bot.language.languages import DEFAULT
 from bot.storage.accounts import SESSION_TTL, User, authenticate, end_session, session_user, start_session
 from bot.vocabulary import STAFF
 from bot.web import keys
+from bot.web.ratelimit import client_of
 
 COOKIE = "taalbrug_session"
 LOGIN_CSRF = "taalbrug_login_csrf"
@@ -133,12 +135,19 @@ async def login(request: web.Request) -> web.StreamResponse:
         raise web.HTTPForbidden(text='{"error": "The form expired. Reload the page and try again."}',
                                 content_type="application/json")
     username, password = str(form.get("username", ""))[:64], str(form.get("password", ""))[:256]
-    user = await db(request, authenticate, username, password)
     target = _safe_next(str(form.get("next", "/report")))
-    if user is None:
-        response = render(request, "login.html", csrf=cookie, next=target,
-                          error=request.app[keys.CONTENT].locale(DEFAULT).pages["login_failed"], status=401)
+    throttle, client = request.app[keys.LOGIN_THROTTLE], client_of(request, request.app[keys.CONFIG].trusted_proxy)
+    pages = request.app[keys.CONTENT].locale(DEFAULT).pages
+    wait = throttle.retry_after(client, username)
+    if wait is not None:  # brute force: refused before the password is even checked
+        response = render(request, "login.html", csrf=cookie, next=target, error=pages["login_throttled"], status=429)
+        response.headers["Retry-After"] = str(wait)
         return response
+    user = await db(request, authenticate, username, password)
+    if user is None:
+        throttle.failed(client, username)
+        return render(request, "login.html", csrf=cookie, next=target, error=pages["login_failed"], status=401)
+    throttle.succeeded(client)
     token, _ = await db(request, start_session, user, now())
     response = web.HTTPSeeOther(target if user.role != "staff" or target.startswith("/staff") else "/staff")
     _cookie(response, request, COOKIE, token, int(SESSION_TTL.total_seconds()))

@@ -13,6 +13,9 @@ widget's session id while the handover is open and is never written to disk
 (stored conversation ids are salted hashes only). With several gateways, route
 /staff and /api/chat/updates of one municipality to the same gateway (sticky
 sessions), or run a single gateway for staff traffic.
+
+Only the roles of LIVE_HANDOVER (staff, admin) open, take over and answer a
+conversation, and only of a municipality their account belongs to (403 otherwise).
 """
 
 from __future__ import annotations
@@ -35,8 +38,8 @@ from bot.directory.municipality import Municipality
 from bot.language.languages import DEFAULT
 from bot.messages import Message, from_event
 from bot.storage.counts import record_safety
-from bot.vocabulary import ASK_HUMAN, EMERGENCY, SAFETY_EMERGENCY, SPEAKERS, STAFF
-from bot.web import keys
+from bot.vocabulary import ASK_HUMAN, EMERGENCY, LIVE_HANDOVER, SAFETY_EMERGENCY, SPEAKERS
+from bot.web import keys, tenants
 from bot.web.auth import check_csrf, render, require
 from bot.web.desk import SESSION_ID, Handover
 from bot.web.rasa_client import UpstreamError
@@ -147,21 +150,28 @@ async def _append(request: web.Request, handover: Handover, events: List[Dict[st
                                  content_type="application/json") from None
 
 
-async def take(request: web.Request) -> web.StreamResponse:
-    user = await require(request, STAFF)
-    await check_csrf(request, await request.post())
+async def _handover(request: web.Request) -> Handover:
+    """The handover of the URL, for a signed-in staff or admin account of its municipality (403 else)."""
+    await require(request, LIVE_HANDOVER)
     handover = request.app[keys.HANDOVERS].get(request.match_info["handover"])
+    tenants.check(tenants.account(request), handover.municipality)
+    return handover
+
+
+async def take(request: web.Request) -> web.StreamResponse:
+    handover = await _handover(request)
+    user = tenants.account(request)
+    await check_csrf(request, await request.post())
     if handover.state == "waiting":
         await _append(request, handover, [{"event": "pause", "timestamp": time.time()}])
-        handover.state, handover.staff = "active", user.username if user else None
+        handover.state, handover.staff = "active", user.username
     raise web.HTTPSeeOther(f"/staff/handover/{handover.id}")
 
 
 async def reply(request: web.Request) -> web.StreamResponse:
-    await require(request, STAFF)
+    handover = await _handover(request)
     form = await request.post()
     await check_csrf(request, form)
-    handover = request.app[keys.HANDOVERS].get(request.match_info["handover"])
     text = " ".join(str(form.get("text", "")).split())[:2000]
     if handover.state == "active" and text:
         await _append(request, handover, staff_messages([Message(kind="human", text=text)], time.time()))
@@ -169,9 +179,8 @@ async def reply(request: web.Request) -> web.StreamResponse:
 
 
 async def release(request: web.Request) -> web.StreamResponse:
-    await require(request, STAFF)
+    handover = await _handover(request)
     await check_csrf(request, await request.post())
-    handover = request.app[keys.HANDOVERS].get(request.match_info["handover"])
     if handover.state == "active":
         content = request.app[keys.CONTENT]
         municipality = content.municipality(handover.municipality, request.app[keys.CONFIG].municipality)
@@ -185,8 +194,7 @@ async def release(request: web.Request) -> web.StreamResponse:
 
 
 async def conversation(request: web.Request) -> web.Response:
-    await require(request, STAFF)
-    handover = request.app[keys.HANDOVERS].get(request.match_info["handover"])
+    handover = await _handover(request)
     try:
         tracker = await request.app[keys.RASA].tracker(handover.sender)
         lines = conversation_lines(tracker)

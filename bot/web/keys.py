@@ -11,6 +11,7 @@ from bot.content.loader import Content
 from bot.web.desk import HandoverDesk
 from bot.web.rasa_client import RasaClient
 from bot.web.ratelimit import RateLimiter
+from bot.web.throttle import LoginThrottle
 
 CONFIG = web.AppKey("config", Settings)
 CONTENT = web.AppKey("content", Content)
@@ -19,3 +20,4 @@ RASA = web.AppKey("rasa", RasaClient)
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 HANDOVERS = web.AppKey("handovers", HandoverDesk)
 LIMITER = web.AppKey("limiter", RateLimiter)
+LOGIN_THROTTLE = web.AppKey("login_throttle", LoginThrottle)

@@ -9,6 +9,10 @@
 - `GET /report/export.csv`, `/report/export.json`: indicator rows by month,
   topic, language and service; `GET /report/unmet.json`: the unmet questions,
   redacted. Signed in (admin, policy) or with TAALBRUG_REPORT_TOKEN.
+
+Every query holds only the municipalities of the signed-in account
+(bot/web/tenants.py): asking for another municipality, or changing the status of
+its questions, gives a 403. The report token sees every municipality.
 """
 
 from __future__ import annotations
@@ -25,9 +29,9 @@ from bot.language.languages import DEFAULT
 from bot.report import charts
 from bot.report.grouping import group
 from bot.report.indicators import COLUMNS, INDICATORS, Period, rows, table, totals
-from bot.storage.unmet import list_unmet, set_status
+from bot.storage.unmet import list_unmet, set_status, unmet_municipalities
 from bot.vocabulary import REASONS, REPORT_READERS, SAFETY_LEVELS, STATUSES
-from bot.web import keys
+from bot.web import keys, tenants
 from bot.web.auth import check_csrf, db, render, require
 
 
@@ -53,7 +57,13 @@ def _filters(request: web.Request) -> Dict[str, object]:
     if municipality and municipality not in request.app[keys.CONTENT].municipalities:
         raise web.HTTPBadRequest(text=json.dumps({"error": "unknown municipality"}), content_type="application/json")
     return {"period": Period(start, _next_month(last) if last else None), "municipality": municipality,
+            "within": tenants.scope(tenants.signed_in(request), municipality),
             "from": request.query.get("from", ""), "to": request.query.get("to", "")}
+
+
+def _choices(request: web.Request) -> List[str]:
+    """The municipalities the filter form offers: the account's own."""
+    return tenants.visible(tenants.signed_in(request), request.app[keys.CONTENT].municipalities)
 
 
 def _names(request: web.Request) -> Dict[str, str]:
@@ -61,7 +71,7 @@ def _names(request: web.Request) -> Dict[str, str]:
 
 
 async def _rows(request: web.Request, filters: Dict[str, object]):
-    return await db(request, rows, filters["period"], filters["municipality"], _names(request))
+    return await db(request, rows, filters["period"], filters["municipality"], _names(request), filters["within"])
 
 
 async def dashboard(request: web.Request) -> web.Response:
@@ -78,7 +88,7 @@ async def dashboard(request: web.Request) -> web.Response:
     ]
     query = request.query_string
     return render(request, "report.html", sections=sections, filters=filters, query=query,
-                  municipalities=sorted(request.app[keys.CONTENT].municipalities),
+                  municipalities=_choices(request),
                   reasons={**REASONS, **SAFETY_LEVELS})
 
 
@@ -125,7 +135,7 @@ def _unmet_filters(request: web.Request) -> Dict[str, object]:
 
 async def _list(request: web.Request, filters: Dict[str, object]):
     return await db(request, list_unmet, filters["start"], filters["end"], filters["language"] or None,
-                    filters["status"] or None, filters["municipality"])
+                    filters["status"] or None, filters["municipality"], 1000, filters["within"])
 
 
 async def review(request: web.Request) -> web.Response:
@@ -135,7 +145,7 @@ async def review(request: web.Request) -> web.Response:
     groups = group([q.text or "" for q in questions], questions)
     return render(request, "unmet.html", groups=groups, filters=filters, statuses=STATUSES, reasons=REASONS,
                   languages=_names(request), query=request.query_string,
-                  municipalities=sorted(request.app[keys.CONTENT].municipalities))
+                  municipalities=_choices(request))
 
 
 def _whole(value: Union[str, bytes, web.FileField]) -> int:
@@ -157,7 +167,10 @@ async def change_status(request: web.Request) -> web.StreamResponse:
     except ValueError:
         raise web.HTTPBadRequest(text=json.dumps({"error": "id must be a number"}),
                                  content_type="application/json") from None
-    await db(request, set_status, ids, status)
+    user = tenants.account(request)
+    for municipality in await db(request, unmet_municipalities, ids):
+        tenants.check(user, municipality)  # one question of another municipality: nothing changes
+    await db(request, set_status, ids, status, user.municipalities)
     back = str(form.get("back", ""))
     raise web.HTTPSeeOther("/report/unmet" + (f"?{back}" if back and "\n" not in back else ""))
 

@@ -106,6 +106,16 @@ async def test_a_fallback_asks_to_rephrase_and_reports_no_topic(database_url: st
     assert messages[0]["buttons"] == [{"title": "Met een medewerker praten", "payload": "/ask_human"}]
 
 
+async def test_every_answer_without_a_topic_ends_with_is_it_an_emergency(database_url: str) -> None:
+    # An emergency in words no lexicon holds ends in the fallback: the line is its last safety net.
+    not_understood, _ = await run(tracker_for("nlu_fallback", "blablabla qwerty"))
+    out_of_scope, _ = await run(tracker_for("out_of_scope", "wat is het weer morgen"))
+    for messages in (not_understood, out_of_scope):
+        assert messages[-1]["text"].startswith("Is het een noodgeval? Bel nu 112")
+    topic, _ = await run(tracker_for("waste", "wanneer komt de vuilniswagen"))
+    assert not any("112" in m["text"] for m in topic)
+
+
 async def test_answered_topics_are_counted_without_text(database_url: str) -> None:
     french = {"code": "fr", "confidence": 0.9, "source": "detected"}
     await run(tracker_for("greet", "bonjour", french))

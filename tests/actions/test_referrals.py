@@ -153,7 +153,7 @@ async def test_the_widgets_municipality_is_used(database_url: str) -> None:
     messages, events = await run(ActionReferCivicIntegration(), track)
     text = "\n".join(m["text"] for m in messages)
     assert "Rivierbeke" in text and "Voorbeeldegem" not in text
-    assert "Bent u 18 tot 65 jaar?" in text and "Wat zijn de volgende stappen?" in text
+    assert "Meld u dan binnen drie maanden aan bij" in text and "Wat zijn de volgende stappen?" in text
     assert SlotSet("municipality", "rivierbeke") in events
 
 

@@ -35,7 +35,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     url = f"sqlite:///{tmp / 'taalbrug.db'}"
     upgrade(url)
     engine = make_engine(url)
-    create_account(engine, "balie", "staff", STAFF_PASSWORD, datetime.now(timezone.utc))
+    create_account(engine, "balie", "staff", STAFF_PASSWORD, datetime.now(timezone.utc), ["voorbeeldegem"])
     engine.dispose()
     running = start_stack(tmp, TAALBRUG_ADMIN_PASSWORD=ADMIN_PASSWORD, TAALBRUG_COOKIE_SECURE="0",
                           TAALBRUG_HASH_SALT="browser-salt", TAALBRUG_DESK_CLOCK="2026-11-24T10:00:00+01:00")

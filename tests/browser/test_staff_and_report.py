@@ -29,13 +29,22 @@ def test_staff_sign_in_phrase_card_and_a_note_marked_done(browser, stack) -> Non
     context = browser.new_context(locale="nl-BE")
     page = context.new_page()
     sign_in(page, stack, "balie", STAFF_PASSWORD, "/staff")
+    # "Which language do you speak? Point to it": every language's own name, large; pointing at one picks it.
+    assert page.locator(".language-card .endonym").count() == 23
+    assert float(page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.language-card .endonym')).fontSize)")) >= 30
+    page.locator(".language-card[lang='ti']").click()
+    page.wait_for_url("**phrases=ti**")
+    assert page.locator(".phrase .big[lang='ti']").count() == 7
     page.select_option("#phrases-language", "ar")
     page.fill("#date", "2026-11-24")
+    page.fill("#time", "14:30")
     page.click("#phrases button[type=submit]")
     card = page.locator(".phrase .big[lang='ar']").nth(1)
     assert card.get_attribute("dir") == "rtl" and "مترجم" in card.inner_text()
     assert float(page.evaluate("parseFloat(getComputedStyle(document.querySelector('.phrase .big')).fontSize)")) >= 30
-    assert "2026" in page.locator(".phrase .big").nth(4).inner_text()  # "come back on" with the date
+    back = page.locator(".phrase .big").nth(4).inner_text()  # "come back on" with the date and the time
+    assert "2026" in back and "2:30" in back
     note = page.locator(".staff-note", has_text="Tolk nodig: Tigrinya, een gesprek op school.")
     note.get_by_role("button", name="Klaar").click()
     page.wait_for_load_state()

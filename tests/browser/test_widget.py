@@ -77,6 +77,16 @@ def test_the_language_picker_shows_own_names_and_switches_the_cue(page, stack) -
     assert page.locator(".tb-answer").last.get_attribute("lang") == "nl"
 
 
+def test_a_tarifit_speaker_finds_the_language_by_its_own_name(page, stack) -> None:
+    open_widget(page, stack)
+    assert page.locator("#tb-language option[value='ber']").inner_text() == "Tarifit (Tamaziɣt) ⵜⴰⵔⵉⴼⵉⵜ"
+    page.select_option("#tb-language", label="Tarifit (Tamaziɣt) ⵜⴰⵔⵉⴼⵉⵜ")
+    cue = page.wait_for_selector(".tb-cue[lang='ber']")  # the choice is confirmed in Tarifit
+    assert "s Tarifit" in cue.inner_text()
+    assert page.get_attribute("#tb-privacy", "lang") == "ber"
+    assert page.inner_text("#tb-privacy").startswith("War tettari isem nnek")
+
+
 def test_when_the_server_is_down_the_resident_sees_an_error_and_keeps_the_message(page, stack) -> None:
     open_widget(page, stack)
     page.route("**/api/chat", lambda route: route.abort())

@@ -60,3 +60,16 @@ def test_words_for_an_unknown_value_are_refused(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n  nightly:\n    nl: [\"nacht\"]\n", encoding="utf-8")
     with pytest.raises(ContentError, match="unknown values"):
         FormQuestions.load(tmp_path)
+
+
+def test_tarifit_answers_are_understood_as_residents_type_them(forms: FormQuestions) -> None:
+    # Tarifit with its own letters or typed on a plain keyboard (gh for ɣ, 3 for ɛ); Kabyle still counts.
+    assert forms.match("nt2_level", "uha, war ssineɣ ca", "ber") == "beginner"
+    assert forms.match("nt2_level", "war ssinegh ca", "ber") == "beginner"
+    assert forms.match("nt2_level", "wah, ciṭuḥ", "ber") == "some"
+    assert forms.match("nt2_level", "ala", "ber") == "beginner"  # Kabyle
+    assert forms.match("nt2_when", "di tmeddit", "ber") == "evening"
+    assert forms.match("nt2_when", "di nhar", "ber") == "day"
+    assert forms.match("interpreter_service", "rbulis", "ber") == "police"
+    assert forms.match("interpreter_service", "lxedma tajtima3it", "ber") == "social_house"
+    assert forms.match("interpreter_service", "ɣar ṭṭbib", "ber") == "health"

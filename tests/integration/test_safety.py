@@ -46,7 +46,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
                           TAALBRUG_HASH_SALT="safety-salt", TAALBRUG_DESK_CLOCK="2026-11-24T10:00:00+01:00")
     engine = make_engine(running.database_url)
     try:
-        create_account(engine, "balie", "staff", STAFF_PASSWORD, datetime.now(timezone.utc))
+        create_account(engine, "balie", "staff", STAFF_PASSWORD, datetime.now(timezone.utc), ["voorbeeldegem"])
     finally:
         engine.dispose()
     yield running

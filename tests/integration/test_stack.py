@@ -7,16 +7,18 @@ and a throw-away database, with the model `make test` trained.
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import signal
 import subprocess
 import time
 import urllib.error
 import urllib.request
-from typing import Iterator
+from typing import Dict, Iterator, List
 
 import pytest
 
+from bot.stack import CHILD_VARIABLES
 from bot.storage.db import make_engine
 from bot.storage.referrals import open_notes
 from tests.live_stack import RunningStack, listening, start_stack
@@ -71,6 +73,69 @@ def test_rasa_takes_a_token_that_begins_with_a_dash_from_the_environment_only(st
     for name in ("rasa", "actions", "gateway"):  # the token is in no process's command line
         with open(f"/proc/{stack.pid(name)}/cmdline", "rb") as cmdline:
             assert RASA_TOKEN.encode() not in cmdline.read(), name
+
+
+def environ(pid: int) -> Dict[str, str]:
+    """The environment a process was started with, as the kernel keeps it."""
+    with open(f"/proc/{pid}/environ", "rb") as handle:
+        pairs = [item.decode().split("=", 1) for item in handle.read().split(b"\0") if b"=" in item]
+    return {name: value for name, value in pairs}
+
+
+def test_each_process_was_started_with_only_the_secrets_it_needs(stack: RunningStack) -> None:
+    started = {name: environ(stack.pid(name)) for name in ("actions", "rasa", "gateway")}
+    for name, env in started.items():
+        assert {k for k in env if k.startswith("TAALBRUG_")} <= CHILD_VARIABLES[name], name
+    values = {name: "\0".join(env.values()) for name, env in started.items()}
+    assert RASA_TOKEN not in values["actions"] and "integration-report-token" not in values["actions"]
+    assert "integration-report-token" not in values["rasa"]
+    assert stack.env["TAALBRUG_DATABASE_URL"] not in values["rasa"]
+    assert "integration-salt" not in values["gateway"]
+    assert stack.env["TAALBRUG_TRACKER_STORE_URL"] not in values["gateway"]
+    assert started["actions"]["TAALBRUG_HASH_SALT"] == "integration-salt"  # where they are needed, they are
+    assert started["rasa"]["TAALBRUG_HASH_SALT"] == "integration-salt"  # the redacting tracker store's hashes
+    assert started["gateway"]["TAALBRUG_REPORT_TOKEN"] == "integration-report-token"
+
+
+def group_members(pgid: int) -> List[int]:
+    """Every live process of a process group (a child of the stack and whatever it started)."""
+    members = []
+    for entry in (e for e in os.listdir("/proc") if e.isdigit()):
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                if int(handle.read().rsplit(")", 1)[1].split()[2]) == pgid:
+                    members.append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+    return members
+
+
+def test_no_process_of_the_stack_shows_a_secret_on_its_command_line(stack: RunningStack) -> None:
+    secrets = [RASA_TOKEN, "integration-report-token", "integration-salt",
+               environ(stack.pid("actions"))["TAALBRUG_ACTIONS_TOKEN"]]
+    pids = [pid for name in ("actions", "rasa", "gateway") for pid in group_members(stack.pid(name))]
+    assert len(pids) >= 3
+    for pid in pids + [stack.process.pid]:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            shown = cmdline.read().decode(errors="replace")
+        assert not [s for s in secrets if s in shown], pid
+
+
+def test_the_action_server_answers_rasa_only(stack: RunningStack) -> None:
+    token = environ(stack.pid("actions"))["TAALBRUG_ACTIONS_TOKEN"]  # made for this run by the stack
+    assert environ(stack.pid("rasa"))["TAALBRUG_ACTIONS_TOKEN"] == token and len(token) >= 32
+    assert "TAALBRUG_ACTIONS_TOKEN" not in environ(stack.pid("gateway"))
+    webhook = f"http://127.0.0.1:{stack.ports['actions']}/webhook"
+    for headers in ({}, {"Authorization": "Bearer integration-rasa-token"}):
+        request = urllib.request.Request(webhook, data=b'{"next_action": "action_answer_topic", "tracker": {}}',
+                                         headers={"Content-Type": "application/json", **headers})
+        try:
+            urllib.request.urlopen(request, timeout=30)
+            raise AssertionError(f"the action server answered {headers}")
+        except urllib.error.HTTPError as error:
+            assert error.code == 401
+    reply = stack.chat("integration-actions-token-1", "ik wil met een medewerker spreken")
+    assert "09 000 00 00" in reply["messages"][0]["text"], stack.problems()  # filled in by the action server
 
 
 def test_hallo_is_answered_in_plain_dutch(stack: RunningStack) -> None:

@@ -7,7 +7,7 @@ import pytest
 from bot import PROJECT_ROOT
 from bot.content.reader import ContentError
 from bot.language.languages import SUPPORTED
-from bot.safety.lexicon import DangerLexicon, Term, _one_edit, normalise
+from bot.safety.lexicon import DangerLexicon, Term, _latin_spellings, _one_edit, latin_skeleton, normalise
 
 FIRE = Term(("brand",), "fire", "acute", "nl")
 NOT_BREATHING = Term(("adem", "niet"), "not_breathing", "acute", "nl")
@@ -91,3 +91,24 @@ def test_a_malformed_lexicon_file_is_named_with_its_field(tmp_path) -> None:
     (tmp_path / "nl.yml").write_text("language: xx\n", encoding="utf-8")
     with pytest.raises(ContentError, match="language"):
         DangerLexicon.load(tmp_path)
+
+
+@pytest.mark.parametrize(("typed", "cyrillic"), [
+    ("pomogite", "помогите"), ("pomo6t", "помощ"), ("pomoshch", "помощ"), ("pozhar", "пожар"),
+    ("skoruju", "скорую"), ("dyshit", "дышит"), ("zhiveq", "живея"), ("xolodno", "холодно"),
+])
+def test_cyrillic_typed_in_latin_letters_meets_its_cyrillic_spelling(typed: str, cyrillic: str) -> None:
+    assert latin_skeleton(typed) == latin_skeleton(cyrillic)
+
+
+def test_russian_bulgarian_and_ukrainian_terms_are_found_when_typed_in_latin_letters() -> None:
+    lex = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
+    for text, category in [("pomogite pozhar v dome", "fire"), ("rebenok ne dyshit", "not_breathing")]:
+        assert category in {hit.category for hit in lex.scan(text) if hit.tier == "acute"}, text
+
+
+def test_only_cyrillic_terms_are_compared_in_their_latin_skeleton() -> None:
+    cyrillic = Term(("шум",), "violence", "signal", "ru")
+    latin = Term(("sum",), "violence", "signal", "en")  # a Latin term that only a skeleton would meet
+    assert {h.language for h in DangerLexicon([cyrillic, *_latin_spellings([cyrillic])]).scan("shum")} == {"ru"}
+    assert DangerLexicon([latin]).scan("shum") == []

@@ -16,16 +16,24 @@ LEXICON = DangerLexicon([
     Term(("snel",), "help_now", "signal", "nl"),
     Term(("bloed",), "bleeding", "signal", "nl"),
     Term(("has", "gun"), "violence", "acute", "en"),
+    Term(("slaat", "mij"), "domestic_violence", "acute", "nl"),
+    Term(("attest",), "paperwork", "calm", "nl"),
+    Term(("factuur",), "money", "calm", "nl"),
+    Term(("vorige", "maand"), "past", "calm", "nl"),
+    Term(("rekening",), "money", "calm", "nl"),
+    Term(("fiets",), "lost_items", "calm", "de"),  # a calm word of another language
 ])
 NET = SafetyNet({}, LEXICON)
 
 
-def parse(text: str, ranking: List[tuple], fallback: bool = False) -> Dict[str, Any]:
+def parse(text: str, ranking: List[tuple], fallback: bool = False, language: Optional[str] = None) -> Dict[str, Any]:
     """A message as the classifier and the FallbackClassifier leave it, then the safety net."""
     items = [{"name": name, "confidence": confidence} for name, confidence in ranking]
     if fallback:
         items.insert(0, {"name": "nlu_fallback", "confidence": 0.3})
     message = Message(data={"text": text, "intent": dict(items[0]), "intent_ranking": items})
+    if language:
+        message.set("language", {"code": language})
     NET.process([message])
     assert "safety" in message.as_dict(only_output_properties=True)  # /model/parse returns it
     return message.data
@@ -98,3 +106,27 @@ def test_emoji_only_and_a_long_text_with_one_danger_word_have_a_defined_result()
 
 def test_suicide_is_reported_as_its_category_for_the_helpline() -> None:
     assert parse("ik denk aan zelfmoord", [("mental_wellbeing", 0.8)])["safety"]["categories"] == ["suicide"]
+
+
+def test_calm_context_turns_an_emergency_into_its_answer_then_is_it_an_emergency() -> None:
+    parsed = parse("ik heb een attest nodig van de brand vorige maand", [("certificates", 0.7), ("waste", 0.1)])
+    assert level(parsed) == "unsure" and parsed["intent"]["name"] == "certificates"
+    assert parsed["safety"]["calm"] == ["paperwork", "past"]
+    assert level(parse("er is brand", [("certificates", 0.7)])) == "emergency"
+
+
+def test_calm_context_takes_the_classifiers_next_topic_when_it_said_emergency() -> None:
+    parsed = parse("ik kreeg een factuur van de ambulance", [("emergency", 0.8), ("social_assistance", 0.1)])
+    assert level(parsed) == "unsure" and parsed["intent"]["name"] == "social_assistance"
+
+
+def test_violence_at_home_and_suicide_keep_their_full_answer_in_any_context() -> None:
+    assert level(parse("vorige maand zei hij het al, nu slaat hij mij weer", [("housing", 0.7)])) == "emergency"
+    assert level(parse("ik wil zelfmoord plegen, ik kan die factuur niet betalen", [("social_assistance", 0.8)])) \
+        == "emergency"
+
+
+def test_only_calm_words_of_the_messages_own_language_count() -> None:
+    # "fiets" calms nothing in a Dutch message: it is (here) a word of another language's calm list
+    assert level(parse("brand bij de fiets", [("waste", 0.7)], language="nl")) == "emergency"
+    assert level(parse("brand, rekening van vorig jaar", [("waste", 0.7)], language="nl")) == "unsure"

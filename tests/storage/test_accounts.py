@@ -32,8 +32,8 @@ def engine(tmp_path: Path):
 
 
 def test_a_password_is_stored_only_as_a_salted_hash(engine) -> None:
-    create_account(engine, "Els.Peeters", "policy", "een lang wachtwoord", NOW)
-    create_account(engine, "jan", "staff", "een lang wachtwoord", NOW)
+    create_account(engine, "Els.Peeters", "policy", "een lang wachtwoord", NOW, ["voorbeeldegem"])
+    create_account(engine, "jan", "staff", "een lang wachtwoord", NOW, ["voorbeeldegem"])
     with session_scope(engine) as session:
         hashes = [a.password_hash for a in session.execute(select(Account)).scalars()]
     assert all(h.startswith("scrypt$") and "wachtwoord" not in h for h in hashes)
@@ -49,18 +49,18 @@ def test_a_password_is_stored_only_as_a_salted_hash(engine) -> None:
 ])
 def test_bad_accounts_are_refused(engine, username, role, password) -> None:
     with pytest.raises(AccountError):
-        create_account(engine, username, role, password, NOW)
+        create_account(engine, username, role, password, NOW, ["voorbeeldegem"])
 
 
 def test_the_first_admin_is_seeded_once(engine) -> None:
-    assert not ensure_admin(engine, None, NOW)
-    assert ensure_admin(engine, "admin-wachtwoord-1", NOW)
-    assert not ensure_admin(engine, "een ander wachtwoord", NOW)  # no second admin, no reset
+    assert not ensure_admin(engine, None, NOW, ["voorbeeldegem"])
+    assert ensure_admin(engine, "admin-wachtwoord-1", NOW, ["voorbeeldegem"])
+    assert not ensure_admin(engine, "een ander wachtwoord", NOW, ["voorbeeldegem"])  # no second admin, no reset
     assert authenticate(engine, "admin", "admin-wachtwoord-1").role == "admin"
 
 
 def test_sessions_expire_and_end(engine) -> None:
-    user = create_account(engine, "els", "policy", "een lang wachtwoord", NOW)
+    user = create_account(engine, "els", "policy", "een lang wachtwoord", NOW, ["voorbeeldegem"])
     token, csrf = start_session(engine, user, NOW)
     assert session_user(engine, token, NOW + timedelta(hours=7)) == (user, csrf)
     assert session_user(engine, token, NOW + timedelta(hours=9)) is None
@@ -69,3 +69,15 @@ def test_sessions_expire_and_end(engine) -> None:
         assert token not in [s.token_hash for s in session.execute(select(WebSession)).scalars()]
     end_session(engine, token)
     assert session_user(engine, token, NOW) is None
+
+
+@pytest.mark.parametrize("municipalities", [[], [""], ["Voorbeeld Egem"], ["../etc"]])
+def test_an_account_belongs_to_at_least_one_well_named_municipality(engine, municipalities) -> None:
+    with pytest.raises(AccountError, match="municipalit"):
+        create_account(engine, "anna", "staff", "een lang wachtwoord", NOW, municipalities)
+    assert authenticate(engine, "anna", "een lang wachtwoord") is None
+
+
+def test_the_seeded_admin_belongs_to_the_municipalities_it_is_given(engine) -> None:
+    assert ensure_admin(engine, "admin-wachtwoord-1", NOW, ["voorbeeldegem", "rivierbeke"])
+    assert authenticate(engine, "admin", "admin-wachtwoord-1").municipalities == ("rivierbeke", "voorbeeldegem")

@@ -23,6 +23,7 @@ from bot.storage.migrate import alembic_config, current, upgrade
 from bot.storage.records import recorder
 from bot.storage.referrals import add_note, open_notes
 from bot.storage.unmet import list_unmet, purge
+from tests.storage.test_migrations import accounts_before_tenants_see_nothing_until_given_their_municipalities
 
 URL = os.environ.get("TAALBRUG_TEST_POSTGRES_URL", "")
 pytestmark = pytest.mark.needs("postgres")
@@ -50,9 +51,19 @@ def test_migrations_reach_head_and_match_the_models(engine) -> None:
 
     from bot.storage.models import Base
 
-    assert current(URL) == "0004"
+    assert current(URL) == "0006_account_municipalities"
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+
+
+def test_accounts_from_before_tenants_belong_to_no_municipality(engine) -> None:
+    from alembic import command
+
+    with engine.begin() as connection:
+        config = alembic_config(URL)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+    accounts_before_tenants_see_nothing_until_given_their_municipalities(URL)
 
 
 def test_concurrent_counts_add_up_without_losing_one(engine) -> None:
@@ -88,7 +99,7 @@ def test_every_record_kind_round_trips_with_time_zones(engine, tmp_path: Path) -
 
 
 def test_accounts_and_sessions(engine) -> None:
-    user = create_account(engine, "els", "policy", "een lang wachtwoord", NOW)
+    user = create_account(engine, "els", "policy", "een lang wachtwoord", NOW, ["voorbeeldegem"])
     assert authenticate(engine, "els", "een lang wachtwoord") == user
     token, csrf = start_session(engine, user, NOW)
     assert session_user(engine, token, NOW) == (user, csrf)

@@ -28,7 +28,7 @@ async def setup(aiohttp_client, fake_rasa, tmp_path: Path):
     settings = settings_for(tmp_path, server.port, server.port, cookie_secure=False)
     upgrade(settings.database_url)
     create_account(make_engine(settings.database_url), "jan", "staff", "een lang wachtwoord",
-                   datetime.now(timezone.utc))
+                   datetime.now(timezone.utc), ["voorbeeldegem"])
     client = await aiohttp_client(init_app(settings))
     page = await (await client.get("/login")).text()
     csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)

@@ -27,6 +27,9 @@ async def test_the_language_list_gives_each_language_its_own_name_and_direction(
     assert languages["ar"]["endonym"] == "العربية" and languages["ar"]["dir"] == "rtl"
     assert languages["ti"]["endonym"] == "ትግርኛ" and languages["tr"]["endonym"] == "Türkçe"
     assert languages["ar"]["ui"]["privacy"] and languages["ar"]["reviewed"] is False
+    # Tamazight is offered as residents in Flanders speak it, with Tifinagh for those who read it.
+    assert languages["ber"]["endonym"] == "Tarifit (Tamaziɣt) ⵜⴰⵔⵉⴼⵉⵜ"
+    assert languages["ber"]["name_nl"] == "Tarifit (Tamazight, Berbers)"
 
 
 async def test_healthz_is_200_when_everything_is_up(client) -> None:

@@ -34,8 +34,8 @@ def seed(url: str) -> None:
     for text in ("waar kan ik mijn fiets laten herstellen", "waar kan ik een fiets laten repareren",
                  "<script>alert('x')</script> parkeerkaart", "=HYPERLINK(\"http://evil\") vraag"):
         record_unmet(engine, NOW, "voorbeeldegem", "rest", "nl", "fallback", text, [("waste", 0.2)], "h" * 32)
-    create_account(engine, "els", "policy", "een lang wachtwoord", NOW)
-    create_account(engine, "jan", "staff", "een lang wachtwoord", NOW)
+    create_account(engine, "els", "policy", "een lang wachtwoord", NOW, ["voorbeeldegem"])
+    create_account(engine, "jan", "staff", "een lang wachtwoord", NOW, ["voorbeeldegem"])
     engine.dispose()
 
 

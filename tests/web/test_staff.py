@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, time, timezone
 from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient
+from markupsafe import escape
+from sqlalchemy import text
 
 from bot.storage.accounts import create_account
 from bot.storage.db import make_engine
 from bot.storage.migrate import upgrade
 from bot.storage.referrals import add_note, open_notes
-from bot.web import init_app
-from bot.web.staff import localised_date
+from bot.web import init_app, keys
+from bot.web.staff import localised_date, localised_moment
 from tests.web.conftest import settings_for
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
@@ -26,7 +28,7 @@ async def desk(aiohttp_client, fake_rasa, tmp_path: Path):
     settings = settings_for(tmp_path, server.port, server.port, cookie_secure=False)
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
-    create_account(engine, "jan", "staff", "een lang wachtwoord", NOW)
+    create_account(engine, "jan", "staff", "een lang wachtwoord", NOW, ["voorbeeldegem"])
     add_note(engine, NOW, "voorbeeldegem", "interpreter", "ti",
              "Tolk nodig: Tigrinya, een afspraak bij het OCMW (sociaal huis).", "h" * 32)
     client = await aiohttp_client(init_app(settings))
@@ -63,6 +65,29 @@ async def test_a_question_gets_the_dutch_answer_the_cue_and_referral_cards(desk)
     assert fake.received[-1] == {"text": "أريد تعلم اللغة الهولندية"}
 
 
+async def test_the_answer_shows_where_its_rules_come_from_and_when_they_were_checked(desk) -> None:
+    client, fake, _ = desk
+    fake.parse_result = {"intent": {"name": "discrimination", "confidence": 0.93},
+                         "language": {"code": "tr", "confidence": 0.9, "source": "detected"}}
+    page = await (await client.post("/staff/ask", data={
+        "question": "ev sahibi bana ev vermedi", "language": "", "csrf": await csrf_of(client)})).text()
+    facts = client.app[keys.CONTENT].answers["discrimination"].provenance
+    assert f"Bron (nagekeken op {localised_date(facts.checked, 'nl')}):" in page
+    assert '<a href="https://www.unia.be/nl/faq/is-unia-actief-in-vlaanderen"' in page
+    assert "vlaamsmensenrechteninstituut.be" in page
+
+
+async def test_a_question_at_the_desk_is_counted_as_channel_staff(desk) -> None:
+    client, fake, engine = desk
+    fake.parse_result = {"intent": {"name": "waste", "confidence": 0.9},
+                         "language": {"code": "ar", "confidence": 0.9, "source": "detected"}}
+    for _ in range(2):
+        await client.post("/staff/ask", data={"question": "القمامة", "language": "", "csrf": await csrf_of(client)})
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT channel, language, topic, count FROM topic_count")).fetchall()
+    assert [tuple(r) for r in rows] == [("staff", "ar", "waste", 2)]
+
+
 async def test_the_chosen_language_wins_over_detection(desk) -> None:
     client, fake, _ = desk
     fake.parse_result = {"intent": {"name": "waste", "confidence": 0.9},
@@ -78,7 +103,51 @@ async def test_phrase_cards_are_large_in_the_residents_language_with_a_localised
     assert 'class="big" lang="ar" dir="rtl"' in page
     assert "هل تريد مترجمًا؟" in page and "Wilt u een tolk?" in page
     assert localised_date(datetime(2026, 11, 24).date(), "ar") in page
-    assert page.count('class="phrase"') == 6
+    assert page.count('class="phrase"') == 7
+
+
+async def test_which_language_card_shows_every_language_by_its_own_name(desk) -> None:
+    client, _, _ = desk
+    page = await (await client.get("/staff")).text()
+    content = client.app[keys.CONTENT]
+    assert "<h2 id=\"languages-title\">Welke taal spreekt u? Wijs uw taal aan.</h2>" in page
+    for locale in content.locales.values():
+        assert f'href="/staff?phrases={locale.code}#phrases" lang="{locale.code}" dir="{locale.dir}"' in page
+        assert f'<span class="endonym">{locale.endonym}</span>' in page
+        assert f'<span class="question">{locale.phrases["which_language"]}</span>' in page
+    assert "ما اللغة التي تتحدثها؟ أشر إليها." in page and "ትግርኛ" in page
+
+
+async def test_come_back_on_carries_the_picked_date_and_time_in_the_residents_language(desk) -> None:
+    client, _, _ = desk
+    page = await (await client.get("/staff?phrases=ar&date=2026-11-24&time=14:30")).text()
+    written = localised_moment(datetime(2026, 11, 24).date(), time(14, 30), "ar")
+    assert f"يرجى العودة يوم: <strong>{written}</strong>" in page
+    assert 'id="time" name="time" type="time" value="14:30"' in page
+    dutch = await (await client.get("/staff?phrases=nl&date=2026-11-24&time=09:05")).text()
+    assert "<strong>dinsdag 24 november 2026, 09:05</strong>" in dutch
+
+
+async def test_a_time_that_is_no_time_is_left_out_and_the_date_kept(desk) -> None:
+    client, _, _ = desk
+    response = await client.get("/staff?phrases=nl&date=2026-11-24&time=25:99")
+    assert response.status == 200
+    assert "<strong>dinsdag 24 november 2026</strong>" in await response.text()
+
+
+async def test_bring_passport_or_residence_card_is_shown_and_marked_as_a_draft(desk) -> None:
+    client, _, _ = desk
+    page = await (await client.get("/staff?phrases=uk")).text()
+    assert "Принесіть паспорт або посвідку на проживання." in page
+    assert "Breng uw paspoort of uw verblijfskaart mee. <span class=\"draft\">" in page
+
+
+def test_moments_are_written_in_every_language() -> None:
+    day, at = datetime(2026, 11, 24).date(), time(14, 30)
+    assert localised_moment(day, at, "nl") == "dinsdag 24 november 2026, 14:30"
+    assert localised_moment(None, at, "nl") == "14:30" and localised_moment(None, None, "nl") == ""
+    assert "ሰሉስ" in localised_moment(day, at, "ti") and localised_moment(day, at, "kmr").startswith("sêşem")
+    assert localised_moment(day, at, "xx") == "dinsdag 24 november 2026, 14:30"  # Babel lacks it: Dutch
 
 
 def test_dates_are_written_in_every_language() -> None:
@@ -86,6 +155,17 @@ def test_dates_are_written_in_every_language() -> None:
     assert localised_date(day, "nl") == "dinsdag 24 november 2026"
     assert "ሰሉስ" in localised_date(day, "ti")
     assert localised_date(day, "kmr").startswith("sêşem")
+    # Tarifit (CLDR's rif), spelled as locales/ber.yml is, no longer Kabyle ("Kraḍass ... Nunembeṛ").
+    assert localised_date(day, "ber") == "ttlat 24 nuwember 2026"
+
+
+async def test_the_staff_page_names_each_language_as_its_locale_does(desk) -> None:
+    client, _, _ = desk
+    page = await (await client.get("/staff?phrases=ber&date=2026-11-24")).text()
+    for locale in client.server.app[keys.CONTENT].locales.values():
+        assert f">{escape(locale.name_nl)} ({escape(locale.endonym)})</option>" in page, locale.code
+    assert ">Tarifit (Tamazight, Berbers) (Tarifit (Tamaziɣt) ⵜⴰⵔⵉⴼⵉⵜ)</option>" in page
+    assert "Ɛafak, uɣar-d ass:" in page and "ttlat 24 nuwember 2026" in page
 
 
 async def test_a_staff_note_is_marked_done(desk) -> None:

@@ -1,0 +1,95 @@
+"""Rasa's socket.io channel as Rasa's own web chat clients (rasa-webchat, python-socketio) expect it.
+
+`SocketIOInput` is Rasa 3.6's channel with two faults fixed for the locked
+python-socketio 5: the session room is joined with an awaited `enter_room`
+(Rasa calls it without `await`, so with `session_persistence` no answer ever
+reached the client), and the output is `SocketIOOutput`, which sends each
+Taalbrug message as one `bot_uttered` event, `{"text", "quick_replies",
+"metadata"}`, instead of spreading the `custom` payload into `emit()` (which
+raised "unexpected keyword argument 'kind'"). Rasa-webchat shows text with
+quick replies and keeps `metadata` (Taalbrug's kind, lang, dir, topic) aside.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels import socketio as rasa_socketio
+from rasa.core.channels.channel import UserMessage
+from sanic import Blueprint
+
+from bot.messages import from_response
+
+logger = logging.getLogger(__name__)
+
+
+class SocketIOOutput(rasa_socketio.SocketIOOutput):
+    """One `bot_uttered` event per bot message: its whole text, its buttons as quick replies."""
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        if not isinstance(message.get("custom"), dict) or "kind" not in message["custom"]:
+            await super().send_response(recipient_id, message)  # not a Taalbrug message
+            return
+        rendered = from_response(message)
+        event: Dict[str, Any] = {"text": rendered.text}
+        if rendered.buttons:
+            event["quick_replies"] = [
+                {"content_type": "text", "title": b.get("title", ""), "payload": b.get("payload", "")}
+                for b in rendered.buttons
+            ]
+        event["metadata"] = dict(message["custom"])
+        await self._send_message(recipient_id, event)
+
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        """A custom payload as the data of one event (Rasa spread it into `emit()`'s arguments)."""
+        await self._send_message(recipient_id, {"custom": json_message})
+
+
+class SocketIOInput(rasa_socketio.SocketIOInput):
+    """Rasa's socket.io input channel with an awaited `enter_room` and Taalbrug's output."""
+
+    def get_output_channel(self) -> Optional[rasa_socketio.OutputChannel]:
+        if self.sio is None:
+            return super().get_output_channel()
+        return SocketIOOutput(self.sio, self.bot_message_evt)
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = super().blueprint(on_new_message)  # health route, connect (JWT) and disconnect
+        sio = self.sio
+        assert sio is not None  # set by Rasa's blueprint()
+
+        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+            data = data if isinstance(data, dict) else {}
+            if not data.get("session_id"):
+                data["session_id"] = uuid.uuid4().hex
+            if self.session_persistence:
+                await sio.enter_room(sid, data["session_id"], namespace=self.namespace)
+            await sio.emit("session_confirm", data["session_id"], room=sid, namespace=self.namespace)
+
+        async def handle_message(sid: Text, data: Dict) -> None:
+            data = data if isinstance(data, dict) else {}
+            if self.session_persistence:
+                if not data.get("session_id"):
+                    logger.warning("socket.io: a message without session_id was ignored; the client must "
+                                   "send `session_request` first and then the session_id with each message")
+                    return
+                sender_id = str(data["session_id"])
+            else:
+                sender_id = sid
+            metadata = data.get(self.metadata_key) or {}
+            if isinstance(metadata, str):
+                try:
+                    metadata = json.loads(metadata)
+                except ValueError:
+                    metadata = {}
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            await on_new_message(UserMessage(str(data.get("message", "")), output, sender_id,
+                                             input_channel=self.name(),
+                                             metadata=metadata if isinstance(metadata, dict) else {}))
+
+        sio.on("session_request", handler=session_request, namespace=self.namespace)
+        sio.on(self.user_message_evt, handler=handle_message, namespace=self.namespace)
+        return webhook
