@@ -17,7 +17,7 @@ import ipaddress
 import math
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Tuple
+from typing import Callable, Dict, Optional, Tuple
 
 from aiohttp import web
 
@@ -30,7 +30,7 @@ class RateLimiter:
     period: float
     clock: Callable[[], float] = time.monotonic
     buckets: Dict[str, Tuple[float, float]] = field(default_factory=dict)  # client -> (tokens, updated)
-    max_clients: int = MAX_CLIENTS
+    max_clients: Optional[int] = None  # None: MAX_CLIENTS
 
     def allow(self, client: str) -> Tuple[bool, int]:
         """(allowed, seconds until the next message is allowed)."""
@@ -49,7 +49,8 @@ class RateLimiter:
     def _put(self, client: str, tokens: float, now: float) -> None:
         self.buckets.pop(client, None)
         self.buckets[client] = (tokens, now)
-        while len(self.buckets) > self.max_clients:  # least recently seen first
+        limit = MAX_CLIENTS if self.max_clients is None else self.max_clients
+        while len(self.buckets) > limit:  # least recently seen first
             self.buckets.pop(next(iter(self.buckets)))
 
 
