@@ -53,6 +53,27 @@ def parse_limit(raw: str) -> Tuple[int, float]:
     return count, period
 
 
+def _trusted_proxies(env: Mapping[str, str]) -> int:
+    """TAALBRUG_TRUSTED_PROXY: how many reverse proxies in front of the gateway append to X-Forwarded-For."""
+    raw = env.get("TAALBRUG_TRUSTED_PROXY", "").strip().lower()
+    if raw in ("true", "yes"):
+        return 1
+    if raw in ("false", "no"):
+        return 0
+    return _whole(env, "TAALBRUG_TRUSTED_PROXY", 0, 0, 10)
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds, got {raw!r}") from None
+    if not 0 < value <= 3600:
+        raise ConfigError(f"{name} must be between 0 and 3600 seconds, got {raw!r}")
+    return value
+
+
 def _http_url(name: str, raw: str) -> str:
     """An http(s) base URL without a trailing slash, or a ConfigError naming the variable."""
     url = raw.strip().rstrip("/")
@@ -114,9 +135,16 @@ class Settings:
     # service; TAALBRUG_ACTIONS_URL). Empty: this host, on the ports above.
     rasa_url_list: Tuple[str, ...] = ()
     actions_url_override: Optional[str] = None
-    # Messages per period per client on /api/chat (0: no limit); trust X-Forwarded-For.
+    # Messages per period per client on /api/chat (0: no limit).
     rate_limit: Tuple[int, float] = (30, 60.0)
-    trusted_proxy: bool = False
+    # Reverse proxies in front of the gateway that append to X-Forwarded-For (0: none, the
+    # peer address is the client); the client is the entry the outermost of them appended.
+    trusted_proxy: int = 0
+    # Send Strict-Transport-Security on every answer (also sent when the request came in
+    # over TLS, or through a trusted proxy that says X-Forwarded-Proto: https).
+    hsts: bool = False
+    # Seconds a client may take to send a request's headers, and its body.
+    read_timeout: float = 10.0
     # Fixed clock for the actions (tests and demos of opening hours only).
     desk_clock: Optional[datetime] = None
     # Runtime files (SQLite databases, the spool, the hash salt); default <root>/var.
@@ -195,7 +223,9 @@ class Settings:
             actions_url_override=_http_url("TAALBRUG_ACTIONS_URL", actions_url) if actions_url else None,
             redis_url=redis_url,
             rate_limit=rate_limit,
-            trusted_proxy=env.get("TAALBRUG_TRUSTED_PROXY", "0").strip().lower() in ("1", "true", "yes"),
+            trusted_proxy=_trusted_proxies(env),
+            hsts=env.get("TAALBRUG_HSTS", "0").strip().lower() in ("1", "true", "yes"),
+            read_timeout=_seconds(env, "TAALBRUG_READ_TIMEOUT", 10.0),
             desk_clock=clock,
             cookie_secure=env.get("TAALBRUG_COOKIE_SECURE", "1").strip().lower() not in ("0", "false", "no"),
             retention_months=retention,
@@ -245,7 +275,9 @@ class Settings:
             TAALBRUG_UPSTREAM_TIMEOUT=f"{self.upstream_timeout:g}",
         )
         env["TAALBRUG_RATE_LIMIT"] = f"{self.rate_limit[0]}/{self.rate_limit[1]:g}" if self.rate_limit[0] else "0"
-        env["TAALBRUG_TRUSTED_PROXY"] = "1" if self.trusted_proxy else "0"
+        env["TAALBRUG_TRUSTED_PROXY"] = str(self.trusted_proxy)
+        env["TAALBRUG_HSTS"] = "1" if self.hsts else "0"
+        env["TAALBRUG_READ_TIMEOUT"] = f"{self.read_timeout:g}"
         env["TAALBRUG_RASA_REPLICAS"] = str(self.rasa_replicas)
         env["TAALBRUG_RASA_CONCURRENCY"] = str(self.rasa_concurrency)
         env["TAALBRUG_ACTIONS_URL"] = self.actions_url  # endpoints.yml: where Rasa calls the actions

@@ -8,6 +8,8 @@ custom action on a 2-core machine, more than the action itself takes
 validator is reused, so the same answers pass and the same answers are refused,
 with Rasa's own error message.
 
+Its log passes bot.logfilter: no line holds a message text or a raw sender id.
+
 Everything else is Rasa's own command line: `python -m bot.rasa_server run ...`
 takes exactly the arguments of `rasa run`. bot/stack.py starts Rasa this way.
 Two things come from the environment instead, for `run`:
@@ -33,6 +35,8 @@ import jsonschema
 from jsonschema.exceptions import best_match
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
+
+from bot.logfilter import install as keep_texts_out_of_logs
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +116,10 @@ def _is_token_option(arg: str) -> bool:
 
 
 def main() -> None:
-    """Run Rasa's command line (`run ...`) after `install()`."""
+    """Run Rasa's command line (`run ...`) after `install()`, with message texts and conversation
+    ids kept out of its log (bot.logfilter) and Sanic's access log (URLs hold sender ids) off."""
+    keep_texts_out_of_logs()
+    os.environ.setdefault("SANIC_ACCESS_LOG", "false")
     sys.argv = effective_credentials(rasa_argv(sys.argv, os.environ), os.environ)
     install()
     from rasa.__main__ import main as rasa_main

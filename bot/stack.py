@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 from bot import PROJECT_ROOT
 from bot.channels.credentials import variables as channel_variables
 from bot.config import ConfigError, Settings
-from bot.storage.db import make_engine
+from bot.storage.db import make_engine, private_dir, private_sqlite_file
 from bot.storage.migrate import upgrade
 from bot.storage.records import recorder
 
@@ -67,7 +67,8 @@ CHILD_VARIABLES: Dict[str, FrozenSet[str]] = {
         "TAALBRUG_ROOT", "TAALBRUG_WEB_HOST", "TAALBRUG_WEB_PORT", "TAALBRUG_RASA_PORT", "TAALBRUG_ACTIONS_PORT",
         "TAALBRUG_RASA_URL", "TAALBRUG_ACTIONS_URL", "TAALBRUG_RASA_REPLICAS", "TAALBRUG_RASA_CONCURRENCY",
         "TAALBRUG_UPSTREAM_TIMEOUT", "TAALBRUG_DATABASE_URL", "TAALBRUG_MUNICIPALITY", "TAALBRUG_ALLOWED_ORIGINS",
-        "TAALBRUG_COOKIE_SECURE", "TAALBRUG_RATE_LIMIT", "TAALBRUG_TRUSTED_PROXY",
+        "TAALBRUG_COOKIE_SECURE", "TAALBRUG_RATE_LIMIT", "TAALBRUG_TRUSTED_PROXY", "TAALBRUG_HSTS",
+        "TAALBRUG_READ_TIMEOUT",
         "TAALBRUG_RASA_TOKEN", "TAALBRUG_ADMIN_PASSWORD", "TAALBRUG_REPORT_TOKEN",
     }),
 }
@@ -200,7 +201,8 @@ class Stack:
             raise ConfigError(f"{'ports' if several else 'port'} {', '.join(busy)} {'are' if several else 'is'} "
                               "in use already. Is Taalbrug running already? Stop it, or choose other ports "
                               "with these variables")
-        self.config.var_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.config.var_dir, tighten=True)  # databases, spool and hash salt: this user only
+        private_sqlite_file(self.config.tracker_store_url)  # Rasa's, before Rasa creates it 0644
         upgrade(self.config.database_url)
         self._replay_spool()
         if self.config.rasa_replicas > 1:

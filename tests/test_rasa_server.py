@@ -111,3 +111,16 @@ def test_rasa_itself_refuses_an_empty_tracker_store_url_instead_of_making_a_data
     (tmp_path / "var").mkdir()
     TrackerStore.create(read_endpoint_config(str(project_root / endpoints), "tracker_store"))
     assert [p.name for p in tmp_path.rglob("*")] == ["var", "tracker.db"]
+
+
+def test_no_stray_tracker_database_is_committed(project_root: Path) -> None:
+    """Rasa's SQL tracker store once left an SQLite file `rasa` at the top (issue 19, item 13)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None or not (project_root / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(["git", "ls-files", "--", "rasa", "rasa.db"], cwd=project_root, capture_output=True,
+                             text=True, check=True).stdout
+    assert tracked == ""
+    assert not (project_root / "rasa").exists()

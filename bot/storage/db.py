@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,15 +14,35 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 
+def private_dir(path: Path, tighten: bool = False) -> None:
+    """Create `path` (and missing parents) readable by this user only (0700). `tighten`: also an
+    existing one of ours (var/ itself; never a folder such as /srv that merely holds a file)."""
+    if not path.exists():
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.chmod(0o700)  # mkdir's mode is filtered by the umask
+    elif tighten and path.stat().st_uid == os.getuid():
+        path.chmod(0o700)
+
+
+def private_sqlite_file(url: str) -> None:
+    """For a SQLite URL: its folder 0700 and its file created 0600 before SQLite creates it
+    (with the umask's 0644). Other URLs are left alone."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return
+    path = Path(parsed.database)
+    # On failure, connecting fails with a clear driver error instead.
+    with contextlib.suppress(OSError):
+        private_dir(path.parent)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for `url` (SQLite file or PostgreSQL), 2.0-style API."""
+    """An engine for `url` (SQLite file or PostgreSQL), 2.0-style API; a SQLite file is made 0600."""
     parsed = make_url(url)
     kwargs: Dict[str, Any] = {"future": True, "pool_pre_ping": True}
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            # On failure, connecting fails with a clear driver error instead.
-            with contextlib.suppress(OSError):
-                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        private_sqlite_file(url)
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 15}
     return create_engine(parsed, **kwargs)
 

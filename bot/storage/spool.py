@@ -25,6 +25,8 @@ from typing import Any, Callable, Dict, List, Mapping
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from bot.storage.db import private_dir
+
 logger = logging.getLogger(__name__)
 
 Writer = Callable[..., Any]
@@ -123,7 +125,7 @@ class Recorder:
     def _spool(self, records: List[Dict[str, Any]]) -> None:
         self._maybe_pending = True
         with self._lock:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            private_dir(self.folder)
             fd = os.open(self._file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
             with os.fdopen(fd, "a", encoding="utf-8") as handle:
                 for record in records:

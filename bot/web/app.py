@@ -22,7 +22,7 @@ from bot.web.chat import chat
 from bot.web.desk import HandoverDesk
 from bot.web.gate import FifoGate
 from bot.web.health import healthz
-from bot.web.middlewares import cors, json_errors, security_headers
+from bot.web.middlewares import cors, cross_site, json_errors, read_body, security_headers
 from bot.web.openapi import openapi
 from bot.web.pages import STATIC, index, languages
 from bot.web.rasa_client import RasaClient
@@ -73,7 +73,7 @@ async def _upstream(app: web.Application) -> AsyncIterator[None]:
 def init_app(config: Settings, content: "Content | None" = None) -> web.Application:
     """The gateway for one deployment; nothing is read from globals."""
     app = web.Application(
-        middlewares=[security_headers, cors, json_errors], client_max_size=MAX_BODY_BYTES
+        middlewares=[security_headers, cors, json_errors, cross_site, read_body], client_max_size=MAX_BODY_BYTES
     )
     app[keys.CONFIG] = config
     app[keys.CONTENT] = content or Content.load(config.project_root)

@@ -17,7 +17,7 @@ import hmac
 import secrets
 from datetime import datetime, timezone
 from typing import Any, Callable, Optional, Sequence, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from aiohttp import web
 
@@ -94,8 +94,30 @@ async def check_csrf(request: web.Request, form: Any) -> None:
                                 content_type="application/json")
 
 
+LOCAL_AREAS = ("/report", "/staff")  # where a sign-in may send the browser on to
+
+
 def _safe_next(target: str) -> str:
-    return target if target.startswith("/") and not target.startswith("//") else "/report"
+    """`target` rebuilt from its parts when it is a page of the report or the staff area, else /report.
+
+    Refused: control characters, spaces and anything not printable ASCII (a browser drops a tab,
+    so "/<tab>/evil" would become "//evil"), backslashes (read as "/"), a scheme or host, and in
+    the path "//", dot segments and percent escapes."""
+    default = LOCAL_AREAS[0]
+    if not target or any(not 0x20 < ord(ch) < 0x7F or ch == "\\" for ch in target):
+        return default
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return default
+    path = parts.path
+    segments = path.split("/")[1:]
+    if parts.scheme or parts.netloc or not path.startswith("/") or "%" in path or "" in segments[:-1] \
+            or any(s in (".", "..") for s in segments):
+        return default
+    if not any(path == area or path.startswith(area + "/") for area in LOCAL_AREAS):
+        return default
+    return urlunsplit(("", "", path, parts.query, ""))
 
 
 async def login_page(request: web.Request) -> web.Response:

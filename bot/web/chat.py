@@ -19,9 +19,9 @@ from aiohttp import web
 from bot.content.loader import Content
 from bot.language.languages import DEFAULT, normalise
 from bot.messages import Message, bilingual, from_replies, latest
-from bot.vocabulary import EMERGENCY
+from bot.vocabulary import ASK_HUMAN, EMERGENCY
 from bot.web import keys
-from bot.web.desk import SESSION_ID
+from bot.web.desk import SESSION_ID, DeskFull
 from bot.web.handover import safety_first
 from bot.web.rasa_client import UpstreamError
 from bot.web.ratelimit import client_of
@@ -69,10 +69,22 @@ def _text(text: Any) -> str:
         raise BadRequest("'text' must be a string.")
     if len(text) > MAX_TEXT_CHARS:  # as sent, before control characters are removed
         raise BadRequest(f"'text' is longer than {MAX_TEXT_CHARS} characters.")
+    if not _round_trips(text):
+        raise BadRequest("'text' holds characters that are not valid Unicode (a lone surrogate).")
     text = _clean_text(text)
     if not text:
         raise BadRequest("'text' is empty.")
     return text
+
+
+def _round_trips(text: str) -> bool:
+    """Whether `text` survives UTF-8 encoding: JSON's \\ud800 escapes can carry lone surrogates,
+    which make Rasa's NLU pipeline fail on them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _languages(languages: Any) -> List[str]:
@@ -111,6 +123,19 @@ def _error_messages(content: Content, languages: Sequence[str]) -> List[Message]
                      locale.code, locale.dir, kind="error", cue_kind="error")
 
 
+def _desk_full(content: Content, messages: List[Message], municipality: str, code: str,
+               default: str) -> List[Message]:
+    """Rasa offered a staff member, but the desk is full: instead of "wait a moment" (and its
+    cue), the desk's other contact options, in Dutch with the ask_human cue."""
+    waiting = [i for i, m in enumerate(messages) if m.handover == "requested"]
+    dropped = set(waiting) | {i + 1 for i in waiting if i + 1 < len(messages) and messages[i + 1].kind == "cue"}
+    place = content.municipality(municipality, default)
+    language = latest(messages, "language")
+    full = content.say(" ".join(content.texts(ASK_HUMAN, "handover_full", place)), ASK_HUMAN, code, place,
+                       kind="prompt")
+    return [m for i, m in enumerate(messages) if i not in dropped] + [m.about(ASK_HUMAN, language) for m in full]
+
+
 async def _read_json(request: web.Request) -> Any:
     raw = await request.read()  # over client_max_size: 413, as JSON (middleware)
     try:
@@ -119,6 +144,8 @@ async def _read_json(request: web.Request) -> Any:
         raise BadRequest("The body is not valid UTF-8.") from None
     except json.JSONDecodeError:
         raise BadRequest("The body is not valid JSON.") from None
+    except RecursionError:  # nested deeper than Python's recursion limit
+        raise BadRequest("The body is nested too deeply.") from None
 
 
 async def chat(request: web.Request) -> web.Response:
@@ -157,7 +184,10 @@ async def chat(request: web.Request) -> web.Response:
     desk = app[keys.HANDOVERS]
     if any(m.handover == "requested" for m in messages):  # the desk is open: put it on the staff page
         code = (latest(messages, "language") or {}).get("code") or DEFAULT
-        desk.request(chat_request.session, municipality, code)
+        try:
+            desk.request(chat_request.session, municipality, code, client_of(request, config.trusted_proxy))
+        except DeskFull:
+            messages = _desk_full(content, messages, municipality, code, config.municipality)
     handover = desk.for_sender(chat_request.session)
     if handover and handover.state == "active":
         messages = await safety_first(app, chat_request.session, handover)

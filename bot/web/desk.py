@@ -1,7 +1,12 @@
 """The gateway's in-memory list of open human handovers (see bot.web.handover).
 
-It holds a widget session id only while its handover is open, and never
-writes it anywhere.
+It holds a widget session id (and the client address, for its cap) only while
+its handover is open, and never writes it anywhere. So that nobody can fill
+the desk with made-up sessions, a handover waits at most `wait_expires`
+seconds before it ends; a client address (`per_client`) and a municipality
+(`per_municipality`) have a cap on waiting handovers, the whole gateway
+(`max_open`) on open ones (waiting or taken). A request beyond a cap raises `DeskFull`: the chat then gives the
+resident the desk's other contact options instead.
 """
 
 from __future__ import annotations
@@ -10,14 +15,21 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
 from aiohttp import web
 
 # A widget session id: the chat API's `session` (and Rasa's sender id).
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 KEEP_ENDED = 600.0  # seconds an ended handover is remembered, so the widget learns it ended
-MAX_OPEN = 200
+MAX_OPEN = 200  # open handovers in this gateway
+PER_MUNICIPALITY = 50  # waiting handovers of one municipality
+PER_CLIENT = 3  # waiting handovers from one client address (a shared address may hold several residents)
+WAIT_EXPIRES = 15 * 60.0  # seconds a handover waits for a staff member before it ends
+
+
+class DeskFull(Exception):
+    """No handover can be opened now: a cap (client, municipality or gateway) is reached."""
 
 
 @dataclass
@@ -27,6 +39,7 @@ class Handover:
     municipality: str
     language: str
     requested_at: float
+    client: str = ""  # the client address, for PER_CLIENT (memory only)
     state: str = "waiting"  # one of bot.vocabulary.HANDOVER_STATES
     staff: Optional[str] = None
     ended_at: Optional[float] = None
@@ -38,20 +51,30 @@ class HandoverDesk:
     """Open handovers, by id and by widget session, in this gateway's memory."""
 
     items: Dict[str, Handover] = field(default_factory=dict)
+    max_open: int = MAX_OPEN
+    per_municipality: int = PER_MUNICIPALITY
+    per_client: int = PER_CLIENT
+    wait_expires: float = WAIT_EXPIRES
+    clock: Callable[[], float] = time.time
 
-    def request(self, sender: str, municipality: str, language: str) -> Handover:
+    def request(self, sender: str, municipality: str, language: str, client: str = "") -> Handover:
+        """The session's open handover, or a new waiting one; DeskFull when a cap is reached."""
         self._forget_old()
         current = self.for_sender(sender)
         if current and current.state != "ended":
             return current
-        if len([h for h in self.items.values() if h.state != "ended"]) >= MAX_OPEN:
-            raise web.HTTPServiceUnavailable(text='{"error": "Too many open handovers."}',
-                                             content_type="application/json")
-        handover = Handover(secrets.token_urlsafe(12), sender, municipality, language, time.time())
+        open_now = [h for h in self.items.values() if h.state != "ended"]
+        waiting = [h for h in open_now if h.state == "waiting"]  # taken ones are a staff member's choice
+        if (len(open_now) >= self.max_open
+                or sum(h.municipality == municipality for h in waiting) >= self.per_municipality
+                or sum(h.client == client for h in waiting) >= self.per_client):
+            raise DeskFull(municipality)
+        handover = Handover(secrets.token_urlsafe(12), sender, municipality, language, self.clock(), client)
         self.items[handover.id] = handover
         return handover
 
     def for_sender(self, sender: str) -> Optional[Handover]:
+        self._forget_old()
         matches = [h for h in self.items.values() if h.sender == sender]
         return max(matches, key=lambda h: h.requested_at) if matches else None
 
@@ -68,7 +91,11 @@ class HandoverDesk:
         return handover
 
     def _forget_old(self) -> None:
-        now = time.time()
+        """End handovers that waited too long (the widget learns it); forget long-ended ones."""
+        now = self.clock()
+        for handover in self.items.values():
+            if handover.state == "waiting" and now - handover.requested_at > self.wait_expires:
+                handover.state, handover.ended_at = "ended", now
         for key in [k for k, h in self.items.items() if h.ended_at and now - h.ended_at > KEEP_ENDED]:
             del self.items[key]
 

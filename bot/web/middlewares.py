@@ -1,13 +1,17 @@
-"""Gateway middlewares: JSON errors for the API, CORS for embedding origins, security headers."""
+"""Gateway middlewares: JSON errors for the API, CORS for embedding origins, cross-site refusal,
+body read timeout, security headers."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Awaitable, Callable, Optional
+from urllib.parse import urlsplit
 
 from aiohttp import web
 
 from bot.web import keys
+from bot.web.ratelimit import forwarded
 
 logger = logging.getLogger(__name__)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -18,6 +22,11 @@ CSP = (
     "frame-ancestors 'self'"
 )
 CORS_MAX_AGE = "600"
+# Pages that must never be framed (clickjacking of signed-in staff and policy officers).
+UNFRAMED = ("/staff", "/report", "/login", "/logout")
+HSTS = "max-age=31536000"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+JSON = "application/json"
 
 
 def _allowed_origin(request: web.Request) -> Optional[str]:
@@ -47,6 +56,56 @@ async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Vary"] = "Origin"
     return response
+
+
+def _own_origin(request: web.Request, origin: str) -> bool:
+    """Whether `origin` is this gateway as the browser reached it (its Host, or the host a
+    trusted proxy forwarded)."""
+    try:
+        host = urlsplit(origin).netloc.lower()
+    except ValueError:
+        return False
+    hosts = {(request.host or "").lower()}
+    hops = request.app[keys.CONFIG].trusted_proxy
+    if hops:
+        hosts.add(forwarded(request, "X-Forwarded-Host", hops).lower())
+    return bool(host) and host in hosts
+
+
+def _refuse(status: int, error: str) -> web.Response:
+    return web.json_response({"error": error}, status=status)
+
+
+@web.middleware
+async def cross_site(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """State-changing requests come from this site or an allowed embedding origin, and the JSON API
+    takes only application/json (a text/plain or form post needs no CORS preflight: any web
+    page could send one). The staff and report forms keep their form encoding plus CSRF."""
+    if request.method in SAFE_METHODS or request.match_info.http_exception is not None:
+        return await handler(request)  # reads, and methods or paths that are answered 404/405 anyway
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        if _allowed_origin(request) is None and not _own_origin(request, origin):
+            return _refuse(403, "Requests from another website are refused.")
+    elif request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return _refuse(403, "Requests from another website are refused.")
+    if request.path.startswith("/api/") and request.content_type != JSON:
+        return _refuse(415, "Send the request as application/json.")
+    return await handler(request)
+
+
+@web.middleware
+async def read_body(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Read a request's body within TAALBRUG_READ_TIMEOUT: a client that sends it slowly, or
+    never finishes it, gets 408 instead of holding the connection open."""
+    if request.body_exists:
+        try:
+            await asyncio.wait_for(request.read(), request.app[keys.CONFIG].read_timeout)
+        except asyncio.TimeoutError:
+            response = _refuse(408, "The request was not sent in time.")
+            response.force_close()
+            return response
+    return await handler(request)
 
 
 @web.middleware
@@ -81,8 +140,23 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
 
 
 def _secure(request: web.Request, response: web.StreamResponse) -> None:
-    origins = " ".join(request.app[keys.CONFIG].allowed_origins)
-    csp = CSP.replace("frame-ancestors 'self'", f"frame-ancestors 'self' {origins}".rstrip())
+    config = request.app[keys.CONFIG]
+    if any(request.path == p or request.path.startswith(p + "/") for p in UNFRAMED):
+        ancestors = "'none'"
+        response.headers.setdefault("X-Frame-Options", "DENY")
+    else:
+        ancestors = f"'self' {' '.join(config.allowed_origins)}".rstrip()
+    csp = CSP.replace("frame-ancestors 'self'", f"frame-ancestors {ancestors}")
     response.headers.setdefault("Content-Security-Policy", csp)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
+    if _over_tls(request):
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
+
+
+def _over_tls(request: web.Request) -> bool:
+    """TAALBRUG_HSTS, TLS to the gateway itself, or a trusted proxy that says it received https."""
+    config = request.app[keys.CONFIG]
+    if config.hsts or request.secure:
+        return True
+    return bool(config.trusted_proxy) and forwarded(request, "X-Forwarded-Proto", 1).lower() == "https"

@@ -187,9 +187,12 @@ async def export_csv(request: web.Request) -> web.Response:
         "Content-Disposition": 'attachment; filename="taalbrug-indicatoren.csv"', "Cache-Control": "no-store"})
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: object) -> object:
-    """Spreadsheet-safe: a text starting with = + - @ is not run as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    """Spreadsheet-safe: a text starting with = + - @, a tab or a carriage return is not run as a formula."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
         return "'" + value
     return value
 

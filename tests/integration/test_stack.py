@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import signal
 import subprocess
 import time
@@ -274,6 +275,34 @@ def test_an_unmet_question_reaches_the_report_redacted(stack: RunningStack) -> N
         raise AssertionError("the report answered an anonymous request")
     except urllib.error.HTTPError as error:
         assert error.code == 401
+
+
+def test_a_message_that_makes_rasa_fail_leaves_no_text_or_sender_id_in_the_log(stack: RunningStack) -> None:
+    """A lone surrogate (refused by the gateway since issue 19) sent to Rasa's REST channel directly makes
+    Rasa's NLU fail; Rasa then logs the failure. bot.logfilter keeps text, metadata and sender id out."""
+    sender = "w-" + secrets.token_hex(16)
+    text = "ik woon in de Xylofoonstraat 7, mail lekt.niet@example.be \\ud800"  # a JSON escape: a lone surrogate
+    to_gateway = ('{"session": "%s", "text": "%s"}' % (sender, text)).encode()
+    body = ('{"sender": "%s", "message": "%s", "metadata": {"municipality": "voorbeeldegem", '
+            '"note": "Xylofoonstraat"}}' % (sender, text)).encode()
+    gateway = urllib.request.Request(stack.url + "/api/chat", data=to_gateway,
+                                     headers={"Content-Type": "application/json"})
+    try:
+        urllib.request.urlopen(gateway, timeout=30)
+        raise AssertionError("the gateway passed on a lone surrogate")
+    except urllib.error.HTTPError as error:
+        assert error.code == 400
+    rasa = urllib.request.Request(f"http://127.0.0.1:{stack.ports['rasa']}/webhooks/rest/webhook", data=body,
+                                  headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(rasa, timeout=60) as response:
+        assert response.status == 200
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and "rest.message.received.failure" not in "".join(stack.output):
+        time.sleep(0.5)
+    logs = "".join(stack.output)
+    assert "rest.message.received.failure" in logs, stack.problems()  # Rasa did fail, and logged it
+    for secret in (sender, "Xylofoonstraat", "lekt.niet@example.be"):
+        assert secret not in logs, [line for line in stack.output if secret in line][:3]
 
 
 def test_sigterm_stops_every_process(stack: RunningStack) -> None:

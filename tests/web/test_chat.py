@@ -139,13 +139,13 @@ async def test_bad_requests_get_400_with_a_json_error(client, fake_rasa, body, f
 async def test_invalid_json_and_utf8_are_refused(client) -> None:
     response = await client.post("/api/chat", data=b"{not json", headers={"Content-Type": "application/json"})
     assert response.status == 400 and "JSON" in (await response.json())["error"]
-    response = await client.post("/api/chat", data=b'{"text": "\xff\xfe"}')
+    response = await client.post("/api/chat", data=b'{"text": "\xff\xfe"}', headers={"Content-Type": "application/json"})
     assert response.status == 400 and "UTF-8" in (await response.json())["error"]
 
 
 async def test_a_100_kb_body_is_refused_with_413(client) -> None:
     body = json.dumps({"session": SESSION, "text": "x" * 100_000})
-    response = await client.post("/api/chat", data=body)
+    response = await client.post("/api/chat", data=body, headers={"Content-Type": "application/json"})
     assert response.status == 413
     assert "error" in await response.json()
 
@@ -168,3 +168,19 @@ async def test_the_length_limit_counts_the_text_as_sent(client, fake_rasa) -> No
     # 2,001 characters, half of them control characters that cleaning would remove.
     response = await client.post("/api/chat", json={"session": SESSION, "text": "a\x01" * 1000 + "a"})
     assert response.status == 400 and "longer" in (await response.json())["error"]
+
+
+async def test_text_with_a_lone_surrogate_is_refused_before_rasa_sees_it(client, fake_rasa) -> None:
+    """JSON can carry a lone UTF-16 surrogate (\\ud800); inside Rasa it made spaCy fail and Rasa log the message."""
+    body = b'{"session": "%s", "text": "mijn e-mail is jan@example.be \\ud800"}' % SESSION.encode()
+    response = await client.post("/api/chat", data=body, headers={"Content-Type": "application/json"})
+    assert response.status == 400 and "surrogate" in (await response.json())["error"]
+    assert fake_rasa[0].received == []
+
+
+async def test_deeply_nested_json_gets_a_400_json_error_not_a_500(client, fake_rasa) -> None:
+    for opening, closing in (("[", "]"), ('{"a":', "}")):
+        body = (opening * 10_000 + "1" + closing * 10_000).encode()
+        response = await client.post("/api/chat", data=body, headers={"Content-Type": "application/json"})
+        assert response.status == 400 and "nested" in (await response.json())["error"]
+    assert fake_rasa[0].received == []

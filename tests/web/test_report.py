@@ -190,3 +190,10 @@ async def test_by_default_the_session_cookie_is_secure(aiohttp_client, fake_rasa
                                  headers={"Cookie": f"taalbrug_login_csrf={csrf}"}, allow_redirects=False)
     cookie = [v for k, v in response.headers.items() if k == "Set-Cookie" and "taalbrug_session" in v][0]
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+
+@pytest.mark.parametrize("cell", ["\t=HYPERLINK(\"http://evil\")", "\r=1+1", "\t@SUM(A1)"])
+def test_csv_cells_starting_with_a_tab_or_carriage_return_are_neutralised_too(cell: str) -> None:
+    from bot.web.report import _cell
+
+    assert _cell(cell) == "'" + cell
