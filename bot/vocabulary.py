@@ -69,6 +69,8 @@ REASONS: Dict[str, str] = {
 # The gateway's widget (/api/chat): its input_channel in Rasa's tracker. Only there can the staff
 # desk take over a conversation; residents on WhatsApp, Telegram or socket.io get the contacts.
 WEB_CHANNEL = "web"
+# Questions a staff member asks the front-desk helper (/staff), as counted in the indicators.
+STAFF_CHANNEL = "staff"
 
 # --- human handover states --------------------------------------------------
 HANDOVER_STATES: Dict[str, str] = {

@@ -32,7 +32,7 @@ from bot.language.languages import DEFAULT
 from bot.messages import Message
 from bot.storage.counts import record_topic
 from bot.storage.referrals import mark_done, note_municipality, open_notes
-from bot.vocabulary import HANDOVER_STATES, LIVE_HANDOVER, STAFF
+from bot.vocabulary import HANDOVER_STATES, LIVE_HANDOVER, STAFF, STAFF_CHANNEL
 from bot.web import keys, tenants
 from bot.web.auth import check_csrf, db, render, require
 from bot.web.rasa_client import UpstreamError
@@ -152,8 +152,8 @@ async def ask(request: web.Request) -> web.Response:
     municipality = _municipality(request)
     messages: List[Message] = content.answer(topic, language, municipality)
     now = datetime.now(ZoneInfo(municipality.timezone))
-    if topic in content.answers:  # counted in the indicators as channel "staff"
-        await db(request, record_topic, now.date(), municipality.slug, "staff", language, topic)
+    if topic in content.answers:
+        await db(request, record_topic, now.date(), municipality.slug, STAFF_CHANNEL, language, topic)
     names = {code: loc.name_nl or code for code, loc in content.locales.items()}
     cards = [
         referral_card(service, now, None, names, language, content.wording)
