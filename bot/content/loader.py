@@ -1,11 +1,14 @@
 """`Content`: everything one Taalbrug installation says, loaded once through the reader.
 
-Answers (answers/<topic>.yml), locales (locales/<code>.yml), the referral
+Answers (answers/<topic>.yml), locales (locales/<code>.yml), the topic cues
+(locales/topics/<topic>.yml), the referral
 forms' questions (answers/forms/), the cards' wording (answers/cards.yml), the municipalities with their directories
 (municipalities/<slug>/) and the national numbers (municipalities/national.yml).
-`Content.answer()` turns a topic into the messages the resident sees: the
-plain Dutch answer filled with the municipality's facts, then the cue in the
-resident's language (`bot.messages.bilingual`).
+`Content.answer()` turns a topic (and a sub-answer) into the messages the
+resident sees: the plain Dutch answer filled with the municipality's facts,
+then the cue in the resident's language (`bot.messages.bilingual`): that
+answer's own topic cue with its key Dutch words when there is one, else the
+locale's general line.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from bot.content.locales import Locale, load_locale
 from bot.content.questions import FormQuestions
 from bot.content.reader import ContentError, Fact, fact, read_mapping
 from bot.content.topic_answers import Answer, load_answer
+from bot.content.topic_cues import GENERAL, TopicCues, load_topic_cues
 from bot.directory.municipality import Municipality, load_municipalities
 from bot.directory.wording import Wording, load_wording, wording
 from bot.language.languages import DEFAULT
@@ -65,6 +69,7 @@ class Content:
         national: Optional[Mapping[str, Any]] = None,
         forms: Optional[FormQuestions] = None,
         words: Optional[Wording] = None,
+        topic_cues: Optional[Mapping[str, TopicCues]] = None,
     ) -> None:
         self.national = dict(national or {})
         self.answers = dict(answers)
@@ -76,6 +81,28 @@ class Content:
             raise ContentError(f"locales: the default language '{DEFAULT}' is missing")
         if FALLBACK not in self.answers:
             raise ContentError(f"answers: '{FALLBACK}' is missing")
+        self.topic_cues = dict(topic_cues or {})
+        for cues in self.topic_cues.values():
+            self._check_topic_cues(cues)
+
+    def _check_topic_cues(self, cues: TopicCues) -> None:
+        """A topic cue belongs to an answer that exists, in a language that exists, and its key words are in the Dutch."""
+        place = f"locales/topics/{cues.topic}.yml"
+        answer = self.answers.get(cues.topic)
+        if answer is None:
+            raise ContentError(f"{place}: there is no answers/{cues.topic}.yml")
+        for name, languages in cues.answers.items():
+            dutch = answer.nl if name == GENERAL else answer.subs[name].nl if name in answer.subs else None
+            if dutch is None:
+                raise ContentError(f"{place}, field 'answers.{name}': answers/{cues.topic}.yml has no sub-answer '{name}'")
+            for code, cue in languages.items():
+                if code not in self.locales or code == DEFAULT:
+                    raise ContentError(f"{place}, field 'answers.{name}.{code}': not a resident's language")
+                for word, _ in cue.words:
+                    if word.casefold() not in dutch.casefold():
+                        raise ContentError(
+                            f"{place}, field 'answers.{name}.{code}.words': '{word}' is not in the Dutch answer"
+                        )
 
     @classmethod
     def load(cls, root: Path = PROJECT_ROOT) -> "Content":
@@ -83,6 +110,7 @@ class Content:
             p.stem: load_answer(p) for p in sorted((root / "answers").glob("*.yml")) if p.stem not in _NOT_ANSWERS
         }
         locales = {p.stem: load_locale(p) for p in sorted((root / "locales").glob("*.yml"))}
+        topic_cues = {p.stem: load_topic_cues(p) for p in sorted((root / "locales" / "topics").glob("*.yml"))}
         return cls(
             answers,
             locales,
@@ -90,6 +118,7 @@ class Content:
             _national(root / "municipalities" / "national.yml"),
             FormQuestions.load(root),
             load_wording(root / "answers" / "cards.yml"),
+            topic_cues,
         )
 
     def facts(self, municipality: Municipality) -> Dict[str, Any]:
@@ -123,11 +152,26 @@ class Content:
             cue_text = fill(cue_text, self.facts(municipality), f"locales/{locale.code}.yml")
         return bilingual(dutch, cue_text or None, locale.code, locale.dir, kind=kind, buttons=buttons)
 
-    def answer(self, topic: Optional[str], language: Optional[str], municipality: Municipality) -> List[Message]:
-        """The Dutch answer for `topic` (or the fallback) filled with facts, then the topic's cue in `language`."""
+    def answer(
+        self, topic: Optional[str], language: Optional[str], municipality: Municipality, sub: Optional[str] = None
+    ) -> List[Message]:
+        """The Dutch answer for `topic` (its sub-answer `sub` if it has one) filled with facts, then its cue in `language`.
+
+        The cue is that answer's own topic cue (gist, next step, key Dutch words) when it has one in
+        `language`; else the locale's line for the topic. An unknown topic gets the fallback.
+        """
         answer = self.answers.get(topic or "") or self.answers[FALLBACK]
-        dutch = fill(answer.nl, self.facts(municipality), f"answers/{answer.topic}.yml")
-        return self.say(dutch, answer.topic, language, municipality, buttons=answer.buttons, topic_cue=True)
+        chosen = answer.subs.get(sub or "")
+        place = f"answers/{answer.topic}.yml" + (f", field 'subs.{sub}'" if chosen else "")
+        dutch = fill(chosen.nl if chosen else answer.nl, self.facts(municipality), place)
+        buttons = chosen.buttons if chosen else answer.buttons
+        locale = self.locale(language)
+        cues = self.topic_cues.get(answer.topic)
+        own = cues.get(chosen.name if chosen else GENERAL, locale.code) if cues else None
+        if own is None:
+            return self.say(dutch, answer.topic, language, municipality, buttons=buttons, topic_cue=True)
+        cue_text = fill(own.render(), self.facts(municipality), f"locales/topics/{answer.topic}.yml")
+        return bilingual(dutch, cue_text, locale.code, locale.dir, buttons=buttons)
 
     def emergency(
         self, language: Optional[str], municipality: Municipality, categories: Sequence[str] = ()

@@ -1,5 +1,10 @@
 """Answer files (answers/<topic>.yml): the plain Dutch answer of a topic, its buttons,
-the named referral texts, and its provenance.
+the named referral texts, its sub-answers, and their provenance.
+
+A sub-answer (`subs.<name>`) answers one distinct question of the topic ("I
+forgot my PIN" under id_card) with its own `nl`, optional `buttons` (else the
+topic's) and its own `source` and `checked`. The topic's `nl` stays the
+general answer, for a question that fits no sub-answer.
 
 An answer that states a rule, deadline, price, phone number or procedure must
 carry `source` (the public page(s) of the authority that owns it) and `checked`;
@@ -17,6 +22,16 @@ from bot.vocabulary import NEEDS_NO_SOURCE
 
 
 @dataclass(frozen=True)
+class SubAnswer:
+    """One distinct question of a topic and its plain Dutch answer."""
+
+    name: str
+    nl: str
+    buttons: Sequence[Mapping[str, str]] = ()
+    provenance: Optional[Provenance] = None
+
+
+@dataclass(frozen=True)
 class Answer:
     topic: str
     nl: str
@@ -25,6 +40,7 @@ class Answer:
     # "handover_waiting", ...), each a text or a list of texts.
     referral: Mapping[str, Any] = field(default_factory=dict)
     provenance: Optional[Provenance] = None
+    subs: Mapping[str, SubAnswer] = field(default_factory=dict)
 
 
 def _referral(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
@@ -38,6 +54,34 @@ def _referral(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
     return referral
 
 
+def _needs_source(topic: str, facts: Optional[Provenance], place: str) -> None:
+    if facts is None and topic not in NEEDS_NO_SOURCE:
+        raise ContentError(
+            f"{place}: an answer that states rules needs 'source' and 'checked' "
+            "(or list the topic in bot.vocabulary.NEEDS_NO_SOURCE if it states none)"
+        )
+
+
+def _subs(data: Mapping[str, Any], topic: str, path: Path) -> Mapping[str, SubAnswer]:
+    raw = data.get("subs") or {}
+    if not isinstance(raw, dict):
+        raise ContentError(f"{where(path, 'subs')}: must map sub-answer names to answers")
+    subs = {}
+    for name, sub in raw.items():
+        place = f"subs.{name}"
+        if not isinstance(sub, dict) or not isinstance(sub.get("nl"), str) or not sub["nl"].strip():
+            raise ContentError(f"{where(path, place + '.nl')}: must be a non-empty answer")
+        facts = provenance(sub, where(path, place))
+        _needs_source(topic, facts, where(path, place + ".source"))
+        subs[str(name)] = SubAnswer(
+            name=str(name),
+            nl=" ".join(sub["nl"].split()),
+            buttons=buttons(sub, where(path, place)) if "buttons" in sub else buttons(data, path),
+            provenance=facts,
+        )
+    return subs
+
+
 def load_answer(path: Path) -> Answer:
     data = read_mapping(path)
     if not data.get("nl"):
@@ -46,15 +90,12 @@ def load_answer(path: Path) -> Answer:
     if topic != path.stem:
         raise ContentError(f"{where(path, 'topic')}: '{topic}' must match the file name")
     facts = provenance(data, path)
-    if facts is None and topic not in NEEDS_NO_SOURCE:
-        raise ContentError(
-            f"{where(path, 'source')}: an answer that states rules needs 'source' and 'checked' "
-            "(or list the topic in bot.vocabulary.NEEDS_NO_SOURCE if it states none)"
-        )
+    _needs_source(topic, facts, where(path, "source"))
     return Answer(
         topic=topic,
         nl=" ".join(str(data["nl"]).split()),
         buttons=buttons(data, path),
         referral=_referral(data, path),
         provenance=facts,
+        subs=_subs(data, topic, path),
     )
