@@ -32,7 +32,7 @@ MAX_TEXT_CHARS = 2000
 MAX_LANGUAGES = 20
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
-FIELDS = frozenset({"session", "text", "languages", "municipality", "choice"})
+FIELDS = frozenset({"session", "text", "languages", "municipality", "choice", "language"})
 
 
 class BadRequest(ValueError):
@@ -46,6 +46,9 @@ class ChatRequest:
     languages: Sequence[str]
     municipality: Optional[str]
     choice: Optional[str] = None
+    # The conversation's language as the widget last heard it from the server: on a turn too short or
+    # unclear to tell, the language identifier keeps it (metadata `language`) instead of guessing.
+    language: Optional[str] = None
 
     @classmethod
     def parse(cls, body: Any) -> "ChatRequest":
@@ -61,7 +64,7 @@ class ChatRequest:
         if municipality is not None and (not isinstance(municipality, str) or not _SLUG.match(municipality)):
             raise BadRequest("'municipality' must be a municipality slug.")
         return cls(session, _text(body.get("text")), _languages(body.get("languages")), municipality,
-                   _choice(body.get("choice")))
+                   _code(body.get("choice"), "choice"), _code(body.get("language"), "language"))
 
 
 def _text(text: Any) -> str:
@@ -98,13 +101,14 @@ def _languages(languages: Any) -> List[str]:
     return [tag for tag in languages[:MAX_LANGUAGES] if _LANGUAGE_TAG.match(tag)]
 
 
-def _choice(choice: Any) -> Optional[str]:
-    """A language picked in the widget; "" is the picker left on "recognise my language"."""
-    if choice is None or choice == "":
+def _code(value: Any, field: str) -> Optional[str]:
+    """A supported language's code: `choice`, a language picked in the widget ("" is the picker left on
+    "recognise my language"), or `language`, the conversation's language so far."""
+    if value is None or value == "":
         return None
-    code = normalise(choice) if isinstance(choice, str) else None
+    code = normalise(value) if isinstance(value, str) else None
     if code is None:
-        raise BadRequest("'choice' must be the code of a supported language.")
+        raise BadRequest(f"'{field}' must be the code of a supported language.")
     return code
 
 
@@ -166,6 +170,8 @@ async def chat(request: web.Request) -> web.Response:
     metadata: Dict[str, Any] = {"languages": list(chat_request.languages), "municipality": municipality}
     if chat_request.choice:
         metadata["language_choice"] = chat_request.choice
+    if chat_request.language:
+        metadata["language"] = chat_request.language
     try:
         replies = await app[keys.RASA].send(chat_request.session, chat_request.text, metadata)
     except UpstreamError as exc:

@@ -36,7 +36,7 @@ json_values = st.recursive(
     json_values.map(lambda v: json.dumps(v).encode()),
     st.fixed_dictionaries({"session": st.text(max_size=140), "text": st.text(max_size=2100)},
                           optional={"languages": json_values, "municipality": json_values, "choice": json_values,
-                                    "extra": json_values}).map(lambda v: json.dumps(v).encode()),
+                                    "language": json_values, "extra": json_values}).map(lambda v: json.dumps(v).encode()),
 ))
 def test_any_body_gets_an_answer_or_a_json_4xx_never_a_500(gateway, body: bytes) -> None:
     response = post(gateway, body)

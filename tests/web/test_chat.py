@@ -57,6 +57,15 @@ async def test_a_picked_language_is_passed_as_an_explicit_choice(client, fake_ra
     assert fake.received[0]["metadata"]["language_choice"] == "ti"
 
 
+async def test_the_conversations_language_is_passed_so_a_short_turn_keeps_it(client, fake_rasa) -> None:
+    fake, _ = fake_rasa
+    fake.replies = rest_items(_answer("Dag!"), recipient=SESSION)
+    await client.post("/api/chat", json={"session": SESSION, "text": "ok", "language": "so"})
+    await client.post("/api/chat", json={"session": SESSION, "text": "ok"})
+    assert fake.received[0]["metadata"]["language"] == "so"
+    assert "language" not in fake.received[1]["metadata"]
+
+
 async def test_plain_text_replies_are_dutch_answers(client, fake_rasa) -> None:
     fake, _ = fake_rasa
     fake.replies = [{"recipient_id": SESSION, "text": "Hallo"}]
@@ -126,6 +135,7 @@ async def test_slow_rasa_gives_504_within_the_timeout(client, fake_rasa) -> None
         ({"session": SESSION, "text": "hallo", "languages": [1, 2]}, "'languages'"),
         ({"session": SESSION, "text": "hallo", "municipality": "../etc"}, "'municipality'"),
         ({"session": SESSION, "text": "hallo", "choice": "klingon"}, "'choice'"),
+        ({"session": SESSION, "text": "hallo", "language": ["so"]}, "'language'"),
         (["not", "an", "object"], "JSON object"),
     ],
 )

@@ -191,6 +191,7 @@
     var body = { session: sessionId(), text: text, languages: navigator.languages || [navigator.language] };
     if (municipality) { body.municipality = municipality; }
     if (choice) { body.choice = choice; }
+    body.language = current;  // kept by the server when a message is too short to tell its language
     return fetch(base + "/api/chat", {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body)
     }).then(function (response) {
