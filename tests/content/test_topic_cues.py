@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 from pathlib import Path
 from typing import Any, Dict
@@ -161,6 +162,7 @@ def test_the_repositorys_topic_cues_load_and_are_marked_for_review(content: Cont
 
 # Every language a resident may write in; Dutch needs no cue.
 RESIDENT_LANGUAGES = frozenset(SUPPORTED - {DEFAULT})
+PLACEHOLDER = re.compile(r"\{[a-z_.]+\}")
 # Topics whose general answer has its own cue (gist, next step, key Dutch words) in every resident language
 # (issue 14). Extend the list as topics get theirs.
 TOPICS_WITH_CUES = (
@@ -185,6 +187,10 @@ def test_every_resident_language_gets_the_answers_own_cue_with_key_dutch_words(c
     assert cues is not None, f"locales/topics/{topic}.yml is missing"
     missing = sorted(code for code in RESIDENT_LANGUAGES if cues.get(GENERAL, code) is None)
     assert not missing, (topic, missing)
+    # A cue names only the municipality facts its Dutch answer names ("call {national.police}").
+    allowed = set(PLACEHOLDER.findall(content.answers[topic].nl))
+    for code, own in cues.answers[GENERAL].items():
+        assert set(PLACEHOLDER.findall(own.text)) <= allowed, (topic, code)
     for municipality in content.municipalities.values():
         for code in sorted(RESIDENT_LANGUAGES):
             dutch, cue = content.answer(topic, code, municipality)
