@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 from pathlib import Path
 from typing import Any, Dict
@@ -13,7 +14,8 @@ import yaml
 from bot import PROJECT_ROOT
 from bot.content.loader import Content
 from bot.content.reader import ContentError
-from bot.content.topic_cues import load_topic_cues
+from bot.content.topic_cues import GENERAL, MAX_WORDS, MIN_WORDS, WORD_SEPARATOR, load_topic_cues
+from bot.language.languages import DEFAULT, SUPPORTED
 
 ANSWER = {
     "topic": "id_card",
@@ -156,3 +158,71 @@ def test_the_repositorys_topic_cues_load_and_are_marked_for_review(content: Cont
         for languages in cues.answers.values():
             for code, cue in languages.items():
                 assert not cue.reviewed, (topic, code)
+
+
+# Every language a resident may write in; Dutch needs no cue.
+RESIDENT_LANGUAGES = frozenset(SUPPORTED - {DEFAULT})
+PLACEHOLDER = re.compile(r"\{[a-z_.]+\}")
+# Topics whose general answer has its own cue (gist, next step, key Dutch words) in every resident language
+# (issue 14). Extend the list as topics get theirs.
+TOPICS_WITH_CUES = (
+    "address_change",
+    "appointment",
+    "birth_registration",
+    "certificates",
+    "childcare",
+    "civic_integration",
+    "discrimination",
+    "driving_licence",
+    "interpreter",
+    "learn_dutch",
+    "health",
+    "housing",
+)
+
+
+@pytest.mark.parametrize("topic", TOPICS_WITH_CUES)
+def test_every_resident_language_gets_the_answers_own_cue_with_key_dutch_words(content: Content, topic: str) -> None:
+    cues = content.topic_cues.get(topic)
+    assert cues is not None, f"locales/topics/{topic}.yml is missing"
+    missing = sorted(code for code in RESIDENT_LANGUAGES if cues.get(GENERAL, code) is None)
+    assert not missing, (topic, missing)
+    # A cue names only the municipality facts its Dutch answer names ("call {national.police}").
+    allowed = set(PLACEHOLDER.findall(content.answers[topic].nl))
+    for code, own in cues.answers[GENERAL].items():
+        assert set(PLACEHOLDER.findall(own.text)) <= allowed, (topic, code)
+    for municipality in content.municipalities.values():
+        for code in sorted(RESIDENT_LANGUAGES):
+            dutch, cue = content.answer(topic, code, municipality)
+            gist, *words = cue.text.splitlines()
+            # The resident reads this answer's gist, not the line every answer without a cue gets.
+            assert gist != content.locales[code].cue(topic), (topic, code)
+            assert "{" not in cue.text and "}" not in cue.text, (topic, code, municipality.slug)
+            # ... then each key word as it stands in the Dutch answer above it, with its translation.
+            assert MIN_WORDS <= len(words) <= MAX_WORDS, (topic, code)
+            for line in words:
+                word, _, own = line.partition(WORD_SEPARATOR)
+                assert own and word.casefold() in dutch.text.casefold(), (topic, code, line)
+
+
+# How each language's former general line named the menu that would help in the resident's language. The
+# language menu helps with nothing (it only exists in the widget, and it only changes the cue's language).
+MENU_WORDS = {
+    "en": "menu", "fr": "menu", "de": "menü", "es": "menú", "it": "menu", "pt": "menu", "pl": "menu",
+    "ro": "meniu", "bg": "меню", "ru": "меню", "uk": "меню", "tr": "menü", "ar": "قائمة", "fa": "منو",
+    "ps": "مینو", "ckb": "لیست", "kmr": "menu", "so": "liis", "ti": "ዝርዝር", "am": "ምናሌ", "sq": "menu",
+    "ber": "menu",
+}
+
+
+def test_every_resident_language_has_its_word_for_menu_listed() -> None:
+    assert set(MENU_WORDS) == RESIDENT_LANGUAGES
+
+
+@pytest.mark.parametrize("code", sorted(MENU_WORDS))
+def test_no_cue_sends_the_resident_to_a_menu(content: Content, code: str) -> None:
+    locale = content.locales[code]
+    # The general line under every answer without its own cue, and every other line in the resident's language.
+    assert locale.cues[GENERAL]
+    for key, text in locale.cues.items():
+        assert MENU_WORDS[code] not in text.casefold(), (code, key, text)
