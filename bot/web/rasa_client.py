@@ -94,10 +94,17 @@ class RasaClient:
             raise UpstreamError("Rasa answered something that is not a parse result")
         return body
 
-    async def append_events(self, sender: str, events: List[Dict[str, Any]]) -> None:
-        """Append events (pause, resume, a staff member's message) to a conversation (Rasa's HTTP API)."""
+    async def append_events(self, sender: str, events: List[Dict[str, Any]], output_channel: Optional[str] = None
+                            ) -> None:
+        """Append events (pause, resume, a staff member's message) to a conversation (Rasa's HTTP API).
+
+        With `output_channel` (a Rasa channel's name) Rasa also sends the `bot` events to the resident
+        on that channel (Rasa's `execute_side_effects`)."""
         url = f"{self._replica()}/conversations/{quote(sender, safe='')}/tracker/events"
-        await self._post(url, events, self._params())
+        params = self._params()
+        if output_channel:
+            params.update(output_channel=output_channel, execute_side_effects="true")
+        await self._post(url, events, params)
 
     async def tracker(self, sender: str) -> Dict[str, Any]:
         """A conversation's tracker (events, paused) from Rasa's HTTP API."""
