@@ -546,8 +546,9 @@ def test_whatsapp_handover_staff_writes_the_resident_reads_it_and_112_comes_firs
     assert "Kanaal: <strong>WhatsApp</strong>" in page and "470555123" not in page
     assert "470555123" not in desk.get("/staff")
     desk.take(handover)
-    assert whatsapp(stack, resident, "Hallo? Is daar iemand?") == 200  # Rasa is paused: no bot answer
     sent = len(standin.sent_to(resident))
+    assert whatsapp(stack, resident, "Hallo? Is daar iemand?") == 200
+    assert len(standin.sent_to(resident)) == sent, "Rasa is paused: the bot must not answer"
     desk.reply(handover, STAFF_TEXT)
     assert standin.sent_to(resident)[sent:] == [STAFF_TEXT], stack.problems()
     sent = len(standin.sent_to(resident))

@@ -63,7 +63,7 @@ class FakeRasa:
 
     async def append_events(self, request: web.Request) -> web.Response:
         self.events.setdefault(request.match_info["sender"], []).extend(await request.json())
-        self.appended_with.append({"sender": request.match_info["sender"], **request.query})
+        self.appended_with.append({"sender": request.match_info["sender"], "path": request.raw_path, **request.query})
         return web.json_response({"sender_id": request.match_info["sender"]})
 
     async def tracker(self, request: web.Request) -> web.Response:

@@ -75,6 +75,8 @@ async def test_a_whatsapp_resident_is_taken_over_and_the_staff_message_goes_back
     assert staff_line["text"] == "Goedemorgen." and staff_line["data"]["custom"]["kind"] == "human"
     # Each append asks Rasa to send its bot events to the resident on WhatsApp.
     assert {(a["output_channel"], a["execute_side_effects"]) for a in fake.appended_with} == {("whatsapp", "true")}
+    # ... of this very conversation: Rasa's routes do not unquote, so the number travels as it is.
+    assert all(a["path"].startswith(f"/conversations/{PHONE}/tracker/events?") for a in fake.appended_with)
 
 
 async def test_an_sms_conversation_is_answered_through_twilios_channel(setup) -> None:
