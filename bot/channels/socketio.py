@@ -10,7 +10,7 @@ raised "unexpected keyword argument 'kind'"). Rasa-webchat shows text with
 quick replies and keeps `metadata` (Taalbrug's kind, lang, dir, topic) aside.
 
 With `desk_url` and `desk_token` in credentials.yml the staff desk can take a
-conversation over (bot/channels/desk.py): a staff member's messages reach the
+conversation over (bot/channels/desk_link.py): a staff member's messages reach the
 session's room as `bot_uttered` events (`metadata.kind` "human").
 """
 
@@ -25,7 +25,7 @@ from rasa.core.channels import socketio as rasa_socketio
 from rasa.core.channels.channel import UserMessage
 from sanic import Blueprint
 
-from bot.channels.desk import DeskLink, Screen
+from bot.channels.desk_link import DeskLink, Screen
 from bot.messages import from_response
 
 logger = logging.getLogger(__name__)

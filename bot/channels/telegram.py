@@ -29,7 +29,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.desk import DeskLink, Screen
+from bot.channels.desk_link import DeskLink, Screen
 from bot.channels.provider import ProviderSession, SendError, require
 from bot.channels.render import parts, read_reply
 from bot.messages import Message, from_response, split

@@ -3,7 +3,7 @@ the staff page, mark it urgent, and give 112 first when its resident writes duri
 
 A widget conversation reaches the desk through the gateway's own chat API
 (bot/web/chat.py). The other channels' messages go straight to Rasa, so their
-channel classes (bot/channels/desk.py, in Rasa's process) tell the desk:
+channel classes (bot/channels/desk_link.py, in Rasa's process) tell the desk:
 
 - `POST /api/desk/request` `{"sender", "channel", "language"}`: the bot is
   about to offer a staff member. 200 `{"state": "waiting"}` puts the

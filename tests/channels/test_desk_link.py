@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Optional
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from bot.channels.desk import DeskLink, Screen
+from bot.channels.desk_link import DeskLink, Screen
 from bot.channels.telegram import TelegramOutput
 from bot.channels.whatsapp import WhatsAppOutput
 from bot.messages import Message
