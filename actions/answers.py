@@ -21,9 +21,9 @@ from bot.vocabulary import (
     EMERGENCY,
     ENDS_FORM,
     FALLBACK,
+    HANDOVER_CHANNELS,
     SAFETY_EMERGENCY,
     SAFETY_UNSURE,
-    WEB_CHANNEL,
 )
 
 
@@ -67,12 +67,13 @@ class ActionAnswerTopic(Action):
 
     @staticmethod
     async def _desk(tracker: Tracker, language: ConversationLanguage, municipality: Municipality) -> List[Message]:
-        """During the desk's hours offer a staff member in this chat, when the desk can reach it (the widget);
-        outside them, note it for the desk. Elsewhere the answer's phone, e-mail and counter are the way."""
+        """During the desk's hours offer a staff member in this chat, when the desk can reach it (the widget and
+        the channels where the bot may speak first, HANDOVER_CHANNELS); outside them, note it for the desk.
+        Elsewhere (Rasa's REST channel) the answer's phone, e-mail and counter are the way."""
         content = context.content()
         now = context.now(municipality.timezone)
         desk = municipality.contacts.get("chat_desk") or municipality.contacts["town_hall"]
-        if context.channel(tracker) != WEB_CHANNEL:
+        if context.channel(tracker) not in HANDOVER_CHANNELS:
             return []
         if desk.hours.is_open(now):
             waiting = content.texts(ASK_HUMAN, "handover_waiting", municipality)

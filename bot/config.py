@@ -281,6 +281,8 @@ class Settings:
         env["TAALBRUG_RASA_REPLICAS"] = str(self.rasa_replicas)
         env["TAALBRUG_RASA_CONCURRENCY"] = str(self.rasa_concurrency)
         env["TAALBRUG_ACTIONS_URL"] = self.actions_url  # endpoints.yml: where Rasa calls the actions
+        # credentials.yml: where Rasa's messaging channels reach the staff desk (this host's gateway unless set)
+        env.setdefault("TAALBRUG_DESK_URL", f"http://127.0.0.1:{self.web_port}")
         if self.rasa_url_list:
             env["TAALBRUG_RASA_URL"] = ",".join(self.rasa_url_list)
         if self.redis_url:

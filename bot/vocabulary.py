@@ -66,9 +66,28 @@ REASONS: Dict[str, str] = {
 }
 
 # --- channels ----------------------------------------------------------------
-# The gateway's widget (/api/chat): its input_channel in Rasa's tracker. Only there can the staff
-# desk take over a conversation; residents on WhatsApp, Telegram or socket.io get the contacts.
+# The gateway's widget (/api/chat): its input_channel in Rasa's tracker. The widget fetches a staff
+# member's messages from the gateway (/api/chat/updates).
 WEB_CHANNEL = "web"
+# Channels where the bot may speak first, so that a staff member's message can reach the resident: each
+# input_channel with the Rasa channel (its name()) that carries it (SMS goes out through Twilio's channel).
+# Rasa's REST channel is not one of them: it answers only inside the request that brought the message.
+PUSH_CHANNELS: Dict[str, str] = {
+    "whatsapp": "whatsapp",
+    "sms": "whatsapp",
+    "telegram": "telegram",
+    "socketio": "socketio",
+}
+# Where the staff desk can take a conversation over; elsewhere asking for a person gives the contacts.
+HANDOVER_CHANNELS: FrozenSet[str] = frozenset({WEB_CHANNEL, *PUSH_CHANNELS})
+# The channels as the staff page names them.
+CHANNEL_NAMES: Dict[str, str] = {
+    WEB_CHANNEL: "website",
+    "whatsapp": "WhatsApp",
+    "sms": "sms",
+    "telegram": "Telegram",
+    "socketio": "webchat (socket.io)",
+}
 # Questions a staff member asks the front-desk helper (/staff), as counted in the indicators.
 STAFF_CHANNEL = "staff"
 

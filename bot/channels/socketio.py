@@ -8,6 +8,10 @@ Taalbrug message as one `bot_uttered` event, `{"text", "quick_replies",
 "metadata"}`, instead of spreading the `custom` payload into `emit()` (which
 raised "unexpected keyword argument 'kind'"). Rasa-webchat shows text with
 quick replies and keeps `metadata` (Taalbrug's kind, lang, dir, topic) aside.
+
+With `desk_url` and `desk_token` in credentials.yml the staff desk can take a
+conversation over (bot/channels/desk_link.py): a staff member's messages reach the
+session's room as `bot_uttered` events (`metadata.kind` "human").
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from rasa.core.channels import socketio as rasa_socketio
 from rasa.core.channels.channel import UserMessage
 from sanic import Blueprint
 
+from bot.channels.desk_link import DeskLink, Screen
 from bot.messages import from_response
 
 logger = logging.getLogger(__name__)
@@ -29,7 +34,15 @@ logger = logging.getLogger(__name__)
 class SocketIOOutput(rasa_socketio.SocketIOOutput):
     """One `bot_uttered` event per bot message: its whole text, its buttons as quick replies."""
 
+    def __init__(self, sio: Any, bot_message_evt: Text, desk: Optional[DeskLink] = None) -> None:
+        super().__init__(sio, bot_message_evt)
+        self.screen = Screen(desk)
+
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        for screened in await self.screen.responses(recipient_id, self.name(), message):
+            await self._send_one(recipient_id, screened)
+
+    async def _send_one(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
         if not isinstance(message.get("custom"), dict) or "kind" not in message["custom"]:
             await super().send_response(recipient_id, message)  # not a Taalbrug message
             return
@@ -51,10 +64,20 @@ class SocketIOOutput(rasa_socketio.SocketIOOutput):
 class SocketIOInput(rasa_socketio.SocketIOInput):
     """Rasa's socket.io input channel with an awaited `enter_room` and Taalbrug's output."""
 
+    desk = DeskLink(None, None)
+    server: Any = None  # Rasa's Sanic app's ctx, kept when the server starts (ctx.agent is Rasa's agent)
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> rasa_socketio.InputChannel:
+        channel = super().from_credentials(credentials)
+        assert isinstance(channel, SocketIOInput)
+        channel.desk = DeskLink.from_credentials(credentials)
+        return channel
+
     def get_output_channel(self) -> Optional[rasa_socketio.OutputChannel]:
         if self.sio is None:
             return super().get_output_channel()
-        return SocketIOOutput(self.sio, self.bot_message_evt)
+        return SocketIOOutput(self.sio, self.bot_message_evt, self.desk)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = super().blueprint(on_new_message)  # health route, connect (JWT) and disconnect
@@ -85,11 +108,21 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
                     metadata = json.loads(metadata)
                 except ValueError:
                     metadata = {}
-            output = SocketIOOutput(sio, self.bot_message_evt)
+            output = SocketIOOutput(sio, self.bot_message_evt, self.desk)
             await on_new_message(UserMessage(str(data.get("message", "")), output, sender_id,
                                              input_channel=self.name(),
                                              metadata=metadata if isinstance(metadata, dict) else {}))
+            await self.desk.after_message(getattr(self.server, "agent", None), sender_id, self.name())
 
         sio.on("session_request", handler=session_request, namespace=self.namespace)
         sio.on(self.user_message_evt, handler=handle_message, namespace=self.namespace)
+
+        @webhook.listener("before_server_start")
+        async def keep_server(app: Any, *_: Any) -> None:
+            self.server = app.ctx  # Rasa sets (and replaces) ctx.agent later: it is read per message
+
+        @webhook.listener("after_server_stop")
+        async def close(*_: Any) -> None:
+            await self.desk.close()
+
         return webhook

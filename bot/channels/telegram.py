@@ -29,6 +29,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.desk_link import DeskLink, Screen
 from bot.channels.provider import ProviderSession, SendError, require
 from bot.channels.render import parts, read_reply
 from bot.messages import Message, from_response, split
@@ -50,10 +51,12 @@ class TelegramOutput(OutputChannel):
     def name(cls) -> Text:
         return "telegram"
 
-    def __init__(self, access_token: str, api_url: str, provider: ProviderSession) -> None:
+    def __init__(self, access_token: str, api_url: str, provider: ProviderSession,
+                 desk: Optional[DeskLink] = None) -> None:
         self.access_token = access_token
         self.api_url = api_url.rstrip("/")
         self.provider = provider
+        self.screen = Screen(desk)
 
     async def call(self, method: str, payload: Mapping[str, Any]) -> Any:
         """One Bot API method; its `result`. SendError when Telegram answers not ok."""
@@ -72,7 +75,8 @@ class TelegramOutput(OutputChannel):
             await self.call("sendMessage", payload)
 
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
-        await self._send(recipient_id, from_response(message))
+        for screened in await self.screen.responses(recipient_id, self.name(), message):
+            await self._send(recipient_id, from_response(screened))
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         for part in split(text, LIMIT):
@@ -95,17 +99,19 @@ class TelegramInput(RasaTelegramInput):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         settings = require("Telegram", credentials, REQUIRED)
         return cls(str(settings["access_token"]), str(settings["secret_token"]),
-                   settings.get("webhook_url") or None, api_url=settings.get("api_url") or API_URL)
+                   settings.get("webhook_url") or None, api_url=settings.get("api_url") or API_URL,
+                   desk=DeskLink.from_credentials(settings))
 
     def __init__(self, access_token: Optional[Text], secret_token: Optional[Text], webhook_url: Optional[Text],
-                 debug_mode: bool = False, api_url: str = API_URL) -> None:
+                 debug_mode: bool = False, api_url: str = API_URL, desk: Optional[DeskLink] = None) -> None:
         super().__init__(access_token, None, webhook_url, debug_mode)
         self.secret_token = secret_token or ""
         self.api_url = api_url
         self.provider = ProviderSession("Telegram")
+        self.desk = desk or DeskLink(None, None)
 
     def get_output_channel(self) -> TelegramOutput:  # type: ignore[override]
-        return TelegramOutput(self.access_token or "", self.api_url, self.provider)
+        return TelegramOutput(self.access_token or "", self.api_url, self.provider, self.desk)
 
     def authentic(self, request: Request) -> bool:
         """Whether the update carries the secret token given to Telegram with the webhook."""
@@ -150,6 +156,7 @@ class TelegramInput(RasaTelegramInput):
             try:
                 await on_new_message(UserMessage(text, self.get_output_channel(), chat_id,
                                                  input_channel=self.name(), metadata=metadata))
+                await self.desk.after_message(getattr(request.app.ctx, "agent", None), chat_id, self.name())
             except Exception as error:  # logged without the message
                 logger.error("Telegram: a message could not be answered: %s",
                              error if isinstance(error, SendError) else type(error).__name__)
@@ -163,6 +170,7 @@ class TelegramInput(RasaTelegramInput):
         @webhook.listener("after_server_stop")
         async def close(*_: Any) -> None:
             await self.provider.close()
+            await self.desk.close()
 
         return webhook
 

@@ -25,6 +25,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
+from bot.channels.desk_link import DeskLink, Screen
 from bot.channels.provider import ProviderSession, SendError, require
 from bot.channels.render import parts, read_reply
 from bot.messages import Message, from_response, split
@@ -45,12 +46,13 @@ class WhatsAppOutput(OutputChannel):
         return "whatsapp"
 
     def __init__(self, account_sid: str, auth_token: str, twilio_number: str, api_url: str,
-                 provider: ProviderSession) -> None:
+                 provider: ProviderSession, desk: Optional[DeskLink] = None) -> None:
         self.account_sid = account_sid
         self.auth_token = auth_token
         self.twilio_number = twilio_number
         self.api_url = api_url.rstrip("/")
         self.provider = provider
+        self.screen = Screen(desk)
 
     def _sender_for(self, recipient_id: str) -> str:
         """Reply from the WhatsApp address when the resident wrote on WhatsApp, else from the number."""
@@ -65,8 +67,10 @@ class WhatsAppOutput(OutputChannel):
         )
 
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
-        for part in parts(from_response(message), LIMIT, numbered=True):
-            await self._send(recipient_id, part.text)
+        channel = "whatsapp" if recipient_id.startswith("whatsapp:") else "sms"
+        for screened in await self.screen.responses(recipient_id, channel, message):
+            for part in parts(from_response(screened), LIMIT, numbered=True):
+                await self._send(recipient_id, part.text)
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         for part in split(text, LIMIT):
@@ -89,19 +93,22 @@ class WhatsAppInput(TwilioInput):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         settings = require("WhatsApp (Twilio)", credentials, REQUIRED)
         return cls(str(settings["account_sid"]), str(settings["auth_token"]), str(settings["twilio_number"]),
-                   webhook_url=settings.get("webhook_url") or None, api_url=settings.get("api_url") or API_URL)
+                   webhook_url=settings.get("webhook_url") or None, api_url=settings.get("api_url") or API_URL,
+                   desk=DeskLink.from_credentials(settings))
 
     def __init__(self, account_sid: Optional[Text], auth_token: Optional[Text], twilio_number: Optional[Text],
-                 debug_mode: bool = False, webhook_url: Optional[str] = None, api_url: str = API_URL) -> None:
+                 debug_mode: bool = False, webhook_url: Optional[str] = None, api_url: str = API_URL,
+                 desk: Optional[DeskLink] = None) -> None:
         super().__init__(account_sid, auth_token, twilio_number, debug_mode)
         self.webhook_url = webhook_url
         self.api_url = api_url
         self.provider = ProviderSession("Twilio")
         self.validator = RequestValidator(auth_token or "")
+        self.desk = desk or DeskLink(None, None)
 
     def get_output_channel(self) -> OutputChannel:
         return WhatsAppOutput(self.account_sid or "", self.auth_token or "", self.twilio_number or "",
-                              self.api_url, self.provider)
+                              self.api_url, self.provider, self.desk)
 
     def signed(self, request: Request) -> bool:
         """Whether X-Twilio-Signature signs this request's address and form with the auth token."""
@@ -130,6 +137,7 @@ class WhatsAppInput(TwilioInput):
             try:
                 await on_new_message(UserMessage(text, self.get_output_channel(), sender, input_channel=channel,
                                                  metadata=self.get_metadata(request)))
+                await self.desk.after_message(getattr(request.app.ctx, "agent", None), sender, channel)
             except Exception as error:  # logged without the message or the sender's number
                 logger.error("WhatsApp: a message could not be answered: %s",
                              error if isinstance(error, SendError) else type(error).__name__)
@@ -139,5 +147,6 @@ class WhatsAppInput(TwilioInput):
         @webhook.listener("after_server_stop")
         async def close(*_: Any) -> None:
             await self.provider.close()
+            await self.desk.close()
 
         return webhook

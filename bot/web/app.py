@@ -17,7 +17,7 @@ from bot.content.loader import Content
 from bot.storage.accounts import ensure_admin
 from bot.storage.db import make_engine
 from bot.vocabulary import REPORT_READERS
-from bot.web import auth, handover, keys, report, staff
+from bot.web import auth, desk_api, handover, keys, report, staff
 from bot.web.chat import chat
 from bot.web.desk import HandoverDesk
 from bot.web.gate import FifoGate
@@ -96,5 +96,6 @@ def init_app(config: Settings, content: "Content | None" = None) -> web.Applicat
     report.add_routes(app)
     staff.add_routes(app)
     handover.add_routes(app)
+    desk_api.add_routes(app)
     app.router.add_static("/static/", STATIC, append_version=True)
     return app

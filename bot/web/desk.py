@@ -1,7 +1,9 @@
 """The gateway's in-memory list of open human handovers (see bot.web.handover).
 
-It holds a widget session id (and the client address, for its cap) only while
-its handover is open, and never writes it anywhere. So that nobody can fill
+It holds a conversation's Rasa sender id (the widget's session id; on the
+messaging channels a phone number, a Telegram chat id or a socket.io session)
+and the client address, for its cap, only while its handover is open, and
+never writes or shows it anywhere. So that nobody can fill
 the desk with made-up sessions, a handover waits at most `wait_expires`
 seconds before it ends; a client address (`per_client`) and a municipality
 (`per_municipality`) have a cap on waiting handovers, the whole gateway
@@ -18,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional
 
 from aiohttp import web
+
+from bot.vocabulary import WEB_CHANNEL
 
 # A widget session id: the chat API's `session` (and Rasa's sender id).
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
@@ -44,6 +48,7 @@ class Handover:
     staff: Optional[str] = None
     ended_at: Optional[float] = None
     urgent: bool = False  # the resident may be in an emergency: the staff page shows it first
+    channel: str = WEB_CHANNEL  # the conversation's input_channel: where a staff member's messages go
 
 
 @dataclass
@@ -57,10 +62,11 @@ class HandoverDesk:
     wait_expires: float = WAIT_EXPIRES
     clock: Callable[[], float] = time.time
 
-    def request(self, sender: str, municipality: str, language: str, client: str = "") -> Handover:
+    def request(self, sender: str, municipality: str, language: str, client: str = "",
+                channel: str = WEB_CHANNEL) -> Handover:
         """The session's open handover, or a new waiting one; DeskFull when a cap is reached."""
         self._forget_old()
-        current = self.for_sender(sender)
+        current = self.for_sender(sender, channel)
         if current and current.state != "ended":
             return current
         open_now = [h for h in self.items.values() if h.state != "ended"]
@@ -69,13 +75,16 @@ class HandoverDesk:
                 or sum(h.municipality == municipality for h in waiting) >= self.per_municipality
                 or sum(h.client == client for h in waiting) >= self.per_client):
             raise DeskFull(municipality)
-        handover = Handover(secrets.token_urlsafe(12), sender, municipality, language, self.clock(), client)
+        handover = Handover(secrets.token_urlsafe(12), sender, municipality, language, self.clock(), client,
+                            channel=channel)
         self.items[handover.id] = handover
         return handover
 
-    def for_sender(self, sender: str) -> Optional[Handover]:
+    def for_sender(self, sender: str, channel: str = WEB_CHANNEL) -> Optional[Handover]:
+        """The latest handover of a conversation of `channel` (a Telegram chat id may look like a widget
+        session id: the widget's chat API never sees another channel's handover)."""
         self._forget_old()
-        matches = [h for h in self.items.values() if h.sender == sender]
+        matches = [h for h in self.items.values() if h.sender == sender and h.channel == channel]
         return max(matches, key=lambda h: h.requested_at) if matches else None
 
     def open_for(self, municipality: str) -> List[Handover]:

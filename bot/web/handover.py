@@ -1,15 +1,20 @@
-"""Human handover: a staff member answers in the resident's widget while the bot pauses.
+"""Human handover: a staff member answers in the resident's chat while the bot pauses.
 
 During the desk's hours, asking for a person (ask_human) puts the conversation
-on the staff page (/staff). Taking it over appends Rasa's `pause` event
-through Rasa's conversation API, so Rasa keeps recording the resident's
-messages but stops answering. The staff member's messages are appended as bot
-events (`custom.kind = "human"`); the widget fetches them from
-`GET /api/chat/updates`. Handing back appends a goodbye line and Rasa's
+on the staff page (/staff): a widget conversation when the gateway reads Rasa's
+reply (bot/web/chat.py), one on WhatsApp, SMS, Telegram or socket.io when the
+channel asks the desk (bot/web/desk_api.py). Taking it over appends Rasa's
+`pause` event through Rasa's conversation API, so Rasa keeps recording the
+resident's messages but stops answering. The staff member's messages are
+appended as bot events (`Message(kind="human")`); the widget fetches them from
+`GET /api/chat/updates`, and on the other channels Rasa sends them to the
+resident through the conversation's own channel (`output_channel`, see
+bot.vocabulary.PUSH_CHANNELS). Handing back appends a goodbye line and Rasa's
 `resume` event.
 
 The list of open handovers lives in the gateway's memory only: it holds the
-widget's session id while the handover is open and is never written to disk
+conversation's sender id (the widget's session, or a phone number) while the
+handover is open; it is never written to disk nor shown on the staff page
 (stored conversation ids are salted hashes only). With several gateways, route
 /staff and /api/chat/updates of one municipality to the same gateway (sticky
 sessions), or run a single gateway for staff traffic.
@@ -21,7 +26,6 @@ conversation, and only of a municipality their account belongs to (403 otherwise
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import logging
 import re
@@ -38,7 +42,15 @@ from bot.directory.municipality import Municipality
 from bot.language.languages import DEFAULT
 from bot.messages import Message, from_event
 from bot.storage.counts import record_safety
-from bot.vocabulary import ASK_HUMAN, EMERGENCY, LIVE_HANDOVER, SAFETY_EMERGENCY, SPEAKERS, WEB_CHANNEL
+from bot.vocabulary import (
+    ASK_HUMAN,
+    CHANNEL_NAMES,
+    EMERGENCY,
+    LIVE_HANDOVER,
+    PUSH_CHANNELS,
+    SAFETY_EMERGENCY,
+    SPEAKERS,
+)
 from bot.web import keys, tenants
 from bot.web.auth import check_csrf, render, require
 from bot.web.desk import SESSION_ID, Handover
@@ -83,8 +95,8 @@ async def safety_first(app: web.Application, session: str, handover: Handover) -
 
     Rasa has parsed and stored the message all the same. When its safety net
     marked it as a possible emergency, the resident gets the emergency answer at
-    once, it is added to the conversation the staff member reads, and the
-    handover is marked urgent.
+    once (on a messaging channel Rasa sends it there), it is added to the
+    conversation the staff member reads, and the handover is marked urgent.
     """
     try:
         tracker = await app[keys.RASA].tracker(session)
@@ -102,19 +114,23 @@ async def safety_first(app: web.Application, session: str, handover: Handover) -
     messages = [m.about(EMERGENCY, language)
                 for m in content.emergency(code, municipality, safety.get("categories") or [])]
     handover.urgent = True
-    with contextlib.suppress(UpstreamError):  # the resident gets the answer even if Rasa cannot store it
-        await app[keys.RASA].append_events(session, [m.as_event(time.time()) for m in messages])
-    await _count_safety(app, municipality, code, (safety.get("categories") or [""])[0])
+    try:  # the widget's resident gets the answer in the reply even if Rasa cannot store it
+        await app[keys.RASA].append_events(session, [m.as_event(time.time()) for m in messages],
+                                           PUSH_CHANNELS.get(handover.channel))
+    except UpstreamError as exc:
+        logger.error("emergency answer during a handover not stored or sent: %s", exc)
+    await _count_safety(app, municipality, handover.channel, code, (safety.get("categories") or [""])[0])
     return messages
 
 
-async def _count_safety(app: web.Application, municipality: Municipality, language: str, category: str) -> None:
+async def _count_safety(app: web.Application, municipality: Municipality, channel: str, language: str,
+                        category: str) -> None:
     """Count the emergency answer for the indicators, as the action server does outside a handover."""
     day = datetime.now(ZoneInfo(municipality.timezone)).date()
     loop = asyncio.get_running_loop()
     try:
         await loop.run_in_executor(None, functools.partial(
-            record_safety, app[keys.ENGINE], day, municipality.slug, WEB_CHANNEL, language, SAFETY_EMERGENCY, category))
+            record_safety, app[keys.ENGINE], day, municipality.slug, channel, language, SAFETY_EMERGENCY, category))
     except SQLAlchemyError as exc:  # never let counting stand between the resident and 112
         logger.error("safety count lost: %s", type(exc).__name__)
 
@@ -143,8 +159,9 @@ async def updates(request: web.Request) -> web.Response:
 
 
 async def _append(request: web.Request, handover: Handover, events: List[Dict[str, Any]]) -> None:
+    """Append to the conversation; on a messaging channel Rasa also sends its bot events to the resident."""
     try:
-        await request.app[keys.RASA].append_events(handover.sender, events)
+        await request.app[keys.RASA].append_events(handover.sender, events, PUSH_CHANNELS.get(handover.channel))
     except UpstreamError:
         raise web.HTTPBadGateway(text='{"error": "Rasa cannot be reached. Try again."}',
                                  content_type="application/json") from None
@@ -203,6 +220,7 @@ async def conversation(request: web.Request) -> web.Response:
     content = request.app[keys.CONTENT]
     requested = datetime.fromtimestamp(handover.requested_at, timezone.utc)
     return render(request, "handover.html", handover=handover, lines=lines, speakers=SPEAKERS,
+                  channel=CHANNEL_NAMES.get(handover.channel, handover.channel),
                   urgent_label=content.locale(DEFAULT).pages["staff_urgent"],
                   language=content.locale(handover.language), requested=requested.strftime("%H.%M UTC"))
 

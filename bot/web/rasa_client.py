@@ -13,6 +13,15 @@ import aiohttp
 from bot.vocabulary import WEB_CHANNEL
 from bot.web.gate import FifoGate
 
+# Characters a URL path may hold as they are (RFC 3986 `pchar`): Rasa's routes (Sanic) do not unquote
+# the conversation id, so "whatsapp:+32470..." must reach Rasa unencoded to name the same conversation.
+_PATH_SAFE = "!$&'()*+,;=:@"
+
+
+def conversation_path(sender: str) -> str:
+    """A sender id as the path segment of Rasa's conversation API, kept as it is wherever a path allows."""
+    return quote(sender, safe=_PATH_SAFE)
+
 
 class UpstreamError(Exception):
     """Rasa or the action server did not answer, answered late, or answered nonsense."""
@@ -94,14 +103,21 @@ class RasaClient:
             raise UpstreamError("Rasa answered something that is not a parse result")
         return body
 
-    async def append_events(self, sender: str, events: List[Dict[str, Any]]) -> None:
-        """Append events (pause, resume, a staff member's message) to a conversation (Rasa's HTTP API)."""
-        url = f"{self._replica()}/conversations/{quote(sender, safe='')}/tracker/events"
-        await self._post(url, events, self._params())
+    async def append_events(self, sender: str, events: List[Dict[str, Any]], output_channel: Optional[str] = None
+                            ) -> None:
+        """Append events (pause, resume, a staff member's message) to a conversation (Rasa's HTTP API).
+
+        With `output_channel` (a Rasa channel's name) Rasa also sends the `bot` events to the resident
+        on that channel (Rasa's `execute_side_effects`)."""
+        url = f"{self._replica()}/conversations/{conversation_path(sender)}/tracker/events"
+        params = self._params()
+        if output_channel:
+            params.update(output_channel=output_channel, execute_side_effects="true")
+        await self._post(url, events, params)
 
     async def tracker(self, sender: str) -> Dict[str, Any]:
         """A conversation's tracker (events, paused) from Rasa's HTTP API."""
-        url = f"{self._replica()}/conversations/{quote(sender, safe='')}/tracker"
+        url = f"{self._replica()}/conversations/{conversation_path(sender)}/tracker"
         return await self._get_json(url, self._params())
 
     async def rasa_status(self, url: Optional[str] = None) -> Dict[str, Any]:

@@ -167,10 +167,24 @@ async def test_on_a_channel_the_desk_cannot_reach_no_staff_member_is_promised(da
     from bot.directory.hours import BRUSSELS
 
     monkeypatch.setattr(context, "now", lambda tz: datetime(2026, 11, 24, 10, 0, tzinfo=BRUSSELS))  # desk open
-    for channel in ("whatsapp", "telegram", "socketio"):
+    # Rasa's REST channel answers only inside the request: a staff member's later message could not reach it.
+    messages, _ = await run(tracker_for("ask_human", "ik wil iemand spreken", channel="rest"))
+    assert not [m for m in messages if m.get("handover")]
+    assert "09 000 00 00" in messages[0]["text"]  # the phone, e-mail and counter instead
+
+
+async def test_on_the_channels_where_the_bot_may_speak_first_a_staff_member_is_offered(database_url,
+                                                                                      monkeypatch) -> None:
+    from datetime import datetime
+
+    from actions import context
+    from bot.directory.hours import BRUSSELS
+
+    monkeypatch.setattr(context, "now", lambda tz: datetime(2026, 11, 24, 10, 0, tzinfo=BRUSSELS))  # desk open
+    for channel in ("whatsapp", "sms", "telegram", "socketio"):
         messages, _ = await run(tracker_for("ask_human", "ik wil iemand spreken", channel=channel))
-        assert not [m for m in messages if m.get("handover")], channel
-        assert "09 000 00 00" in messages[0]["text"]  # the phone, e-mail and counter instead
+        assert [m for m in messages if m.get("handover") == "requested"], channel
+        assert "09 000 00 00" in messages[0]["text"]  # the contacts come first all the same
 
 
 async def test_outside_desk_hours_the_desk_gets_a_note_instead(database_url, monkeypatch) -> None:

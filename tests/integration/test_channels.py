@@ -18,6 +18,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional
 
@@ -27,8 +28,10 @@ from sqlalchemy import inspect, text
 from twilio.request_validator import RequestValidator
 
 from bot.messages import from_replies
+from bot.storage.accounts import create_account
 from bot.storage.db import make_engine
 from tests.integration.provider_standin import TELEGRAM_TOKEN, TWILIO_SID, TWILIO_TOKEN, ProviderStandIn
+from tests.integration.staff_desk import STAFF_PASSWORD, Desk
 from tests.live_stack import RunningStack, start_stack
 
 pytestmark = pytest.mark.integration
@@ -69,9 +72,21 @@ def stack(tmp_path_factory: pytest.TempPathFactory, standin: ProviderStandIn) ->
         TAALBRUG_TELEGRAM_SECRET=TELEGRAM_SECRET,
         TAALBRUG_TELEGRAM_WEBHOOK_URL=PUBLIC_TELEGRAM_WEBHOOK,
         TAALBRUG_TELEGRAM_API_URL=standin.url,
+        TAALBRUG_COOKIE_SECURE="0",  # the staff desk signs in over plain http on loopback
+        TAALBRUG_RATE_LIMIT="0",  # every widget conversation here comes from 127.0.0.1
     )
+    engine = make_engine(running.database_url)
+    try:
+        create_account(engine, "balie", "staff", STAFF_PASSWORD, datetime.now(timezone.utc), ["voorbeeldegem"])
+    finally:
+        engine.dispose()
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="module")
+def desk(stack: RunningStack) -> Desk:
+    return Desk(stack)
 
 
 def rasa_url(stack: RunningStack) -> str:
@@ -212,13 +227,6 @@ def test_socketio_keeps_the_session_across_reconnects(stack: RunningStack) -> No
 def test_socketio_answers_an_emergency_with_112_first(stack: RunningStack) -> None:
     (answer,) = socket_turns(stack, "socket-emergency-1", ["help brand in mijn huis, snel!"])
     assert "112" in answer[0]["text"] and answer[0]["metadata"]["topic"] == "emergency"
-
-
-def test_socketio_asking_for_a_person_gives_the_contacts_and_promises_no_one(stack: RunningStack) -> None:
-    # The staff desk takes over widget conversations only: here the answer is the phone, e-mail and counter.
-    (answer,) = socket_turns(stack, "socket-handover-1", ["Ik wil met een medewerker praten"])
-    assert answer[0]["metadata"]["topic"] == "ask_human" and "Bel naar" in answer[0]["text"], answer
-    assert not any(m["metadata"].get("handover") for m in answer), answer
 
 
 # --- REST --------------------------------------------------------------------------------------
@@ -401,3 +409,206 @@ def test_twenty_concurrent_whatsapp_conversations_lose_no_message(stack: Running
     expected = _flat(" ".join(standin.sent_to(alone)))
     for resident in residents:
         assert _flat(" ".join(standin.sent_to(resident))) == expected, resident
+
+
+# --- no channel loses a message under 20 concurrent conversations -------------------------------
+
+# Two kinds of conversation (Dutch, and English with English cues) alternate, so that an answer that
+# reached the wrong conversation shows; each conversation sends three messages.
+CONCURRENT = [["hallo", "Waar kan ik Nederlands leren?", OPENING_HOURS],
+              ["Hello, where can I learn Dutch?", "/opening_hours", "thank you very much"]]
+AT_ONCE = 20
+
+
+def _widget_texts(stack: RunningStack, standin: ProviderStandIn, key: str, texts: List[str]) -> List[str]:
+    return [m["text"] for text_ in texts for m in stack.chat(f"many-web-{key}", text_)["messages"]]
+
+
+def _rest_texts(stack: RunningStack, standin: ProviderStandIn, key: str, texts: List[str]) -> List[str]:
+    return [m.text for text_ in texts for m in from_replies(rest(stack, f"many-rest-{key}", text_))]
+
+
+telegram_chats = itertools.count(90000)
+
+
+def _telegram_texts(stack: RunningStack, standin: ProviderStandIn, key: str, texts: List[str]) -> List[str]:
+    chat = next(telegram_chats)
+    assert [telegram(stack, chat, text_) for text_ in texts] == [200] * len(texts), stack.problems()
+    return [m["text"] for m in standin.telegram_to(str(chat))]
+
+
+@pytest.mark.parametrize("converse", [_widget_texts, _rest_texts, _telegram_texts],
+                         ids=["widget", "rest", "telegram"])
+def test_twenty_concurrent_conversations_lose_no_message(stack: RunningStack, standin: ProviderStandIn,
+                                                         converse: Any) -> None:
+    def conversation(index: int) -> List[str]:
+        return converse(stack, standin, f"{converse.__name__}-{index}", CONCURRENT[index % 2])
+
+    with ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
+        received = list(pool.map(conversation, range(AT_ONCE)))
+    # The same conversations one at a time afterwards: what each must have received, in this order.
+    expected = [converse(stack, standin, f"{converse.__name__}-alone-{kind}", texts)
+                for kind, texts in enumerate(CONCURRENT)]
+    assert all(expected) and expected[0] != expected[1]
+    sent = sum(len(texts) for texts in (CONCURRENT[i % 2] for i in range(AT_ONCE)))
+    assert sent == 60
+    for index, texts in enumerate(received):
+        assert texts == expected[index % 2], (index, texts, expected[index % 2], stack.problems())
+    assert sum(map(len, received)) == sum(len(expected[i % 2]) for i in range(AT_ONCE))
+
+
+def test_twenty_concurrent_socketio_sessions_lose_no_message(stack: RunningStack) -> None:
+    async def session(session_id: str, texts: List[str], expected: Optional[int]) -> List[Dict[str, Any]]:
+        resident = SocketResident(rasa_url(stack), session_id)
+        await resident.connect()
+        try:
+            if expected is None:  # alone: one message at a time, each answer complete before the next
+                for text_ in texts:
+                    await resident.say(text_)
+            else:  # all at once, without waiting: Rasa must keep the session's order
+                for text_ in texts:
+                    await resident.client.emit("user_uttered", {"message": text_, "session_id": session_id})
+                await resident._until(lambda: len(resident.received) >= expected)
+                await asyncio.sleep(3)  # nothing more may come
+            return list(resident.received)
+        finally:
+            await resident.close()
+
+    async def run() -> List[List[Dict[str, Any]]]:
+        alone = [await session(f"many-socket-alone-{kind}", texts, None) for kind, texts in enumerate(CONCURRENT)]
+        counts = [len(events) for events in alone]
+        crowd = await asyncio.gather(*(session(f"many-socket-{i}", CONCURRENT[i % 2], counts[i % 2])
+                                       for i in range(AT_ONCE)))
+        return alone + list(crowd)
+
+    alone_dutch, alone_english, *crowd = asyncio.run(run())
+    expected = [[e["text"] for e in alone_dutch], [e["text"] for e in alone_english]]
+    assert all(expected) and expected[0] != expected[1]
+    assert len(crowd) == AT_ONCE
+    for index, events in enumerate(crowd):
+        assert [e["text"] for e in events] == expected[index % 2], (index, events, stack.problems())
+
+
+# --- socket.io over websocket -------------------------------------------------------------------
+
+def test_a_conversation_over_a_websocket_transport(stack: RunningStack) -> None:
+    """Engine.IO 4 frames over the venv's `websockets` (python-socketio's AsyncClient cannot open a
+    websocket with aiohttp 3.9: it builds aiohttp.ClientWSTimeout, new in aiohttp 3.10)."""
+    import websockets
+
+    async def run() -> List[Any]:
+        url = f"ws://127.0.0.1:{stack.ports['rasa']}/socket.io/?EIO=4&transport=websocket"
+        received: List[Any] = []
+        async with websockets.connect(url) as ws:
+            assert str(await ws.recv()).startswith("0")  # Engine.IO open
+            await ws.send("40")  # Socket.IO connect to the default namespace
+            assert str(await ws.recv()).startswith("40")
+            await ws.send("42" + json.dumps(["session_request", {"session_id": "socket-websocket-1"}]))
+            await ws.send("42" + json.dumps(["user_uttered", {"message": "help brand in mijn huis, snel!",
+                                                              "session_id": "socket-websocket-1"}]))
+            while True:
+                try:
+                    frame = str(await asyncio.wait_for(ws.recv(), timeout=5 if len(received) > 1 else 120))
+                except asyncio.TimeoutError:
+                    return received
+                if frame == "2":
+                    await ws.send("3")  # Engine.IO ping, pong
+                elif frame.startswith("42"):
+                    received.append(json.loads(frame[2:]))
+
+    events = asyncio.run(run())
+    assert events[0] == ["session_confirm", "socket-websocket-1"], events
+    answers = [data for name, data in events if name == "bot_uttered"]
+    assert answers and "112" in answers[0]["text"] and answers[0]["metadata"]["topic"] == "emergency", events
+
+
+# --- staff handover on the messaging channels -----------------------------------------------------
+
+ASK_PERSON = "Ik wil met een medewerker praten"
+STAFF_TEXT = "Goedemorgen, ik ben Els van de balie. Waarmee kan ik u helpen?"
+EMERGENCY = "help brand in mijn huis, snel!"
+
+
+def _new_handover(desk: Desk, before: List[str]) -> str:
+    new = sorted(set(desk.handovers()) - set(before))
+    assert len(new) == 1, new
+    return new[0]
+
+
+def test_whatsapp_handover_staff_writes_the_resident_reads_it_and_112_comes_first(
+        stack: RunningStack, standin: ProviderStandIn, desk: Desk) -> None:
+    resident = "whatsapp:+32470555123"
+    before = desk.handovers()
+    assert whatsapp(stack, resident, ASK_PERSON) == 200, stack.problems()
+    assert any("Een medewerker komt zo" in body for body in standin.sent_to(resident)), standin.sent_to(resident)
+    handover = _new_handover(desk, before)
+    page = desk.get(f"/staff/handover/{handover}")
+    assert "Kanaal: <strong>WhatsApp</strong>" in page and "470555123" not in page
+    assert "470555123" not in desk.get("/staff")
+    desk.take(handover)
+    sent = len(standin.sent_to(resident))
+    assert whatsapp(stack, resident, "Hallo? Is daar iemand?") == 200
+    assert len(standin.sent_to(resident)) == sent, "Rasa is paused: the bot must not answer"
+    desk.reply(handover, STAFF_TEXT)
+    assert standin.sent_to(resident)[sent:] == [STAFF_TEXT], stack.problems()
+    sent = len(standin.sent_to(resident))
+    assert whatsapp(stack, resident, EMERGENCY) == 200
+    emergency = standin.sent_to(resident)[sent:]
+    assert emergency and "112" in emergency[0], (emergency, stack.problems())
+    assert "Dringend: misschien een noodgeval." in desk.get(f"/staff/handover/{handover}")
+    sent = len(standin.sent_to(resident))
+    desk.hand_back(handover)
+    assert any("geeft het gesprek terug" in body for body in standin.sent_to(resident)[sent:])
+    sent = len(standin.sent_to(resident))
+    assert whatsapp(stack, resident, OPENING_HOURS) == 200
+    assert standin.sent_to(resident)[sent:], "the bot answers again after the hand-back"
+    assert "470555123" not in "".join(stack.output)
+
+
+def test_telegram_handover_staff_writes_the_resident_reads_it(stack: RunningStack, standin: ProviderStandIn,
+                                                              desk: Desk) -> None:
+    chat = 7101
+    before = desk.handovers()
+    assert telegram(stack, chat, ASK_PERSON, language="uk") == 200, stack.problems()
+    handover = _new_handover(desk, before)
+    assert "Kanaal: <strong>Telegram</strong>" in desk.get(f"/staff/handover/{handover}")
+    desk.take(handover)
+    sent = len(standin.telegram_to(str(chat)))
+    desk.reply(handover, STAFF_TEXT)
+    assert [m["text"] for m in standin.telegram_to(str(chat))[sent:]] == [STAFF_TEXT], stack.problems()
+    desk.hand_back(handover)
+    sent = len(standin.telegram_to(str(chat)))
+    assert telegram(stack, chat, OPENING_HOURS) == 200
+    assert standin.telegram_to(str(chat))[sent:], "the bot answers again after the hand-back"
+
+
+def test_socketio_handover_staff_message_arrives_as_bot_uttered(stack: RunningStack, desk: Desk) -> None:
+    session_id = "socket-handover-2"
+
+    async def run() -> Dict[str, Any]:
+        loop = asyncio.get_running_loop()
+        resident = SocketResident(rasa_url(stack), session_id)
+        await resident.connect()
+        try:
+            before = await loop.run_in_executor(None, desk.handovers)
+            offer = await resident.say(ASK_PERSON)
+            handover = await loop.run_in_executor(None, _new_handover, desk, before)
+            await loop.run_in_executor(None, desk.take, handover)
+            start = len(resident.received)
+            await loop.run_in_executor(None, desk.reply, handover, STAFF_TEXT)
+            await resident._until(lambda: len(resident.received) > start)
+            staff = resident.received[start:]
+            emergency = await resident.say(EMERGENCY)
+            urgent = await loop.run_in_executor(None, desk.get, f"/staff/handover/{handover}")
+            await loop.run_in_executor(None, desk.hand_back, handover)
+            after = await resident.say(OPENING_HOURS)
+            return {"offer": offer, "staff": staff, "emergency": emergency, "urgent": urgent, "after": after}
+        finally:
+            await resident.close()
+
+    seen = asyncio.run(run())
+    assert any(m["metadata"].get("handover") == "requested" for m in seen["offer"]), seen["offer"]
+    assert seen["staff"][0]["text"] == STAFF_TEXT and seen["staff"][0]["metadata"]["kind"] == "human", seen
+    assert "112" in seen["emergency"][0]["text"], (seen["emergency"], stack.problems())
+    assert "Dringend: misschien een noodgeval." in seen["urgent"]
+    assert any(m["metadata"].get("topic") == "opening_hours" for m in seen["after"]), seen["after"]

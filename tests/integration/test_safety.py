@@ -5,12 +5,8 @@ answer and then "is it an emergency?"; odd input gets a defined answer."""
 from __future__ import annotations
 
 import csv
-import http.cookiejar
-import re
-import urllib.parse
-import urllib.request
 from datetime import datetime, timezone
-from typing import Dict, Iterator, List
+from typing import Dict, Iterator
 
 import pytest
 from sqlalchemy import select
@@ -20,10 +16,10 @@ from bot.language.languages import SUPPORTED
 from bot.storage.accounts import create_account
 from bot.storage.db import make_engine, session_scope
 from bot.storage.models import SafetyCount
+from tests.integration.staff_desk import STAFF_PASSWORD, Desk
 from tests.live_stack import RunningStack, start_stack
 
 pytestmark = pytest.mark.integration
-STAFF_PASSWORD = "balie-wachtwoord-lang"
 
 
 def _first_emergencies() -> Dict[str, str]:
@@ -51,38 +47,6 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
         engine.dispose()
     yield running
     running.stop()
-
-
-class Desk:
-    """A front-desk worker's browser session, with cookies and the pages' CSRF tokens."""
-
-    def __init__(self, stack: RunningStack) -> None:
-        self.url = stack.url
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        login = self.get("/login?next=/staff")
-        self.post("/login", csrf=_csrf(login), username="balie", password=STAFF_PASSWORD, next="/staff")
-
-    def get(self, path: str) -> str:
-        with self.opener.open(self.url + path, timeout=30) as response:
-            return response.read().decode()
-
-    def post(self, path: str, **form: str) -> str:
-        data = urllib.parse.urlencode(form).encode()
-        with self.opener.open(urllib.request.Request(self.url + path, data=data), timeout=30) as response:
-            return response.read().decode()
-
-    def handovers(self) -> List[str]:
-        return sorted(set(re.findall(r"/staff/handover/([\w-]+)\"", self.get("/staff"))))
-
-    def take(self, handover: str) -> None:
-        page = self.get(f"/staff/handover/{handover}")
-        self.post(f"/staff/handover/{handover}/take", csrf=_csrf(page))
-
-
-def _csrf(page: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', page)
-    assert found, "no CSRF token on the page"
-    return found.group(1)
 
 
 @pytest.fixture(scope="module")

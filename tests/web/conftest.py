@@ -40,6 +40,7 @@ class FakeRasa:
     actions_up: bool = True
     parse_result: Dict[str, Any] = field(default_factory=dict)
     events: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)
+    appended_with: List[Dict[str, str]] = field(default_factory=list)  # each append's sender and query
     inside: int = 0  # webhook requests being handled now, and the most at once
     most_inside: int = 0
 
@@ -62,6 +63,7 @@ class FakeRasa:
 
     async def append_events(self, request: web.Request) -> web.Response:
         self.events.setdefault(request.match_info["sender"], []).extend(await request.json())
+        self.appended_with.append({"sender": request.match_info["sender"], "path": request.raw_path, **request.query})
         return web.json_response({"sender_id": request.match_info["sender"]})
 
     async def tracker(self, request: web.Request) -> web.Response:
