@@ -14,6 +14,7 @@ from bot.language.languages import DEFAULT
 # The topics whose general answer has a cue in every resident's language (the lead extends this list).
 TOPICS = [
     "legal_aid",
+    "leisure",
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
