@@ -15,6 +15,7 @@ from bot.language.languages import DEFAULT
 TOPICS = [
     "legal_aid",
     "leisure",
+    "marriage_cohabitation",
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
