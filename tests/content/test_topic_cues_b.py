@@ -16,6 +16,7 @@ TOPICS = [
     "legal_aid",
     "leisure",
     "marriage_cohabitation",
+    "mental_wellbeing",
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
