@@ -17,6 +17,7 @@ TOPICS = [
     "leisure",
     "marriage_cohabitation",
     "mental_wellbeing",
+    "nationality",
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
