@@ -18,6 +18,7 @@ TOPICS = [
     "marriage_cohabitation",
     "mental_wellbeing",
     "nationality",
+    "opening_hours",
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
