@@ -19,6 +19,7 @@ TOPICS = [
     "mental_wellbeing",
     "nationality",
     "opening_hours",
+    "school",
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
