@@ -20,6 +20,7 @@ TOPICS = [
     "nationality",
     "opening_hours",
     "school",
+    "social_assistance",
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
