@@ -21,6 +21,7 @@ TOPICS = [
     "opening_hours",
     "school",
     "social_assistance",
+    "volunteering",
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
