@@ -22,6 +22,7 @@ TOPICS = [
     "school",
     "social_assistance",
     "volunteering",
+    "waste",
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
