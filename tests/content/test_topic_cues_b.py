@@ -23,6 +23,7 @@ TOPICS = [
     "social_assistance",
     "volunteering",
     "waste",
+    "work",
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
