@@ -24,6 +24,7 @@ TOPICS = [
     "volunteering",
     "waste",
     "work",
+    "welcome_newcomer",
 ]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
