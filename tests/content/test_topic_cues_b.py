@@ -66,6 +66,6 @@ def test_the_resident_reads_the_gist_and_finds_each_key_word_in_the_dutch_they_w
             lines = cue.text.splitlines()
             assert cue.lang == code and "{" not in cue.text, (topic, code)
             assert len(lines) == 1 + len(own.words), (topic, code)
-            for (word, translation), line in zip(own.words, lines[1:]):
+            for (word, translation), line in zip(own.words, lines[1:], strict=True):
                 assert line == f"{word}{WORD_SEPARATOR}{translation}"
                 assert word.casefold() in dutch.text.casefold(), (topic, code, word)
