@@ -29,6 +29,17 @@ TOPICS = [
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
 
+# "Free" in each resident's language: a cue may say it only when its Dutch answer says "gratis".
+FREE = {
+    "en": r"\bfree\b", "fr": r"gratuit", "de": r"kostenlos|gratis", "es": r"\bgratis\b|gratuit", "it": r"gratuit|gratis",
+    "pt": r"gratuit|grátis", "pl": r"bezpłat|darmow", "ro": r"gratuit", "bg": r"безплатн", "ru": r"бесплатн",
+    "uk": r"безоплатн|безкоштовн", "tr": r"ücretsiz|bedava", "ar": r"مجان", "fa": r"رایگان|مجانی", "ps": r"وړیا",
+    "ckb": r"بەخۆڕایی", "kmr": r"belaş|bêpere", "so": r"bilaash", "ti": r"ብነጻ|ብናጻ", "am": r"በነጻ|በነፃ", "sq": r"falas",
+    "ber": r"bla flus",
+}
+# "Menu": the language menu only changes the language, so no cue sends the resident there for help.
+MENU = re.compile(r"\bl?men[uüúû]\b|меню|القائمة|منو|مێنیو|ሜኑ", re.IGNORECASE)
+
 
 def _placeholders(text: str) -> Set[str]:
     return set(_PLACEHOLDER.findall(text))
@@ -69,3 +80,14 @@ def test_the_resident_reads_the_gist_and_finds_each_key_word_in_the_dutch_they_w
             for (word, translation), line in zip(own.words, lines[1:], strict=True):
                 assert line == f"{word}{WORD_SEPARATOR}{translation}"
                 assert word.casefold() in dutch.text.casefold(), (topic, code, word)
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_a_cue_promises_nothing_its_dutch_answer_does_not(content: Content, topic: str) -> None:
+    dutch_says_free = "gratis" in content.answers[topic].nl.casefold()
+    for code, cue in content.topic_cues[topic].answers["answer"].items():
+        assert not MENU.search(cue.text), f"locales/topics/{topic}.yml, answers.answer.{code}: sends to the menu"
+        if not dutch_says_free:
+            assert not re.search(FREE[code], cue.text, re.IGNORECASE), (
+                f"locales/topics/{topic}.yml, answers.answer.{code}: says 'free' but the Dutch answer does not"
+            )
