@@ -180,7 +180,7 @@ class SubAnswerSelector(GraphComponent):
             return []
         model = self._models[str(topic)]
         probabilities = model.predict_proba([text])[0]
-        return sorted(zip(map(str, model.classes_), map(float, probabilities)), key=lambda p: -p[1])
+        return sorted(zip(map(str, model.classes_), map(float, probabilities), strict=True), key=lambda p: -p[1])
 
     def _has(self, topic: Optional[str], text: str) -> bool:
         return bool(topic) and str(topic) in self._models and bool(text.strip())

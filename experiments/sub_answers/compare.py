@@ -127,7 +127,7 @@ def by_language(rows: Sequence[Row], make: Callable[[], object]) -> Dict[str, Li
             texts = [r[3] for r in test]
             predicted = model.predict(texts)
             confidence = model.proba(texts) if hasattr(model, "proba") else np.ones(len(texts))
-            results[lang] += [(r[2], str(p), float(c)) for r, p, c in zip(test, predicted, confidence)]
+            results[lang] += [(r[2], str(p), float(c)) for r, p, c in zip(test, predicted, confidence, strict=True)]
     return results
 
 
@@ -141,12 +141,12 @@ def by_phrasing(rows: Sequence[Row], make: Callable[[], object], folds: int = 4)
     results: Dict[str, List[Tuple[str, str, float]]] = defaultdict(list)
     for fold in range(folds):
         for topic in sorted({r[1] for r in rows}):
-            train = [r for r, k in zip(rows, position) if k != fold and r[1] == topic]
-            test = [r for r, k in zip(rows, position) if k == fold and r[1] == topic]
+            train = [r for r, k in zip(rows, position, strict=True) if k != fold and r[1] == topic]
+            test = [r for r, k in zip(rows, position, strict=True) if k == fold and r[1] == topic]
             model = make().fit([r[3] for r in train], [r[2] for r in train])  # type: ignore[attr-defined]
             texts = [r[3] for r in test]
             confidence = model.proba(texts) if hasattr(model, "proba") else np.ones(len(texts))
-            results_for = zip(test, model.predict(texts), confidence)
+            results_for = zip(test, model.predict(texts), confidence, strict=True)
             for r, p, c in results_for:
                 results[r[0]].append((r[2], str(p), float(c)))
     return results
