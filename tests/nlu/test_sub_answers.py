@@ -121,3 +121,14 @@ def test_case_and_accents_do_not_matter_but_scripts_stay() -> None:
     assert normalise("PÎN-Code") == normalise("pin-code")
     words: List[str] = ["ፒን ኮድ", "رمز سري"]
     assert [normalise(w) for w in words] == words
+
+
+def test_the_experiments_language_list_holds_exactly_the_marked_examples() -> None:
+    # experiments/sub_answers/examples.tsv (the examples with their language, for compare.py) must not drift
+    import csv
+
+    with (PROJECT_ROOT / "experiments" / "sub_answers" / "examples.tsv").open(encoding="utf-8") as handle:
+        listed = sorted((r["intent"], r["sub"], r["text"]) for r in csv.DictReader(handle, delimiter="\t"))
+    marked = sorted((topic, sub, text) for topic, (texts, subs) in examples(load_data(str(NLU))).items()
+                    for text, sub in zip(texts, subs, strict=True))
+    assert listed == marked
