@@ -305,15 +305,6 @@ def test_a_message_that_makes_rasa_fail_leaves_no_text_or_sender_id_in_the_log(s
         assert secret not in logs, [line for line in stack.output if secret in line][:3]
 
 
-def test_sigterm_stops_every_process(stack: RunningStack) -> None:
-    stack.process.send_signal(signal.SIGTERM)
-    assert stack.process.wait(60) == 0
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(listening(p) for p in stack.ports.values()):
-        time.sleep(0.2)
-    assert not any(listening(p) for p in stack.ports.values())
-
-
 @pytest.mark.parametrize("lang, text", [
     ("fr", "j'ai oublié le code pin de ma carte eid, elle est bloquée"),
     ("ar", "نسيت الرمز السري ديال بطاقة eID ديالي"),
@@ -329,3 +320,14 @@ def test_a_pin_question_gets_the_pin_sub_answer_first_and_its_cue(stack: Running
     own = load_content().topic_cues["id_card"].get("pin_puk", lang)
     assert own is not None and cue["kind"] == "cue" and cue["lang"] == lang
     assert cue["text"].startswith(own.text) and "PUK-code — " in cue["text"]
+
+
+# Last: it stops the stack the tests above share.
+def test_sigterm_stops_every_process(stack: RunningStack) -> None:
+    stack.process.send_signal(signal.SIGTERM)
+    assert stack.process.wait(60) == 0
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(listening(p) for p in stack.ports.values()):
+        time.sleep(0.2)
+    assert not any(listening(p) for p in stack.ports.values())
+
