@@ -47,7 +47,7 @@ class ActionAnswerTopic(Action):
             categories = context.safety(tracker).get("categories") or []
             answer = content.emergency(language.code, municipality, categories)
         else:
-            answer = content.answer(answered, language.code, municipality)
+            answer = content.answer(answered, language.code, municipality, context.sub_answer(tracker, answered))
         if context.needs_safety_line(tracker, answered):
             answer += content.unsure(language.code, municipality)
         messages = [m.about(about, language.as_dict()) for m in answer]

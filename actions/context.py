@@ -155,6 +155,16 @@ def safety(tracker: Tracker) -> Dict[str, Any]:
     return report if isinstance(report, dict) else {}
 
 
+def sub_answer(tracker: Tracker, topic: Optional[str]) -> Optional[str]:
+    """The sub-answer of `topic` the NLU chose for the latest message (bot.nlu.sub_answers), or None:
+    then the topic's general answer. A sub-answer of another topic (the safety net changed the intent) is ignored."""
+    chosen = (tracker.latest_message or {}).get("sub_answer")
+    if not isinstance(chosen, dict) or chosen.get("topic") != topic:
+        return None
+    name = chosen.get("name")
+    return name if isinstance(name, str) else None
+
+
 def needs_safety_line(tracker: Tracker, answered: Optional[str] = None) -> bool:
     """True when the answer must end with "Is it an emergency? Call 112": the safety net was unsure,
     or the message got no topic at all (not understood, or out of scope). An emergency described

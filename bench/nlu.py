@@ -1,9 +1,12 @@
-"""`make bench-nlu`: intent quality on the held-out set tests/nlu/heldout.tsv.
+"""`make bench-nlu`: intent quality on the held-out set tests/nlu/heldout.tsv, and sub-answer
+accuracy on tests/nlu/heldout_subs.tsv.
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
 questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
-many in-scope questions were wrongly sent to the fallback. With --config, it
-first trains an NLU-only model with that config (to compare pipelines).
+many in-scope questions were wrongly sent to the fallback. Then, per language and
+per sub-answer, how many held-out messages of a topic with sub-answers got the
+right sub-answer (bot.nlu.sub_answers; the general answer counts as wrong). With
+--config, it first trains an NLU-only model with that config (to compare pipelines).
 """
 
 from __future__ import annotations
@@ -24,6 +27,10 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from bot import PROJECT_ROOT
 
 HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
+# Written by an independent author, never trained on: lang, intent, sub, text.
+HELDOUT_SUBS = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs.tsv"
+# Below this many messages a group's result is given as a count only ("3/4"), not as a rate.
+SMALL = 20
 CAUGHT = {"nlu_fallback", "out_of_scope"}
 Row = Tuple[str, str, str]  # lang, intent, text
 
@@ -151,6 +158,86 @@ def report(rows: Sequence[Row], predicted: Sequence[str], times: Sequence[float]
     return result
 
 
+SubRow = Tuple[str, str, str, str]  # lang, intent, sub, text
+# A held-out message whose right answer is the topic's general answer (no sub-answer).
+GENERAL_LABELS = {"", "answer", "general", "-"}
+
+
+def read_heldout_subs(path: Path = HELDOUT_SUBS) -> Optional[List[SubRow]]:
+    """The held-out sub-answer messages, or None when the file is absent."""
+    if not path.exists():
+        return None
+    rows: List[SubRow] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()[1:], start=2):
+        if line.strip():
+            fields = line.split("\t")
+            if len(fields) != 4:
+                raise ValueError(f"{path.name}, line {number}: needs 4 tab-separated columns (lang, intent, sub, text)")
+            lang, intent, sub, text = fields
+            rows.append((lang.strip(), intent.strip(), sub.strip(), text))
+    return rows
+
+
+async def predict_subs(model: Path, texts: Sequence[str]) -> List[Tuple[str, Optional[str]]]:
+    """The predicted topic and sub-answer (None: the general answer) of each text."""
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    predicted: List[Tuple[str, Optional[str]]] = []
+    for text in texts:
+        parsed = await agent.parse_message(text)
+        chosen = parsed.get("sub_answer") or {}
+        predicted.append((parsed["intent"]["name"], chosen.get("name") if isinstance(chosen, dict) else None))
+    return predicted
+
+
+def _share(right: int, total: int) -> str:
+    return f"{right}/{total}" if total < SMALL else f"{right}/{total} ({right / total:.3f})"
+
+
+def sub_report(rows: Sequence[SubRow], predicted: Sequence[Tuple[str, Optional[str]]]) -> Dict[str, float]:
+    """Right = the topic and the sub-answer both right (a general answer where a sub-answer was due is wrong)."""
+    by_lang: Dict[str, List[bool]] = defaultdict(list)
+    by_sub: Dict[str, List[bool]] = defaultdict(list)
+    confused: Dict[str, Dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (lang, intent, sub, _), (got_intent, got_sub) in zip(rows, predicted, strict=True):
+        want = None if sub in GENERAL_LABELS else sub
+        ok = got_intent == intent and got_sub == want
+        by_lang[lang].append(ok)
+        name = f"{intent}/{want or 'general'}"
+        by_sub[name].append(ok)
+        if not ok:
+            confused[name][got_sub or ("general" if got_intent == intent else got_intent)] += 1
+    print("\n## Sub-answers per language (right sub-answer / messages of that topic)\n")
+    print("| lang | right |\n|---|---|")
+    for lang in sorted(by_lang, key=lambda code: (-len(by_lang[code]), code)):
+        print(f"| {lang} | {_share(sum(by_lang[lang]), len(by_lang[lang]))} |")
+    print("\n## Per sub-answer\n\n| sub-answer | right | got instead |\n|---|---|---|")
+    for name in sorted(by_sub):
+        instead = ", ".join(f"{k} ({v})" for k, v in sorted(confused[name].items(), key=lambda kv: -kv[1])[:3])
+        print(f"| {name} | {_share(sum(by_sub[name]), len(by_sub[name]))} | {instead} |")
+    flat = [ok for oks in by_lang.values() for ok in oks]
+    nl = by_lang.get("nl", [])
+    other = [ok for lang, oks in by_lang.items() if lang != "nl" for ok in oks]
+    result = {
+        "sub_accuracy_all": sum(flat) / max(1, len(flat)),
+        "sub_accuracy_nl": sum(nl) / max(1, len(nl)),
+        "sub_accuracy_other": sum(other) / max(1, len(other)),
+    }
+    print(f"\nsub-answer accuracy: all {_share(sum(flat), len(flat))}; Dutch {_share(sum(nl), len(nl))}; "
+          f"other languages {_share(sum(other), len(other))}")
+    return result
+
+
+def bench_subs(model: Path, path: Path = HELDOUT_SUBS) -> Optional[Dict[str, float]]:
+    rows = read_heldout_subs(path)
+    if rows is None:
+        print(f"\n## Sub-answers\n\n{path.relative_to(PROJECT_ROOT)} is absent: no sub-answer accuracy measured.")
+        return None
+    predicted = asyncio.run(predict_subs(model, [text for *_, text in rows]))
+    return sub_report(rows, predicted)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "taalbrug.tar.gz")
@@ -162,9 +249,10 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         model = train_nlu(args.config, Path(tmp)) if args.config else args.model
         predicted, times, tops = asyncio.run(predict(model, [t for _, _, t in rows]))
-    print(f"# NLU benchmark ({args.config or args.model})")
-    report(rows, predicted, times)
-    threshold_sweep(rows, tops)
+        print(f"# NLU benchmark ({args.config or args.model})")
+        report(rows, predicted, times)
+        threshold_sweep(rows, tops)
+        bench_subs(model)
 
 
 if __name__ == "__main__":

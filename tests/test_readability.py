@@ -46,6 +46,8 @@ def _filled(content: Content) -> Dict[str, List[str]]:
                 for t in (value if isinstance(value, list) else [value])
             ]
             texts.setdefault(topic, []).append(" ".join([answer.text, *extra]))
+            for sub in spec.subs:
+                texts.setdefault(f"{topic}.{sub}", []).append(content.answer(topic, "nl", municipality, sub)[0].text)
     for slot, question in load_content().forms.questions.items():
         texts[f"form:{slot}"] = [" ".join([question.ask, question.again, *map(str, question.extra.values())])]
     return texts

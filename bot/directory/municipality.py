@@ -36,12 +36,15 @@ class Municipality:
     contacts: Mapping[str, Contact] = field(default_factory=dict)
     # The service directory (services.yml), by service id; empty without one.
     services: Mapping[str, Service] = field(default_factory=dict)
+    # Prices that differ per municipality (`fees` in profile.yml), as answers write them: {fees.eid}.
+    fees: Mapping[str, str] = field(default_factory=dict)
 
     def facts(self, words: Optional[Wording] = None) -> Dict[str, Any]:
         """The values answers may use as {placeholders} (opening hours written with `words`)."""
         words = words or wording()
         facts: Dict[str, Any] = {
-            "municipality": {"name": self.name, "website": self.website}
+            "municipality": {"name": self.name, "website": self.website},
+            "fees": dict(self.fees),
         }
         for key, contact in self.contacts.items():
             facts[key] = {
@@ -95,7 +98,17 @@ def load_profile(path: Path) -> Municipality:
         timezone=str(data.get("timezone", "Europe/Brussels")),
         website=str(require(data, "website", where)),
         contacts=contacts,
+        fees=_fees(data.get("fees"), where),
     )
+
+
+def _fees(raw: Any, where: str) -> Dict[str, str]:
+    """`fees`: a price name mapped to the price as residents read it ("20 euro")."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(isinstance(v, (str, int, float)) and str(v).strip() for v in raw.values()):
+        raise ContentError(f"{where}: fees must map price names to prices (\"20 euro\")")
+    return {str(key): str(value).strip() for key, value in raw.items()}
 
 
 def load_municipalities(root: Path) -> Dict[str, Municipality]:

@@ -2,8 +2,9 @@
 
 A staff member picks the resident's language or lets Taalbrug detect it, and
 types or pastes the question. Taalbrug's NLU (Rasa's /model/parse) finds the
-topic; the page shows the plain Dutch answer, the cue, the pages its rules come
-from with the date they were checked, and for referral topics the service cards
+topic and, when one fits, its sub-answer; the page shows the plain Dutch answer
+(the sub-answer's), the cue, the pages its rules come from with the date they
+were checked, and for referral topics the service cards
 with open or closed status now. Phrase cards ("One moment
 please", "Do you want an interpreter?", ...) are shown large in the resident's
 language, "Come back on ..." with the date and time the staff member picks,
@@ -25,6 +26,7 @@ from aiohttp import web
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_datetime_format
 
+from bot.content.loader import Content
 from bot.content.locales import COME_BACK_ON, LANGUAGE_CARD
 from bot.directory.cards import referral_card
 from bot.directory.services import TOPIC_KINDS, find
@@ -129,6 +131,15 @@ async def staff_page(request: web.Request) -> web.Response:
     return await _page(request)
 
 
+def _sub_answer(parsed: Dict[str, Any], topic: Optional[str], content: Content) -> Optional[str]:
+    """The sub-answer Taalbrug's NLU chose for the question (bot.nlu.sub_answers), if the topic has it."""
+    chosen = parsed.get("sub_answer")
+    if not isinstance(chosen, dict) or chosen.get("topic") != topic or topic not in content.answers:
+        return None
+    name = chosen.get("name")
+    return name if isinstance(name, str) and name in content.answers[topic].subs else None
+
+
 async def ask(request: web.Request) -> web.Response:
     """Answer the question the staff member typed, in the chosen or detected language."""
     await require(request, STAFF)
@@ -150,7 +161,8 @@ async def ask(request: web.Request) -> web.Response:
     detected = (parsed.get("language") or {}).get("code")
     language = chosen or (detected if detected in content.locales else DEFAULT)
     municipality = _municipality(request)
-    messages: List[Message] = content.answer(topic, language, municipality)
+    sub = _sub_answer(parsed, topic, content)
+    messages: List[Message] = content.answer(topic, language, municipality, sub)
     now = datetime.now(ZoneInfo(municipality.timezone))
     if topic in content.answers:
         await db(request, record_topic, now.date(), municipality.slug, STAFF_CHANNEL, language, topic)
@@ -161,8 +173,10 @@ async def ask(request: web.Request) -> web.Response:
         for service in find(municipality.services, [kind])
     ]
     facts = content.answers[topic].provenance if topic in content.answers else None
+    if sub:
+        facts = content.answers[str(topic)].subs[sub].provenance or facts
     result = {
-        "topic": topic if topic in content.answers else None, "language": language,
+        "topic": topic if topic in content.answers else None, "sub_answer": sub, "language": language,
         "detected": not chosen, "messages": messages, "cards": cards,
         "confidence": (parsed.get("intent") or {}).get("confidence"), "error": None,
         "sources": facts.sources if facts else (),

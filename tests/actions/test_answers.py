@@ -201,3 +201,37 @@ async def test_outside_desk_hours_the_desk_gets_a_note_instead(database_url, mon
     assert "09 000 00 00" in messages[0]["text"]  # the contact options
     [note] = open_notes(make_engine(database_url), "voorbeeldegem")
     assert note.text.startswith("Een inwoner vroeg buiten de openingsuren naar een medewerker. Taal: Tigrinya.")
+
+
+def _with_sub(tracker: Tracker, sub: Dict[str, Any]) -> Tracker:
+    tracker.latest_message["sub_answer"] = sub
+    return tracker
+
+
+async def test_a_pin_question_gets_the_pin_sub_answer_and_its_own_cue(database_url: str) -> None:
+    english = {"code": "en", "confidence": 0.95, "source": "detected"}
+    tracker = _with_sub(tracker_for("id_card", "I forgot my eID PIN", english),
+                        {"topic": "id_card", "name": "pin_puk", "confidence": 0.81})
+    answer, cue = (await run(tracker))[0]
+    assert answer["text"].startswith("Uw kaart heeft twee geheime codes: de PIN-code en de PUK-code.")
+    assert "DOC STOP" not in answer["text"]  # not the general answer
+    assert cue["lang"] == "en" and cue["text"].startswith("Forgot your PIN")
+    assert "PUK-code — PUK code" in cue["text"].splitlines()
+    assert answer["topic"] == "id_card"
+
+
+async def test_the_eid_price_comes_from_the_municipality(database_url: str) -> None:
+    tracker = _with_sub(tracker_for("id_card", "hoeveel kost een eid", {"code": "nl", "confidence": 0.9,
+                                                                        "source": "detected"}),
+                        {"topic": "id_card", "name": "cost_wait", "confidence": 0.7})
+    (answer,) = (await run(tracker))[0]
+    assert "Een nieuwe eID kost bij Voorbeeldegem 21 euro." in answer["text"]  # profile.yml fees (example)
+
+
+async def test_without_a_sub_answer_or_with_another_topics_the_general_answer_is_given(database_url: str) -> None:
+    general = (await run(tracker_for("id_card", "vraag over mijn identiteitskaart")))[0][0]["text"]
+    assert "Bel dan meteen DOC STOP" in general and "twee geheime codes" not in general
+    # a sub-answer chosen for another topic (the safety net or the fallback changed the intent) is ignored
+    tracker = _with_sub(tracker_for("residence_permit", "verblijfskaart"),
+                        {"topic": "id_card", "name": "pin_puk", "confidence": 0.9})
+    assert (await run(tracker))[0][0]["text"].startswith("Uw verblijfskaart is het bewijs")

@@ -305,6 +305,24 @@ def test_a_message_that_makes_rasa_fail_leaves_no_text_or_sender_id_in_the_log(s
         assert secret not in logs, [line for line in stack.output if secret in line][:3]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "j'ai oublié le code pin de ma carte eid, elle est bloquée"),
+    ("ar", "نسيت الرمز السري ديال بطاقة eID ديالي"),
+    ("pl", "zapomniałem pinu do mojego dowodu eid"),
+])
+def test_a_pin_question_gets_the_pin_sub_answer_first_and_its_cue(stack: RunningStack, lang: str, text: str) -> None:
+    from bot.content.loader import load_content
+
+    reply = stack.chat(f"integration-pin-{lang}", text, [lang])
+    answer, cue = reply["messages"][:2]
+    assert reply["topic"] == "id_card", stack.problems()
+    assert answer["kind"] == "answer" and answer["text"].startswith("Uw kaart heeft twee geheime codes"), answer
+    own = load_content().topic_cues["id_card"].get("pin_puk", lang)
+    assert own is not None and cue["kind"] == "cue" and cue["lang"] == lang
+    assert cue["text"].startswith(own.text) and "PUK-code — " in cue["text"]
+
+
+# Last: it stops the stack the tests above share.
 def test_sigterm_stops_every_process(stack: RunningStack) -> None:
     stack.process.send_signal(signal.SIGTERM)
     assert stack.process.wait(60) == 0
@@ -312,3 +330,4 @@ def test_sigterm_stops_every_process(stack: RunningStack) -> None:
     while time.monotonic() < deadline and any(listening(p) for p in stack.ports.values()):
         time.sleep(0.2)
     assert not any(listening(p) for p in stack.ports.values())
+

@@ -77,6 +77,30 @@ async def test_the_answer_shows_where_its_rules_come_from_and_when_they_were_che
     assert "vlaamsmensenrechteninstituut.be" in page
 
 
+async def test_the_desk_shows_the_sub_answer_that_fits_the_question_with_its_own_sources(desk) -> None:
+    client, fake, _ = desk
+    fake.parse_result = {"intent": {"name": "id_card", "confidence": 0.95},
+                         "sub_answer": {"topic": "id_card", "name": "pin_puk", "confidence": 0.8},
+                         "language": {"code": "pl", "confidence": 0.9, "source": "detected"}}
+    page = await (await client.post("/staff/ask", data={
+        "question": "zapomniałem kodu pin", "language": "", "csrf": await csrf_of(client)})).text()
+    assert 'Onderwerp: <strong>id_card</strong>, deelantwoord <strong class="sub-answer">pin_puk</strong>' in page
+    assert "Uw kaart heeft twee geheime codes" in page and "Bel dan meteen DOC STOP" not in page
+    assert "Zapomniany PIN, dowód zablokowany" in page  # the sub-answer's own Polish cue
+    assert '<a href="https://www.wingene.be/nieuwe-pinpuk-code-aanvragen"' in page
+    assert "politie.be" not in page  # the general answer's DOC STOP page is not this answer's source
+
+
+async def test_a_sub_answer_the_topic_does_not_have_gives_the_general_answer(desk) -> None:
+    client, fake, _ = desk
+    fake.parse_result = {"intent": {"name": "id_card", "confidence": 0.95},
+                         "sub_answer": {"topic": "id_card", "name": "no_such_sub", "confidence": 0.8},
+                         "language": {"code": "nl", "confidence": 0.9, "source": "detected"}}
+    page = await (await client.post("/staff/ask", data={
+        "question": "identiteitskaart", "language": "", "csrf": await csrf_of(client)})).text()
+    assert "deelantwoord" not in page and "Bel dan meteen DOC STOP" in page
+
+
 async def test_a_question_at_the_desk_is_counted_as_channel_staff(desk) -> None:
     client, fake, engine = desk
     fake.parse_result = {"intent": {"name": "waste", "confidence": 0.9},
