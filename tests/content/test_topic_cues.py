@@ -12,10 +12,11 @@ import pytest
 import yaml
 
 from bot import PROJECT_ROOT
-from bot.content.loader import Content
+from bot.content.loader import Content, load_content
 from bot.content.reader import ContentError
 from bot.content.topic_cues import GENERAL, MAX_WORDS, MIN_WORDS, WORD_SEPARATOR, load_topic_cues
 from bot.language.languages import DEFAULT, SUPPORTED
+from bot.vocabulary import ASK_HUMAN, CONVERSATIONAL, EMERGENCY, NO_TOPIC
 
 ANSWER = {
     "topic": "id_card",
@@ -163,22 +164,25 @@ def test_the_repositorys_topic_cues_load_and_are_marked_for_review(content: Cont
 # Every language a resident may write in; Dutch needs no cue.
 RESIDENT_LANGUAGES = frozenset(SUPPORTED - {DEFAULT})
 PLACEHOLDER = re.compile(r"\{[a-z_.]+\}")
-# Topics whose general answer has its own cue (gist, next step, key Dutch words) in every resident language
-# (issue 14). Extend the list as topics get theirs.
-TOPICS_WITH_CUES = (
-    "address_change",
-    "appointment",
-    "birth_registration",
-    "certificates",
-    "childcare",
-    "civic_integration",
-    "discrimination",
-    "driving_licence",
-    "interpreter",
-    "learn_dutch",
-    "health",
-    "housing",
-)
+# Every topic answer has its own cue (gist, next step, key Dutch words) in every resident language, and so has
+# each of its sub-answers (issue 14). Only conversation management, the fallback and the emergency answer (whose
+# cues, with their numbers, live in locales/<code>.yml) keep the locale's own lines.
+OWN_LINES = CONVERSATIONAL | NO_TOPIC | {ASK_HUMAN, "bot_challenge", EMERGENCY}
+TOPICS_WITH_CUES = tuple(sorted(set(load_content().answers) - OWN_LINES))
+
+
+def test_the_topics_with_cues_are_the_topic_answers() -> None:
+    # A guard for the list above: it holds the municipal topics, and leaves none of the new ones out.
+    assert {"id_card", "driving_licence", "passport", "report_problem", "interpreter"} <= set(TOPICS_WITH_CUES)
+    assert not set(TOPICS_WITH_CUES) & {"greet", "nlu_fallback", "emergency", "ask_human"}
+
+
+@pytest.mark.parametrize("topic", TOPICS_WITH_CUES)
+def test_every_sub_answer_has_its_own_cue_in_every_resident_language(content: Content, topic: str) -> None:
+    cues = content.topic_cues.get(topic)
+    for sub in content.answers[topic].subs:
+        missing = sorted(code for code in RESIDENT_LANGUAGES if cues is None or cues.get(sub, code) is None)
+        assert not missing, (topic, sub, missing)
 
 
 @pytest.mark.parametrize("topic", TOPICS_WITH_CUES)
