@@ -1,5 +1,6 @@
-"""`make bench-nlu`: intent quality on the held-out set tests/nlu/heldout.tsv, and sub-answer
-accuracy on tests/nlu/heldout_subs.tsv.
+"""`make bench-nlu`: intent quality on the held-out set tests/nlu/heldout.tsv, on the new topics'
+held-out set tests/nlu/heldout_new.tsv (and both together), and sub-answer accuracy on
+tests/nlu/heldout_subs.tsv.
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
 questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
@@ -27,6 +28,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from bot import PROJECT_ROOT
 
 HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
+# The issue 14 topics and their boundaries with the old ones, by an independent author: lang, intent, text.
+HELDOUT_NEW = PROJECT_ROOT / "tests" / "nlu" / "heldout_new.tsv"
 # Written by an independent author, never trained on: lang, intent, sub, text.
 HELDOUT_SUBS = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs.tsv"
 # Below this many messages a group's result is given as a count only ("3/4"), not as a rate.
@@ -250,8 +253,16 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         model = train_nlu(args.config, Path(tmp)) if args.config else args.model
         predicted, times, tops = asyncio.run(predict(model, [t for _, _, t in rows]))
         print(f"# NLU benchmark ({args.config or args.model})")
+        print(f"\n# {HELDOUT.relative_to(PROJECT_ROOT)}")
         report(rows, predicted, times)
         threshold_sweep(rows, tops)
+        if HELDOUT_NEW.exists():
+            new_rows = read_heldout(HELDOUT_NEW)
+            new_predicted, new_times, _ = asyncio.run(predict(model, [t for _, _, t in new_rows]))
+            print(f"\n# {HELDOUT_NEW.relative_to(PROJECT_ROOT)}: the new topics and their boundaries")
+            report(new_rows, new_predicted, new_times)
+            print("\n# Both held-out topic sets together")
+            report([*rows, *new_rows], [*predicted, *new_predicted], [*times, *new_times])
         bench_subs(model)
 
 

@@ -112,3 +112,10 @@ def test_only_cyrillic_terms_are_compared_in_their_latin_skeleton() -> None:
     latin = Term(("sum",), "violence", "signal", "en")  # a Latin term that only a skeleton would meet
     assert {h.language for h in DangerLexicon([cyrillic, *_latin_spellings([cyrillic])]).scan("shum")} == {"ru"}
     assert DangerLexicon([latin]).scan("shum") == []
+
+
+def test_a_russian_residence_card_is_no_bulgarian_beating(lexicon: DangerLexicon) -> None:
+    # Russian "пребывание" (a stay) is one letter from Bulgarian "пребива" (beats up): a residence-card
+    # question got the 112 answer. The Bulgarian word itself still fires.
+    assert not lexicon.scan("как продлить карту пребывания")
+    assert {hit.category for hit in lexicon.scan("мъжът ме пребива")} == {"violence"}
