@@ -9,6 +9,15 @@ Taalbrug message as one `bot_uttered` event, `{"text", "quick_replies",
 raised "unexpected keyword argument 'kind'"). Rasa-webchat shows text with
 quick replies and keeps `metadata` (Taalbrug's kind, lang, dir, topic) aside.
 
+Rasa's conversation id is "socketio:<session id>" (bot/channels/senders.py):
+a client cannot name a widget session, a Telegram chat or a WhatsApp number.
+A `session_id` asked for in `session_request` that is not 8-128 of A-Z, a-z,
+0-9, _ and - (as the widget's) is replaced by a fresh one, not refused:
+rasa-webchat keeps whatever id `session_confirm` names, so the client still
+gets a working conversation, just never the one it named. A message whose
+`session_id` could not have been confirmed is ignored (logged). Events go to
+the room of the bare session id.
+
 With `desk_url` and `desk_token` in credentials.yml the staff desk can take a
 conversation over (bot/channels/desk_link.py): a staff member's messages reach the
 session's room as `bot_uttered` events (`metadata.kind` "human").
@@ -26,9 +35,25 @@ from rasa.core.channels.channel import UserMessage
 from sanic import Blueprint
 
 from bot.channels.desk_link import DeskLink, Screen
+from bot.channels.senders import SESSION_ID, SOCKETIO, ForeignSender, bare_id, conversation_id
 from bot.messages import from_response
 
 logger = logging.getLogger(__name__)
+
+
+def valid_session(session_id: Any) -> bool:
+    """Whether a client's session_id is one Taalbrug confirms: 8-128 of A-Z, a-z, 0-9, _ and -."""
+    return isinstance(session_id, str) and SESSION_ID.match(session_id) is not None
+
+
+def confirmed_session(asked: Any) -> str:
+    """The session id `session_confirm` names: the one asked for when valid, else a fresh one (the
+    client keeps the confirmed id, so it still has a conversation, never the one it named)."""
+    if valid_session(asked):
+        return str(asked)
+    if asked:
+        logger.warning("socket.io: a session_id that is not 8-128 of A-Z, a-z, 0-9, _ and - was replaced")
+    return uuid.uuid4().hex
 
 
 class SocketIOOutput(rasa_socketio.SocketIOOutput):
@@ -55,6 +80,16 @@ class SocketIOOutput(rasa_socketio.SocketIOOutput):
             ]
         event["metadata"] = dict(message["custom"])
         await self._send_message(recipient_id, event)
+
+    async def _send_message(self, socket_id: Text, response: Any) -> None:
+        """Emit to the session's room: the conversation id "socketio:<session id>" without its prefix.
+        A conversation of another channel is not sent to any room."""
+        try:
+            room = bare_id(SOCKETIO, socket_id)
+        except ForeignSender:
+            logger.error("socket.io: a message for a conversation of another channel was not sent")
+            return
+        await self.sio.emit(self.bot_message_evt, response, room=room)
 
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
         """A custom payload as the data of one event (Rasa spread it into `emit()`'s arguments)."""
@@ -86,8 +121,7 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
 
         async def session_request(sid: Text, data: Optional[Dict]) -> None:
             data = data if isinstance(data, dict) else {}
-            if not data.get("session_id"):
-                data["session_id"] = uuid.uuid4().hex
+            data["session_id"] = confirmed_session(data.get("session_id"))
             if self.session_persistence:
                 await sio.enter_room(sid, data["session_id"], namespace=self.namespace)
             await sio.emit("session_confirm", data["session_id"], room=sid, namespace=self.namespace)
@@ -99,9 +133,13 @@ class SocketIOInput(rasa_socketio.SocketIOInput):
                     logger.warning("socket.io: a message without session_id was ignored; the client must "
                                    "send `session_request` first and then the session_id with each message")
                     return
-                sender_id = str(data["session_id"])
+                if not valid_session(data["session_id"]):
+                    logger.warning("socket.io: a message with a session_id that session_request would not "
+                                   "confirm was ignored")
+                    return
+                sender_id = conversation_id(SOCKETIO, data["session_id"])
             else:
-                sender_id = sid
+                sender_id = conversation_id(SOCKETIO, sid)
             metadata = data.get(self.metadata_key) or {}
             if isinstance(metadata, str):
                 try:

@@ -10,7 +10,9 @@ without the right secret is refused with 403. Buttons are Telegram's inline
 buttons (a payload over 64 bytes, Telegram's limit, makes them numbered
 choices); the resident's Telegram language is passed on as a language hint,
 as the widget passes the browser's. Messages longer than LIMIT are split at
-sentence ends (bot/channels/render.py).
+sentence ends (bot/channels/render.py). Rasa's conversation id is
+"telegram:<chat id>" (bot/channels/senders.py), so no widget session or
+socket.io client can name a Telegram chat; sendMessage gets the bare chat id.
 
 Rasa's TelegramInput checks the bot's user name instead of a secret and
 registers the webhook with a blocking call while the app is built; this
@@ -32,6 +34,7 @@ from sanic.response import HTTPResponse
 from bot.channels.desk_link import DeskLink, Screen
 from bot.channels.provider import ProviderSession, SendError, require
 from bot.channels.render import parts, read_reply
+from bot.channels.senders import TELEGRAM, ForeignSender, bare_id, conversation_id
 from bot.messages import Message, from_response, split
 
 logger = logging.getLogger(__name__)
@@ -65,7 +68,16 @@ class TelegramOutput(OutputChannel):
             raise SendError(f"Telegram refused {method}")
         return answer.get("result")
 
-    async def _send(self, chat_id: str, message: Message) -> None:
+    @staticmethod
+    def chat_id(recipient_id: str) -> str:
+        """Telegram's chat id in a conversation id "telegram:<chat id>"; SendError for another channel's."""
+        try:
+            return bare_id(TELEGRAM, recipient_id)
+        except ForeignSender as error:
+            raise SendError(f"Telegram: {error}") from None
+
+    async def _send(self, recipient_id: str, message: Message) -> None:
+        chat_id = self.chat_id(recipient_id)
         buttons = [b for b in message.buttons if b.get("title")]
         numbered = any(len(str(b.get("payload", "")).encode()) > CALLBACK_DATA_LIMIT for b in buttons)
         for part in parts(message, LIMIT, numbered=numbered):
@@ -80,7 +92,7 @@ class TelegramOutput(OutputChannel):
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         for part in split(text, LIMIT):
-            await self.call("sendMessage", {"chat_id": recipient_id, "text": part})
+            await self.call("sendMessage", {"chat_id": self.chat_id(recipient_id), "text": part})
 
     async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: Any, **kwargs: Any) -> None:
         await self._send(recipient_id, Message(kind="answer", text=text,
@@ -151,12 +163,12 @@ class TelegramInput(RasaTelegramInput):
             incoming = await self.read_update(update)
             if incoming is None:
                 return response.text("ignored")  # a sticker, a photo, a join: nothing to answer
-            chat_id, text, metadata = incoming
-            text = await read_reply(getattr(request.app.ctx, "agent", None), chat_id, text)
+            sender_id, text, metadata = incoming
+            text = await read_reply(getattr(request.app.ctx, "agent", None), sender_id, text)
             try:
-                await on_new_message(UserMessage(text, self.get_output_channel(), chat_id,
+                await on_new_message(UserMessage(text, self.get_output_channel(), sender_id,
                                                  input_channel=self.name(), metadata=metadata))
-                await self.desk.after_message(getattr(request.app.ctx, "agent", None), chat_id, self.name())
+                await self.desk.after_message(getattr(request.app.ctx, "agent", None), sender_id, self.name())
             except Exception as error:  # logged without the message
                 logger.error("Telegram: a message could not be answered: %s",
                              error if isinstance(error, SendError) else type(error).__name__)
@@ -175,7 +187,8 @@ class TelegramInput(RasaTelegramInput):
         return webhook
 
     async def read_update(self, update: Mapping[str, Any]) -> Optional[tuple]:
-        """(chat id, text, metadata) of an update with text or a pressed button, else None."""
+        """(conversation id "telegram:<chat id>", text, metadata) of an update with text or a pressed
+        button, else None."""
         query = update.get("callback_query")
         if isinstance(query, dict):
             chat = ((query.get("message") or {}).get("chat") or {}).get("id")
@@ -199,4 +212,4 @@ class TelegramInput(RasaTelegramInput):
             text = START
         language = (with_language.get("from") or {}).get("language_code")
         metadata = {"languages": [language]} if isinstance(language, str) and language else {}
-        return str(chat), text, metadata
+        return conversation_id(TELEGRAM, str(chat)), text, metadata

@@ -16,12 +16,13 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from aiohttp import web
 
+from bot.channels.senders import SESSION_ID
 from bot.content.loader import Content
 from bot.language.languages import DEFAULT, normalise
 from bot.messages import Message, bilingual, from_replies, latest
 from bot.vocabulary import ASK_HUMAN, EMERGENCY
 from bot.web import keys
-from bot.web.desk import SESSION_ID, DeskFull
+from bot.web.desk import DeskFull
 from bot.web.handover import safety_first
 from bot.web.rasa_client import UpstreamError
 from bot.web.ratelimit import client_of

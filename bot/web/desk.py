@@ -13,7 +13,6 @@ resident the desk's other contact options instead.
 
 from __future__ import annotations
 
-import re
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -24,7 +23,6 @@ from aiohttp import web
 from bot.vocabulary import WEB_CHANNEL
 
 # A widget session id: the chat API's `session` (and Rasa's sender id).
-SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 KEEP_ENDED = 600.0  # seconds an ended handover is remembered, so the widget learns it ended
 MAX_OPEN = 200  # open handovers in this gateway
 PER_MUNICIPALITY = 50  # waiting handovers of one municipality

@@ -38,6 +38,7 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.channels.senders import SESSION_ID
 from bot.directory.municipality import Municipality
 from bot.language.languages import DEFAULT
 from bot.messages import Message, from_event
@@ -53,7 +54,7 @@ from bot.vocabulary import (
 )
 from bot.web import keys, tenants
 from bot.web.auth import check_csrf, render, require
-from bot.web.desk import SESSION_ID, Handover
+from bot.web.desk import Handover
 from bot.web.rasa_client import UpstreamError
 
 logger = logging.getLogger(__name__)

@@ -95,7 +95,7 @@ def test_a_telegram_staff_message_is_sent_as_it_is() -> None:
     provider = RecordingProvider()
     output = TelegramOutput("1:t", "http://standin", provider, FakeDesk(None))  # type: ignore[arg-type]
     staff = Message(kind="human", text="Goedemorgen, ik help u.", from_staff=True)
-    asyncio.run(output.send_response("42", response(staff)))
+    asyncio.run(output.send_response("telegram:42", response(staff)))
     assert provider.posts[-1]["json"] == {"chat_id": "42", "text": "Goedemorgen, ik help u."}
 
 
@@ -162,10 +162,10 @@ def test_a_message_in_a_paused_conversation_is_reported_to_the_desk() -> None:
         server = await _desk_server(200, {"emergency": False}, seen)
         link = DeskLink(str(server.make_url("")), "rasa-token")
         try:
-            await link.after_message(FakeAgent(paused=False), "7", "telegram")
-            await link.after_message(FakeAgent(paused=True), "8", "telegram")
+            await link.after_message(FakeAgent(paused=False), "telegram:7", "telegram")
+            await link.after_message(FakeAgent(paused=True), "telegram:8", "telegram")
         finally:
             await link.close()
             await server.close()
     asyncio.run(run())
-    assert [(s["path"], s["sender"], s["channel"]) for s in seen] == [("/api/desk/wrote", "8", "telegram")]
+    assert [(s["path"], s["sender"], s["channel"]) for s in seen] == [("/api/desk/wrote", "telegram:8", "telegram")]

@@ -1,11 +1,12 @@
-"""Rasa's web chat clients get each Taalbrug message as one bot_uttered event they can show."""
+"""Rasa's web chat clients get each Taalbrug message as one bot_uttered event they can show, in the room of
+their own session only."""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Any, Dict, List
 
-from bot.channels.socketio import SocketIOOutput
+from bot.channels.socketio import SocketIOOutput, confirmed_session
 from bot.messages import Message
 
 
@@ -21,7 +22,7 @@ class RecordingServer:
 
 def _send(response: Dict[str, Any]) -> List[Dict[str, Any]]:
     server = RecordingServer()
-    asyncio.run(SocketIOOutput(server, "bot_uttered").send_response("session-1", response))
+    asyncio.run(SocketIOOutput(server, "bot_uttered").send_response("socketio:session-1", response))
     return server.emitted
 
 
@@ -47,3 +48,20 @@ def test_a_foreign_custom_payload_is_sent_as_data_not_spread_into_emit() -> None
 
 def test_plain_text_without_taalbrug_data_is_sent_as_rasa_sends_it() -> None:
     assert [e["data"] for e in _send({"text": "Hallo"})] == [{"text": "Hallo"}]
+
+
+def test_events_go_to_the_bare_session_room_and_never_to_another_channels_conversation() -> None:
+    server = RecordingServer()
+    output = SocketIOOutput(server, "bot_uttered")
+    asyncio.run(output.send_text_message("socketio:abcdefgh12", "Hallo"))
+    for foreign in ("abcdefgh12", "telegram:123456789", "whatsapp:+32470000001"):
+        asyncio.run(output.send_text_message(foreign, "Hallo"))
+    assert server.emitted == [{"event": "bot_uttered", "data": {"text": "Hallo"}, "room": "abcdefgh12"}]
+
+
+def test_a_session_id_of_another_namespace_is_replaced_by_a_fresh_one() -> None:
+    assert confirmed_session("socket-session-1") == "socket-session-1"
+    for asked in ("whatsapp:+32470000001", "telegram:7001", "+32470000001", "short", "x" * 129, 12345678, None):
+        fresh = confirmed_session(asked)
+        assert fresh != asked and len(fresh) == 32 and fresh.isalnum()
+    assert confirmed_session(None) != confirmed_session(None)

@@ -37,6 +37,7 @@ from tests.live_stack import RunningStack, start_stack
 pytestmark = pytest.mark.integration
 
 TELEGRAM_SECRET = "standin-telegram-secret_1"
+RASA_TOKEN = "channels-rasa-token"
 WHATSAPP_NUMBER = "whatsapp:+3225550100"
 PUBLIC_TELEGRAM_WEBHOOK = "https://taalbrug.voorbeeldegem.example/webhooks/telegram/webhook"
 HELDOUT = Path(__file__).resolve().parent.parent / "nlu" / "heldout.tsv"
@@ -62,6 +63,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory, standin: ProviderStandIn) ->
     running = start_stack(
         tmp_path_factory.mktemp("channels"),
         TAALBRUG_HASH_SALT="channels-salt",
+        TAALBRUG_RASA_TOKEN=RASA_TOKEN,
         TAALBRUG_REPORT_TOKEN="channels-report-token",
         TAALBRUG_DESK_CLOCK="2026-11-24T10:00:00+01:00",  # a Tuesday morning: the chat desk is open
         TAALBRUG_TWILIO_ACCOUNT_SID=TWILIO_SID,
@@ -161,6 +163,7 @@ class SocketResident:
         await self.client.connect(self.url, socketio_path="/socket.io", wait_timeout=30, transports=["polling"])
         await self.client.emit("session_request", {"session_id": self.session_id})
         await self._until(lambda: bool(self.confirmed))
+        self.session_id = self.confirmed[0]  # as rasa-webchat: the id session_confirm names
 
     async def say(self, text: str, expected: int = 1, quiet: float = 2.0) -> List[Dict[str, Any]]:
         """Send `text`; the bot_uttered events of the answer (at least `expected`, then until quiet)."""
@@ -612,3 +615,98 @@ def test_socketio_handover_staff_message_arrives_as_bot_uttered(stack: RunningSt
     assert "112" in seen["emergency"][0]["text"], (seen["emergency"], stack.problems())
     assert "Dringend: misschien een noodgeval." in seen["urgent"]
     assert any(m["metadata"].get("topic") == "opening_hours" for m in seen["after"]), seen["after"]
+
+
+# --- one conversation per channel and sender (issue 18) --------------------------------------------
+
+def user_texts(stack: RunningStack, conversation_id: str) -> List[str]:
+    """What the resident wrote in a Rasa conversation, read through Rasa's API."""
+    url = (rasa_url(stack) + "/conversations/" + urllib.parse.quote(conversation_id, safe=":+")
+           + "/tracker?token=" + RASA_TOKEN)
+    with urllib.request.urlopen(url, timeout=30) as response:
+        tracker = json.loads(response.read())
+    return [e.get("text") for e in tracker.get("events") or [] if e.get("event") == "user"]
+
+
+def widget_updates(stack: RunningStack, session: str) -> Dict[str, Any]:
+    with urllib.request.urlopen(f"{stack.url}/api/chat/updates?session={session}&since=0", timeout=30) as response:
+        return json.loads(response.read())
+
+
+def test_a_widget_session_equal_to_a_telegram_chat_id_does_not_see_or_change_that_chat(
+        stack: RunningStack, standin: ProviderStandIn, desk: Desk) -> None:
+    chat = 123456789  # a valid widget session id too
+    telegram_only = "Dit schrijft de balie alleen aan de Telegram-bewoner."
+    before = desk.handovers()
+    assert telegram(stack, chat, ASK_PERSON, language="uk") == 200, stack.problems()
+    on_telegram = _new_handover(desk, before)
+    desk.take(on_telegram)  # the Telegram conversation is now paused, with a staff message in it
+    desk.reply(on_telegram, telegram_only)
+    sent = len(standin.telegram_to(str(chat)))
+    telegram_said = user_texts(stack, f"telegram:{chat}")
+    assert telegram_said == [ASK_PERSON]
+
+    answer = stack.chat(str(chat), OPENING_HOURS)  # the widget's session "123456789"
+    assert answer["topic"] == "opening_hours" and answer["messages"], answer  # not a paused conversation
+    before = desk.handovers()
+    stack.chat(str(chat), ASK_PERSON)
+    on_widget = _new_handover(desk, before)
+    desk.take(on_widget)
+    updates = widget_updates(stack, str(chat))
+    to_telegram = standin.telegram_to(str(chat))[sent:]
+    desk.hand_back(on_widget)
+    desk.hand_back(on_telegram)
+
+    assert updates["handover"] == {"state": "active"}
+    assert telegram_only not in json.dumps(updates, ensure_ascii=False), updates  # nothing of the Telegram chat
+    assert user_texts(stack, f"telegram:{chat}") == telegram_said  # the Telegram conversation is unchanged
+    assert OPENING_HOURS in user_texts(stack, str(chat))  # the widget's own conversation
+    assert to_telegram == [], "the widget's turns send nothing to the Telegram chat"
+
+
+def test_a_socketio_client_asking_for_another_channels_sender_id_does_not_get_into_that_conversation(
+        stack: RunningStack, standin: ProviderStandIn) -> None:
+    phone = "whatsapp:+32470555777"
+    chat = 7301
+    assert whatsapp(stack, phone, APPOINTMENT) == 200, stack.problems()
+    assert telegram(stack, chat, APPOINTMENT) == 200, stack.problems()
+    to_phone, to_chat = len(standin.sent_to(phone)), len(standin.telegram_to(str(chat)))
+
+    async def run() -> Dict[str, Any]:
+        seen: Dict[str, Any] = {}
+        for asked in (phone, f"telegram:{chat}", "+32470555777"):
+            resident = SocketResident(rasa_url(stack), asked)
+            await resident.connect()
+            try:
+                seen[asked] = {"confirmed": resident.session_id, "answer": await resident.say(OPENING_HOURS)}
+            finally:
+                await resident.close()
+        same_digits = SocketResident(rasa_url(stack), f"{chat}abcd")  # a valid id: its own conversation
+        await same_digits.connect()
+        try:
+            seen["digits"] = await same_digits.say(OPENING_HOURS)
+        finally:
+            await same_digits.close()
+        sneaky = SocketResident(rasa_url(stack), "socket-sneaky-1")  # skips session_request's check
+        await sneaky.connect()
+        try:
+            await sneaky.client.emit("user_uttered", {"message": OPENING_HOURS, "session_id": phone})
+            await asyncio.sleep(5)
+            seen["sneaky"] = list(sneaky.received)
+        finally:
+            await sneaky.close()
+        return seen
+
+    seen = asyncio.run(run())
+    for asked in (phone, f"telegram:{chat}", "+32470555777"):
+        confirmed = seen[asked]["confirmed"]
+        assert confirmed != asked and len(confirmed) == 32, confirmed  # a fresh session instead
+        assert any(m["metadata"].get("topic") == "opening_hours" for m in seen[asked]["answer"]), \
+            (seen[asked], stack.problems())
+        assert user_texts(stack, f"socketio:{confirmed}") == [OPENING_HOURS]
+    assert any(m["metadata"].get("topic") == "opening_hours" for m in seen["digits"]), seen["digits"]
+    assert seen["sneaky"] == [], seen["sneaky"]  # a message naming another channel's sender is ignored
+    assert user_texts(stack, phone) == [APPOINTMENT]  # WhatsApp's conversation: untouched
+    assert user_texts(stack, f"telegram:{chat}") == [APPOINTMENT]  # Telegram's: untouched
+    assert len(standin.sent_to(phone)) == to_phone and len(standin.telegram_to(str(chat))) == to_chat
+    assert user_texts(stack, "socketio:" + phone) == []  # nor a socket.io conversation of that name
