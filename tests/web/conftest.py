@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Dict, List
 
@@ -13,6 +15,9 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.config import Settings
 from bot.messages import Message
+from bot.storage.accounts import create_account
+from bot.storage.db import make_engine
+from bot.storage.migrate import upgrade
 from bot.web import init_app
 
 
@@ -113,6 +118,18 @@ def settings_for(tmp_path: Path, rasa_port: int, actions_port: int, **changes: A
         actions_port=actions_port,
         **{"database_url": f"sqlite:///{tmp_path / 'taalbrug.db'}", "upstream_timeout": 1.0, **changes},
     )
+
+
+async def signed_in_staff(aiohttp_client, settings: Settings) -> TestClient:
+    """A gateway on a fresh database with staff member "jan" (Voorbeeldegem), signed in."""
+    upgrade(settings.database_url)
+    create_account(make_engine(settings.database_url), "jan", "staff", "een lang wachtwoord",
+                   datetime.now(timezone.utc), ["voorbeeldegem"])
+    client = await aiohttp_client(init_app(settings))
+    page = await (await client.get("/login")).text()
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    await client.post("/login", data={"username": "jan", "password": "een lang wachtwoord", "csrf": csrf})
+    return client
 
 
 @pytest.fixture()

@@ -5,18 +5,15 @@ an emergency during the handover gets 112 first there and makes the conversation
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from bot.storage.accounts import create_account
 from bot.storage.db import make_engine, session_scope
-from bot.storage.migrate import upgrade
 from bot.storage.models import SafetyCount
-from bot.web import init_app, keys
-from tests.web.conftest import settings_for
+from bot.web import keys
+from tests.web.conftest import settings_for, signed_in_staff
 
 TOKEN = "rasa-api-token"
 RASA = {"Authorization": f"Bearer {TOKEN}"}
@@ -27,13 +24,7 @@ PHONE = "whatsapp:+32470123456"
 async def setup(aiohttp_client, fake_rasa, tmp_path: Path):
     fake, server = fake_rasa
     settings = settings_for(tmp_path, server.port, server.port, cookie_secure=False, rasa_token=TOKEN)
-    upgrade(settings.database_url)
-    create_account(make_engine(settings.database_url), "jan", "staff", "een lang wachtwoord",
-                   datetime.now(timezone.utc), ["voorbeeldegem"])
-    client = await aiohttp_client(init_app(settings))
-    page = await (await client.get("/login")).text()
-    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-    await client.post("/login", data={"username": "jan", "password": "een lang wachtwoord", "csrf": csrf})
+    client = await signed_in_staff(aiohttp_client, settings)
     return client, fake, settings
 
 

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from bot.messages import Message
-from bot.storage.accounts import create_account
-from bot.storage.db import make_engine
-from bot.storage.migrate import upgrade
-from bot.web import init_app
-from tests.web.conftest import rest_items, settings_for
+from tests.web.conftest import rest_items, settings_for, signed_in_staff
 
 ASKED = rest_items(
     Message(kind="answer", text="U wilt met een medewerker praten.", topic="ask_human",
@@ -26,13 +21,7 @@ ASKED = rest_items(
 async def setup(aiohttp_client, fake_rasa, tmp_path: Path):
     fake, server = fake_rasa
     settings = settings_for(tmp_path, server.port, server.port, cookie_secure=False)
-    upgrade(settings.database_url)
-    create_account(make_engine(settings.database_url), "jan", "staff", "een lang wachtwoord",
-                   datetime.now(timezone.utc), ["voorbeeldegem"])
-    client = await aiohttp_client(init_app(settings))
-    page = await (await client.get("/login")).text()
-    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-    await client.post("/login", data={"username": "jan", "password": "een lang wachtwoord", "csrf": csrf})
+    client = await signed_in_staff(aiohttp_client, settings)
     return client, fake
 
 
