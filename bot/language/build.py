@@ -27,7 +27,7 @@ DUTCH_DOMINANCE = 5.0
 
 DATA = Path(__file__).resolve().parent / "data"
 # Folders of <code>.txt files, one per source (bot/language/data/README.md).
-SOURCES: Tuple[str, ...] = ("udhr", "chat", "gettext", "cldr")
+SOURCES: Tuple[str, ...] = ("udhr", "chat", "gettext", "cldr", "lexicon")
 Sample = Tuple[str, str]  # (language code, text)
 
 

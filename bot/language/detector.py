@@ -8,16 +8,17 @@ Three sources of evidence, combined per writing system:
   package: real Tigrinya and Amharic text, and langdetect's Wikipedia profiles
   of 17 more of our languages), a third opinion independent of fastText;
 - script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic (letters
-  only Tigrinya uses, then the n-gram profiles), Arabic script is Arabic, Persian, Pashto or Sorani, told
+  only Tigrinya uses, then the n-gram profiles, then function words and the
+  letter ኣ/አ of each: bot/language/data/markers.json), Arabic script is Arabic, Persian, Pashto or Sorani, told
   apart by their own letters;
 - a Dutch lexicon (built with the model from the Dutch training text and the
   NLU's Dutch examples, less words common in our other languages): a message
   that is Dutch by its words stays Dutch, the more so in a Dutch conversation.
 When the two best languages are a close pair (ti/am, fa/ps, ru/uk, es/pt, ...)
-and the evidence barely separates them, the detection is marked unsure, so a
-conversation already in one of them keeps it instead of switching on a guess
-(in a third language, e.g. Dutch, the better of the two is taken: both say
-"not Dutch").
+and the evidence barely separates them, the detection is marked unsure, so the
+conversation keeps its language (one of the two, or Dutch) instead of
+switching on a guess; with nothing known, the better one is a guess below the
+bar, never a confident language.
 Short or language-neutral turns ("ok", "merci", a postcode, an emoji) are not
 detected at all: the conversation's language, then the browser's, is kept.
 """
@@ -48,6 +49,11 @@ SUPPLEMENT = Path(__file__).resolve().parent / "model" / "taalbrug-langid.ftz"
 # Dutch and rare in our other languages, one per line.
 DUTCH_LEXICON = SUPPLEMENT.with_name("dutch-words.txt")
 GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "ngrams" / "profiles.json"
+# Function words and letters that tell Tigrinya from Amharic, and Pashto from Persian (bot/language/sources.py `lexicon`).
+MARKERS = Path(__file__).resolve().parent / "data" / "markers.json"
+# Each marker more on one side multiplies that language's probability by this much (at most 3 times).
+MARKER_FACTOR = 3.0
+MARKED_PAIRS = (("ti", "am"), ("ps", "fa"))
 # Weight of the n-gram profiles against the fastText models, per script.
 NGRAM_WEIGHT = {"ethiopic": 0.5, "latin": 0.25, "cyrillic": 0.25, "arabic": 0.25}
 # Close languages: between these, a small margin means "unsure".
@@ -62,9 +68,10 @@ DUTCH_SHARE = 0.6
 _INTENT_PAYLOAD = re.compile(r"^/\w+")
 # Letters only one Arabic-script language uses, and letters Arabic does not use.
 _SORANI = re.compile(r"[ڕڵۆێەڤ]")
-_PASHTO = re.compile(r"[ټډړږښګڼۍې]")
+_PASHTO = re.compile(r"[ټډړږښګڼۍېځڅ]")
 _NOT_ARABIC = re.compile(r"[پچژگکی]")
-_ARABIC_ONLY = re.compile(r"[ةيىإأؤ]")
+# (Not ي: Pashto writes it too, "دي", "سړي".)
+_ARABIC_ONLY = re.compile(r"[ةىإأؤ]")
 # Ge'ez letters Tigrinya uses and Amharic does not (the ቐ and ኸ series).
 _TIGRINYA = re.compile(r"[\u1250-\u125D\u12B8-\u12C5]")
 # Cyrillic: letters only Ukrainian, or only Russian, uses among ru, uk, bg.
@@ -215,6 +222,40 @@ def _ngrams(text: str, n: int) -> List[str]:
     return [text[i : i + n] for i in range(len(text) - n + 1) if text[i : i + n].strip()]
 
 
+@functools.lru_cache(maxsize=1)
+def _markers(path: str = str(MARKERS)) -> Tuple[Dict[str, FrozenSet[str]], Dict[str, str]]:
+    """(function words, letters) per language of a close pair; empty when the file is missing."""
+    file = Path(path)
+    if not file.exists():
+        return {}, {}
+    data = json.loads(file.read_text(encoding="utf-8"))
+    return {c: frozenset(w) for c, w in data.get("words", {}).items()}, dict(data.get("letters", {}))
+
+
+def marker_counts(cleaned: str) -> Dict[str, int]:
+    """Per language: the message's words that are its function words or carry its letters."""
+    words, letters = _markers()
+    counts: Dict[str, int] = {}
+    for token in tokens(cleaned):
+        for code in set(words) | set(letters):
+            if token in words.get(code, ()) or (letters.get(code) and letters[code] in token):
+                counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def _marked(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
+    """Tigrinya vs Amharic, Pashto vs Persian: the side with more function words (and letters) of its own gains."""
+    counts = marker_counts(cleaned)
+    for a, b in MARKED_PAIRS:
+        lead = counts.get(a, 0) - counts.get(b, 0)
+        if lead == 0 or not {a, b} <= set(scores):
+            continue
+        winner = a if lead > 0 else b
+        factor = MARKER_FACTOR ** min(abs(lead), 3)
+        scores = _normalised({c: v * factor if c == winner else v for c, v in scores.items()})
+    return scores
+
+
 def _restrict(scores: Dict[str, float], candidates: Iterable[str]) -> Dict[str, float]:
     kept = {c: scores.get(c, 0.0) for c in candidates}
     if kept and sum(kept.values()) <= 0:
@@ -294,6 +335,8 @@ class LanguageDetector:
                     c: (1 - v) * combined.get(c, 0.0) + v * mass * profiled[c] if c in profiled else combined.get(c, 0.0)
                     for c in candidates
                 })
+        if script in ("ethiopic", "arabic"):
+            combined = _marked(cleaned, combined)
         if script == "latin":
             combined = self._dutch_chat(cleaned, combined)
         return combined
@@ -362,9 +405,9 @@ class LanguageDetector:
         confidence = min(1.0, confidence)
         if self._dutch_by_words(cleaned, normalise(current)):
             return Detection("nl", max(confidence if code == "nl" else 0.0, self.min_confidence), "detected")
-        if self._close_call(ranked, normalise(current)):
+        if self._close_call(ranked):
             # Two close languages the evidence barely separates: no confident
-            # guess; a conversation already in one of them keeps it.
+            # guess; the conversation keeps its language (or Dutch).
             confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
@@ -377,22 +420,18 @@ class LanguageDetector:
         return Detection(code, min(confidence, UNSURE), "detected")
 
     @staticmethod
-    def _close_call(ranked: Sequence[Tuple[str, float]], current: Optional[str]) -> bool:
-        """The two best are a close pair, barely separated, and the conversation is in one of them.
+    def _close_call(ranked: Sequence[Tuple[str, float]]) -> bool:
+        """The two best are a close pair (ti/am, fa/ps, es/pt, ...) that the evidence barely separates.
 
-        The gateway does not send the conversation's language to the NLU, so
-        inside Rasa `current` is unknown: bot/language/conversation.py applies
-        the same rule with the `language` slot (CLOSE_KEEP).
-
-        When the conversation is in a third language (Dutch, and a message in
-        Spanish or Portuguese arrives), keeping it would answer in a language
-        the resident did not write: the better of the two is then taken.
+        Such a detection is unsure: a conversation keeps its language (one of
+        the two, or Dutch), and with nothing known the better of the two is
+        given as a guess below the bar, never as a confident language.
+        bot/language/conversation.py applies a like rule with the `language`
+        slot (CLOSE_KEEP).
         """
         if len(ranked) < 2 or frozenset({ranked[0][0], ranked[1][0]}) not in CLOSE_PAIRS:
             return False
-        if ranked[0][1] - ranked[1][1] >= CLOSE_MARGIN:
-            return False
-        return current in (ranked[0][0], ranked[1][0])
+        return ranked[0][1] - ranked[1][1] < CLOSE_MARGIN
 
     def _dutch_by_words(self, cleaned: str, current: Optional[str]) -> bool:
         """Dutch by its words: most words Dutch, and the conversation Dutch (or not yet known)."""
