@@ -45,7 +45,7 @@ import json
 import random
 import re
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Optional, Sequence
 
 from bot.language.languages import SCRIPT_LANGUAGES, SUPPORTED
 from bot.language.text import clean, dominant_script, tokens
@@ -297,13 +297,12 @@ def lexicon_text(wheels: Path, per_line: int = 5, cap: int = CAP, seed: int = 29
         rng.shuffle(words)
         words = words[: cap * per_line]
         per_lang[code] = [" ".join(words[i : i + per_line]) for i in range(0, len(words), per_line)]
-    function_words = {
-        "ti": re.findall(r'"([^"\s]+)"', (wheels / "tigrinya_nlp" / "stopwords.py").read_text(encoding="utf-8")),
+    function_words: Dict[str, str] = {
+        "ti": " ".join(re.findall(r'"([^"\s]+)"', (wheels / "tigrinya_nlp" / "stopwords.py").read_text(encoding="utf-8"))),
         "am": (wheels / "etnltk" / "lang" / "am" / "stop_words.py").read_text(encoding="utf-8"),
         "ps": (wheels / "pashto_stopwords" / "pashto-stopwords.txt").read_text(encoding="utf-8"),
     }
-    for code, raw in function_words.items():
-        text = " ".join(raw) if isinstance(raw, list) else raw
+    for code, text in function_words.items():
         words = sorted({w for w in tokens(clean(text)) if _script_ok(code, w)})
         per_lang[code] = words
     return per_lang
@@ -332,7 +331,9 @@ def persian_words(dic: Optional[Path]) -> set:
 MARKER_LETTERS = {"ti": "ኣ", "am": "አ"}
 
 
-def pair_markers(lexicon: Dict[str, List[str]], data: Path = DATA, persian_dic: Optional[Path] = None) -> Dict[str, object]:
+def pair_markers(
+    lexicon: Dict[str, List[str]], data: Path = DATA, persian_dic: Optional[Path] = None
+) -> Dict[str, Dict[str, Any]]:
     """Function words of ti and am (2+ letters) that never occur in the other language of
     the pair (not in its function-word list, nor in its UDHR or chat text), and their letters."""
     def words_of(code: str) -> set:
@@ -351,7 +352,7 @@ def pair_markers(lexicon: Dict[str, List[str]], data: Path = DATA, persian_dic: 
                 other = words_of(y) | MARKER_SHARED
                 words[x] = sorted(w for w in lexicon[x] if len(w) >= 2 and w not in other
                                   and w.replace("ي", "ی").replace("ك", "ک") not in other)
-    return {"words": words, "letters": MARKER_LETTERS}
+    return {"words": dict(words), "letters": dict(MARKER_LETTERS)}
 
 
 # geezswitch's profile names for our languages (ber, ckb, kmr and ps have none).
@@ -398,11 +399,10 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
             parser.error("lexicon needs --wheels-dir")
         lexicon = lexicon_text(args.wheels_dir)
         write(DATA / "lexicon", lexicon)
-        dic = args.persian_dic
+        found = pair_markers(lexicon, persian_dic=args.persian_dic)
         markers = DATA / "markers.json"
-        markers.write_text(json.dumps(pair_markers(lexicon, persian_dic=dic), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                           encoding="utf-8")
-        print(f"{markers}: words " + ", ".join(f"{k} {len(v)}" for k, v in sorted(pair_markers(lexicon, persian_dic=dic)["words"].items())))
+        markers.write_text(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"{markers}: " + json.dumps({k: len(v) for k, v in found["words"].items()}))
     elif args.source == "cldr":
         if not args.npm_dir:
             parser.error("cldr needs --npm-dir")
