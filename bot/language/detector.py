@@ -77,6 +77,11 @@ _TIGRINYA = re.compile(r"[\u1250-\u125D\u12B8-\u12C5]")
 # Cyrillic: letters only Ukrainian, or only Russian, uses among ru, uk, bg.
 _UKRAINIAN = re.compile(r"[іїєґ]")
 _RUSSIAN = re.compile(r"[ыэё]")
+# Bulgarian writes ъ as a vowel (към, държава); Russian only before е, ё, ю, я (подъезд).
+_BULGARIAN = re.compile(r"ъ(?![еёюя])")
+# Russian and Ukrainian write ь at a word's end or before a consonant (есть, мальчик);
+# Bulgarian only before о (шофьор).
+_NOT_BULGARIAN = re.compile(r"ь(?!о)")
 
 # Words that are Dutch in chat, Flemish and learner Dutch included, and rarely
 # anything else among our languages.
@@ -359,6 +364,10 @@ class LanguageDetector:
             return frozenset({"uk"})
         if _RUSSIAN.search(cleaned) and not _UKRAINIAN.search(cleaned):
             return frozenset({"ru"})
+        if _BULGARIAN.search(cleaned) and not (_UKRAINIAN.search(cleaned) or _RUSSIAN.search(cleaned)):
+            return frozenset({"bg"})
+        if _NOT_BULGARIAN.search(cleaned) and not _BULGARIAN.search(cleaned):
+            return SCRIPT_LANGUAGES["cyrillic"] - {"bg"}
         return SCRIPT_LANGUAGES["cyrillic"]
 
     def dutch_share(self, cleaned: str) -> float:
