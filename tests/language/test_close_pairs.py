@@ -212,3 +212,19 @@ def test_dutch_chat_tune_batches_stay_dutch_in_a_dutch_conversation(detector: La
     assert len(tune) == 150
     wrong = [t for t in tune if detector.detect(t, current="nl").code != "nl"]
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("bg", "къде мога да получа лична карта"),
+        ("bg", "искам да говоря с някого"),
+        ("bg", "трябва ли ми преводач"),
+        ("ru", "где я могу получить паспорт"),
+        ("ru", "хочу поговорить с кем-нибудь"),
+        ("ru", "мне нужна помощь с документами"),
+        ("uk", "мені потрібен перекладач"),
+    ],
+)
+def test_bulgarian_russian_and_ukrainian(detector: LanguageDetector, code: str, text: str) -> None:
+    assert detector.detect(text).code == code
