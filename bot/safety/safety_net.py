@@ -16,7 +16,9 @@ at the top of the ranking, and it keeps what the classifier said:
 whatever else is going on. `unsure`: the topic stays; the answer is followed
 by "Is it an emergency? Call 112". The lexicon (bot.safety.lexicon) finds
 danger words in all languages; the classifier's ranking weighs the words that
-also occur in ordinary questions.
+also occur in ordinary questions; a third signal, how much the message reads
+like the emergency training examples (bot.safety.likeness), counts together
+with the classifier's ranking.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot import PROJECT_ROOT
 from bot.nlu.config_component import ConfigComponent
 from bot.safety.lexicon import DangerLexicon, Hit
+from bot.safety.likeness import EmergencyLikeness
 from bot.vocabulary import EMERGENCY, FALLBACK, SAFETY_EMERGENCY, SAFETY_NONE, SAFETY_UNSURE
 
 SAFETY = "safety"
@@ -76,11 +79,29 @@ class SafetyNet(ConfigComponent):
             "calm_context": True,
             # ... except for these categories, which always get their full answer and helpline.
             "never_calm": ["suicide", "domestic_violence"],
+            # The NLU training examples (nlu/intents): the emergency examples against all others
+            # teach a character n-gram model how much a message reads like an emergency
+            # (bot.safety.likeness), fitted when the component loads. "" switches it off.
+            "likeness_examples": str(PROJECT_ROOT / "nlu" / "intents"),
+            # Emergency anywhere in the classifier's top_k (any confidence) and a message that reads
+            # at least this much like the emergency examples: an emergency, with or without a
+            # danger word. Also when the classifier's own first intent, below the fallback
+            # threshold, is emergency.
+            "likeness_with_ranking": 0.3,
+            # A lone call for help or for a service ("police", "doctor", "help") in a message that was
+            # not understood is asked ("is it an emergency?") instead of alarmed when emergency is not
+            # in the classifier's top_k and the message reads less than this like an emergency.
+            "lone_call_likeness": 0.2,
         }
 
-    def __init__(self, config: Dict[Text, Any], lexicon: Optional[DangerLexicon] = None) -> None:
+    def __init__(
+        self, config: Dict[Text, Any], lexicon: Optional[DangerLexicon] = None,
+        likeness: Optional[EmergencyLikeness] = None,
+    ) -> None:
         super().__init__(config)
         self._lexicon = lexicon or DangerLexicon.load(self._config["lexicon_path"])
+        examples = self._config["likeness_examples"]
+        self._likeness = likeness or (EmergencyLikeness.from_folder(examples) if examples else None)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Sets `safety` on each message; a possible emergency becomes the intent `emergency`."""
@@ -106,7 +127,9 @@ class SafetyNet(ConfigComponent):
         own = {language} if language else {hit.language for hit in hits}
         calm = [hit for hit in found if hit.tier == "calm" and (hit.language in own or not own)]
         classified = self._classified(ranking)
-        level, reason = self._level(hits, classified, intent)
+        acute = any(hit.tier == "acute" for hit in hits)
+        likeness = self._likeness.score(text) if self._likeness and not acute else 0.0
+        level, reason = self._level(hits, classified, intent, likeness)
         if level == EMERGENCY_LEVEL and self._calmed(hits, calm):
             level, reason = UNSURE, f"calm_context_after_{reason}"
         return self._report(level, reason, hits, classified, calm)
@@ -139,33 +162,39 @@ class SafetyNet(ConfigComponent):
             and not item.get(SAFETY)
         ]
 
-    def _emergency_ranked(self, classified: Sequence[Tuple[str, float]]) -> float:
-        """The classifier's confidence in emergency when it is among the top_k, else 0."""
+    def _emergency_ranked(self, classified: Sequence[Tuple[str, float]]) -> Optional[float]:
+        """The classifier's confidence in emergency when it is among the top_k, else None."""
         for name, confidence in classified[: int(self._config["top_k"])]:
             if name == EMERGENCY:
                 return confidence
-        return 0.0
+        return None
 
     def _level(
-        self, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]], intent: Dict[str, Any]
+        self, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]], intent: Dict[str, Any],
+        likeness: float = 0.0,
     ) -> Tuple[str, str]:
         if any(hit.tier == "acute" for hit in hits):
             return EMERGENCY_LEVEL, "danger_words"
+        ranked = self._emergency_ranked(classified)
+        reads_like = ranked is not None and likeness >= float(self._config["likeness_with_ranking"])
         if classified and classified[0][0] == EMERGENCY:
-            # Below the FallbackClassifier's threshold the classifier is not sure: then only a danger word
-            # makes it an emergency; without one the resident is asked.
+            # Below the FallbackClassifier's threshold the classifier is not sure: then only a danger word,
+            # or a message that reads like an emergency, makes it one; otherwise the resident is asked.
             if intent.get(INTENT_NAME_KEY) != FALLBACK or hits:
                 return EMERGENCY_LEVEL, "classifier"
-            return UNSURE, "classifier_not_sure"
-        emergency = self._emergency_ranked(classified)
+            return (EMERGENCY_LEVEL, "classifier_and_likeness") if reads_like else (UNSURE, "classifier_not_sure")
+        if reads_like:
+            return EMERGENCY_LEVEL, "ranking_and_likeness"
+        emergency = ranked or 0.0
         if hits:
-            return self._signal(hits, emergency, classified, intent)
+            return self._signal(hits, emergency, classified, intent, likeness, ranked is not None)
         if emergency >= float(self._config["unsure_bar"]):
             return UNSURE, "classifier_ranking"
         return NONE, ""
 
     def _signal(
-        self, hits: Sequence[Hit], emergency: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any]
+        self, hits: Sequence[Hit], emergency: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any],
+        likeness: float = 0.0, ranked: bool = False,
     ) -> Tuple[str, str]:
         """Danger words that also occur in ordinary questions: together, or with the classifier, they decide."""
         topic_sure = intent.get(INTENT_NAME_KEY) != FALLBACK and bool(classified) and \
@@ -175,8 +204,16 @@ class SafetyNet(ConfigComponent):
         if emergency >= float(self._config["emergency_bar"]):
             return EMERGENCY_LEVEL, "signal_and_classifier"
         if intent.get(INTENT_NAME_KEY) == FALLBACK and self._config["fallback_signal_is_emergency"]:
+            if self._lone_call(hits, likeness, ranked):
+                return UNSURE, "lone_call_for_help"
             return EMERGENCY_LEVEL, "signal_unclear_topic"
         return UNSURE, "signal"
+
+    def _lone_call(self, hits: Sequence[Hit], likeness: float, ranked: bool) -> bool:
+        """Only a call for help or for a service ("which doctor is open on Sunday?", "when does the
+        police open?"), emergency not ranked, and a message that does not read like an emergency."""
+        return all(hit.category == "help_now" for hit in hits) and not ranked and \
+            self._likeness is not None and likeness < float(self._config["lone_call_likeness"])
 
     def _together(self, hits: Sequence[Hit]) -> bool:
         """A call for help next to another danger ("politie snel", "help ... bloedt"): two terms of one

@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Optional
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.safety.lexicon import DangerLexicon, Term
+from bot.safety.likeness import EmergencyLikeness, training_examples
 from bot.safety.safety_net import SafetyNet
 
 LEXICON = DangerLexicon([
@@ -23,10 +24,26 @@ LEXICON = DangerLexicon([
     Term(("rekening",), "money", "calm", "nl"),
     Term(("fiets",), "lost_items", "calm", "de"),  # a calm word of another language
 ])
-NET = SafetyNet({}, LEXICON)
+NET = SafetyNet({"likeness_examples": ""}, LEXICON)  # the lexicon and the ranking only
+# A resident-style model of "reads like an emergency", learnt from a handful of examples.
+LIKENESS = EmergencyLikeness.fit(
+    [(text, True) for text in (
+        "help my son is not breathing", "please come quick he is lying on the floor", "someone is attacking my wife",
+        "my baby swallowed something and turns blue", "fire in the kitchen help", "a car hit my daughter",
+        "he is bleeding a lot please hurry", "my father fell and does not answer me",
+    )] + [(text, False) for text in (
+        "when is the town hall open", "how do I renew my identity card", "which doctor is open on sunday",
+        "I need a certificate for my restaurant", "my gas bill is too high", "where can I register my dog",
+        "what time does the police office open", "can I get help with my rent", "how do I get a parking card",
+        "my child has a cold, where is a doctor", "I want to learn dutch", "when is the waste collected",
+        "welke dokter is open", "wanneer is het stadhuis open op zaterdag", "waar is de dokter van wacht",
+    )]
+)
+LIKE = SafetyNet({}, LEXICON, LIKENESS)
 
 
-def parse(text: str, ranking: List[tuple], fallback: bool = False, language: Optional[str] = None) -> Dict[str, Any]:
+def parse(text: str, ranking: List[tuple], fallback: bool = False, language: Optional[str] = None,
+          net: SafetyNet = NET) -> Dict[str, Any]:
     """A message as the classifier and the FallbackClassifier leave it, then the safety net."""
     items = [{"name": name, "confidence": confidence} for name, confidence in ranking]
     if fallback:
@@ -34,7 +51,7 @@ def parse(text: str, ranking: List[tuple], fallback: bool = False, language: Opt
     message = Message(data={"text": text, "intent": dict(items[0]), "intent_ranking": items})
     if language:
         message.set("language", {"code": language})
-    NET.process([message])
+    net.process([message])
     assert "safety" in message.as_dict(only_output_properties=True)  # /model/parse returns it
     return message.data
 
@@ -130,3 +147,36 @@ def test_only_calm_words_of_the_messages_own_language_count() -> None:
     # "fiets" calms nothing in a Dutch message: it is (here) a word of another language's calm list
     assert level(parse("brand bij de fiets", [("waste", 0.7)], language="nl")) == "emergency"
     assert level(parse("brand, rekening van vorig jaar", [("waste", 0.7)], language="nl")) == "unsure"
+
+
+def test_the_likeness_model_learns_the_emergency_examples_of_the_nlu_training_data() -> None:
+    from bot import PROJECT_ROOT
+
+    examples = training_examples(PROJECT_ROOT / "nlu" / "intents")
+    assert sum(1 for _, emergency in examples if emergency) >= 23 * 10  # every language has emergency examples
+    assert LIKENESS.score("help he is not breathing, come quick") > 0.5 > LIKENESS.score("when is the town hall open")
+
+
+def test_emergency_ranked_low_and_a_message_that_reads_like_one_is_an_emergency_without_a_danger_word() -> None:
+    # No lexicon word, the classifier ranks emergency third at 0.06: the n-gram model tips it.
+    ranking = [("parking_card", 0.45), ("interpreter", 0.2), ("emergency", 0.06)]
+    assert level(parse("my father fell and he does not answer me", ranking, net=LIKE)) == "emergency"
+    assert level(parse("my father fell and he does not answer me", ranking)) == "none"  # before: nothing
+    # the same ranking on a message that reads like an ordinary question stays as it was
+    assert level(parse("how do I renew my parking card", ranking, net=LIKE)) == "none"
+
+
+def test_the_classifiers_unsure_emergency_becomes_one_when_the_message_reads_like_an_emergency() -> None:
+    ranking = [("emergency", 0.2), ("school", 0.1)]
+    assert level(parse("please come quick he is lying on the floor", ranking, fallback=True, net=LIKE)) \
+        == "emergency"
+    assert level(parse("please come quick he is lying on the floor", ranking, fallback=True)) == "unsure"
+
+
+def test_a_lone_call_for_a_service_in_a_message_not_understood_is_asked_not_alarmed() -> None:
+    # "which doctor is open on Sunday": a call for a service, emergency not ranked, nothing else of danger
+    ranking = [("health", 0.25), ("opening_hours", 0.2), ("school", 0.1)]
+    assert level(parse("welke dokter is open op zondag", ranking, fallback=True, net=LIKE)) == "unsure"
+    assert level(parse("welke dokter is open op zondag", ranking, fallback=True)) == "emergency"  # before
+    # a call for help next to another danger word stays an emergency
+    assert level(parse("dokter, hij verliest bloed", ranking, fallback=True, net=LIKE)) == "emergency"
