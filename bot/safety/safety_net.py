@@ -77,8 +77,11 @@ class SafetyNet(ConfigComponent):
             # Calm context (the lexicon's `calm` tier: an attest, a bill, a course, last month) turns
             # an emergency into "is it an emergency? call 112" after the normal answer ...
             "calm_context": True,
-            # ... except for these categories, which always get their full answer and helpline.
+            # ... except for these categories, which always get their full answer and helpline ...
             "never_calm": ["suicide", "domestic_violence"],
+            # ... and for these when an acute term names them: a child missing from school is no
+            # question about a course (a lost identity card, a signal word, still is paperwork).
+            "never_calm_acute": ["lost_child"],
             # The NLU training examples (nlu/intents): the emergency examples against all others
             # teach a character n-gram model how much a message reads like an emergency
             # (bot.safety.likeness), fitted when the component loads. "" switches it off.
@@ -125,7 +128,10 @@ class SafetyNet(ConfigComponent):
         hits = [h for h in (self._weighed(hit, language) for hit in found if hit.tier != "calm") if h is not None]
         # Calm words count in the message's own language only (Portuguese "mala" is a Kurmanji house).
         own = {language} if language else {hit.language for hit in hits}
-        calm = [hit for hit in found if hit.tier == "calm" and (hit.language in own or not own)]
+        # A calm word that is itself part of the danger found ("barbecue" in "a barbecue inside") calms nothing.
+        danger_at = frozenset(p for hit in hits if hit.tier == "acute" for p in hit.at)
+        calm = [hit for hit in found
+                if hit.tier == "calm" and (hit.language in own or not own) and not (hit.at and hit.at <= danger_at)]
         classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
         likeness = self._likeness.score(text) if self._likeness and not acute else 0.0
@@ -139,7 +145,8 @@ class SafetyNet(ConfigComponent):
         no danger that must always get its full answer (thoughts of suicide, violence at home)."""
         if not (self._config["calm_context"] and calm):
             return False
-        return not any(hit.category in self._config["never_calm"] for hit in hits)
+        return not any(hit.category in self._config["never_calm"] or
+                       (hit.tier == "acute" and hit.category in self._config["never_calm_acute"]) for hit in hits)
 
     @staticmethod
     def _weighed(hit: Hit, language: Optional[str]) -> Optional[Hit]:

@@ -180,3 +180,26 @@ def test_a_lone_call_for_a_service_in_a_message_not_understood_is_asked_not_alar
     assert level(parse("welke dokter is open op zondag", ranking, fallback=True)) == "emergency"  # before
     # a call for help next to another danger word stays an emergency
     assert level(parse("dokter, hij verliest bloed", ranking, fallback=True, net=LIKE)) == "emergency"
+
+
+SCENE = SafetyNet({"likeness_examples": ""}, DangerLexicon([
+    Term(("barbecue", "binnen"), "gas", "acute", "nl"),
+    Term(("barbecue",), "media_leisure", "calm", "nl"),
+    Term(("kind", "weg"), "lost_child", "acute", "nl"),
+    Term(("weg",), "lost_child", "signal", "nl"),
+    Term(("juf",), "learning", "calm", "nl"),
+    Term(("identiteitskaart",), "paperwork", "calm", "nl"),
+]))
+
+
+def test_a_calm_word_that_is_part_of_the_danger_found_calms_nothing() -> None:
+    # "barbecue" is a calm word (leisure) and a word of the danger "a barbecue inside"
+    ranking = [("housing", 0.6)]
+    assert level(parse("we hebben de barbecue binnen gezet, iedereen is duizelig", ranking, net=SCENE)) == "emergency"
+    assert level(parse("mag ik een barbecue doen in het park", ranking, net=SCENE)) == "none"
+
+
+def test_a_child_missing_is_never_calmed_by_a_word_of_school_but_a_lost_card_still_is() -> None:
+    ranking = [("school", 0.6)]
+    assert level(parse("mijn kind is weg na school, de juf vindt hem niet", ranking, net=SCENE)) == "emergency"
+    assert level(parse("mijn identiteitskaart is weg", [("id_card", 0.3)], fallback=True, net=SCENE)) == "unsure"
