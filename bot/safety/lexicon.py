@@ -107,7 +107,8 @@ def latin_skeleton(word: str) -> str:
             word = word.replace(spelling, skeleton)
         return word
     if all("\u0400" <= ch <= "\u04ff" for ch in word):
-        return word.translate(_CYRILLIC_SKELETON)
+        # then the Latin spellings' reductions too: "тс" of "рухається" is typed "ts" ("rukhayetsya")
+        return latin_skeleton(word.translate(_CYRILLIC_SKELETON))
     return ""
 
 
@@ -225,13 +226,15 @@ class DangerLexicon:
 
 
 def _latin_spellings(terms: Iterable[Term]) -> List[Term]:
-    """Each Cyrillic term once more in its Latin skeleton, when every word keeps _SKELETON_MIN letters."""
+    """Each Cyrillic term once more in its Latin skeleton, when every word keeps _SKELETON_MIN letters,
+    or, in a term of several words ("не рухається": "ne ruhaeca"), when one of them keeps five."""
     spelled = []
     for term in terms:
         if term.tier == "calm" or not all(word[0] >= "\u0400" for word in term.words):
             continue
         skeleton = tuple(latin_skeleton(word) for word in term.words)
-        if all(len(word) >= _SKELETON_MIN for word in skeleton):
+        if all(skeleton) and (all(len(word) >= _SKELETON_MIN for word in skeleton)
+                              or (len(skeleton) > 1 and max(len(word) for word in skeleton) >= 5)):
             spelled.append(Term(skeleton, term.category, term.tier, term.language, latin=True))
     return spelled
 
