@@ -203,3 +203,14 @@ def test_a_child_missing_is_never_calmed_by_a_word_of_school_but_a_lost_card_sti
     ranking = [("school", 0.6)]
     assert level(parse("mijn kind is weg na school, de juf vindt hem niet", ranking, net=SCENE)) == "emergency"
     assert level(parse("mijn identiteitskaart is weg", [("id_card", 0.3)], fallback=True, net=SCENE)) == "unsure"
+
+
+def test_a_figure_of_speech_asks_is_it_an_emergency_instead_of_alarming() -> None:
+    # the real lexicon: "this heat is killing me", "dying of laughter" are figures of speech (calm);
+    # a threat to kill stays an emergency
+    net = SafetyNet({"likeness_examples": ""})
+    fallback = [("out_of_scope", 0.3)]
+    assert level(parse("bu sıcak beni öldürüyor", fallback, fallback=True, language="tr", net=net)) == "unsure"
+    assert level(parse("umieram ze smiechu", fallback, fallback=True, language="pl", net=net)) != "emergency"
+    assert level(parse("hij zegt dat hij me gaat vermoorden", fallback, fallback=True, language="nl", net=net)) \
+        == "emergency"
