@@ -82,6 +82,9 @@ class SafetyNet(ConfigComponent):
             # ... and for these when an acute term names them: a child missing from school is no
             # question about a course (a lost identity card, a signal word, still is paperwork).
             "never_calm_acute": ["lost_child"],
+            # Off: a signal word of suicide or violence at home ("mort", "die") is calmed like any other
+            # ("je suis mort de rire", "my grandmother died last month"); their acute terms never are.
+            "never_calm_signals": False,
             # The NLU training examples (nlu/intents): the emergency examples against all others
             # teach a character n-gram model how much a message reads like an emergency
             # (bot.safety.likeness), fitted when the component loads. "" switches it off.
@@ -145,7 +148,8 @@ class SafetyNet(ConfigComponent):
         no danger that must always get its full answer (thoughts of suicide, violence at home)."""
         if not (self._config["calm_context"] and calm):
             return False
-        return not any(hit.category in self._config["never_calm"] or
+        return not any(hit.category in self._config["never_calm"] and
+                       (hit.tier == "acute" or self._config["never_calm_signals"]) or
                        (hit.tier == "acute" and hit.category in self._config["never_calm_acute"]) for hit in hits)
 
     @staticmethod

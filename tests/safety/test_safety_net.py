@@ -214,3 +214,15 @@ def test_a_figure_of_speech_asks_is_it_an_emergency_instead_of_alarming() -> Non
     assert level(parse("umieram ze smiechu", fallback, fallback=True, language="pl", net=net)) != "emergency"
     assert level(parse("hij zegt dat hij me gaat vermoorden", fallback, fallback=True, language="nl", net=net)) \
         == "emergency"
+
+
+def test_a_signal_word_of_suicide_is_calmed_like_any_other_but_its_acute_terms_never_are() -> None:
+    net = SafetyNet({"likeness_examples": ""}, DangerLexicon([
+        Term(("dood",), "suicide", "signal", "nl"),
+        Term(("wil", "dood"), "suicide", "acute", "nl"),
+        Term(("lach", "dood"), "figurative", "calm", "nl"),
+        Term(("vorige", "maand"), "past", "calm", "nl"),
+    ]))
+    fallback = [("out_of_scope", 0.3)]
+    assert level(parse("ik lach me dood met die video", fallback, fallback=True, net=net)) == "unsure"
+    assert level(parse("ik wil dood, vorige maand al", fallback, fallback=True, net=net)) == "emergency"
