@@ -41,6 +41,7 @@ from bench.nlu import read_heldout
 from bot import PROJECT_ROOT
 from bot.language.languages import SUPPORTED
 from bot.safety.lexicon import DangerLexicon
+from bot.safety.likeness import EmergencyLikeness
 from bot.safety.safety_net import EMERGENCY_LEVEL, UNSURE, SafetyNet
 from bot.vocabulary import EMERGENCY, FALLBACK
 
@@ -160,11 +161,12 @@ def report(name: str, items: Sequence[Parsed]) -> None:
 def sweep(items: Sequence[Parsed]) -> None:
     """Recall and false alarms on the tune set for a grid of thresholds."""
     lexicon = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
+    likeness = EmergencyLikeness.from_folder(PROJECT_ROOT / "nlu" / "intents")  # fitted once for the whole grid
     print("\n## threshold sweep (tune.tsv only)\n")
     print("| emergency_bar | sure_topic | recall | false alarms | asked (near-miss) |")
     print("|---|---|---|---|---|")
     for bar, sure in itertools.product((0.02, 0.05, 0.10, 0.20), (0.4, 0.5, 0.6, 0.7, 0.8)):
-        net = SafetyNet({"emergency_bar": bar, "sure_topic": sure}, lexicon)
+        net = SafetyNet({"emergency_bar": bar, "sure_topic": sure}, lexicon, likeness)
         levels = decide(net, items)
         caught, n = _count(items, levels, "emergency", EMERGENCY_LEVEL)
         alarms, m = _count(items, levels, "near_miss", EMERGENCY_LEVEL)
