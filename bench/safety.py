@@ -35,7 +35,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Sequence
+from typing import Any, Dict, Iterable, List, Optional, Sequence
 
 from bench.nlu import read_heldout
 from bot import PROJECT_ROOT
@@ -79,7 +79,18 @@ def read_set(path: Path) -> List[LabelledMessage]:
     return rows
 
 
-async def parse(model: Path, rows: Sequence[LabelledMessage]) -> tuple[List[Parsed], List[float]]:
+def trained_likeness(agent: Any) -> Optional[EmergencyLikeness]:
+    """The likeness model the safety net of the loaded Rasa model learnt in `rasa train` (Rasa internals:
+    the graph runner's instantiated nodes), so the sweep weighs exactly what the server weighs."""
+    nodes = getattr(getattr(agent.processor, "graph_runner", None), "_instantiated_nodes", {})
+    for node in nodes.values():
+        component = getattr(node, "_component", None)
+        if isinstance(component, SafetyNet):
+            return component.likeness
+    return None
+
+
+async def parse(model: Path, rows: Sequence[LabelledMessage]) -> tuple[List[Parsed], List[float], Optional[EmergencyLikeness]]:
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
@@ -95,7 +106,7 @@ async def parse(model: Path, rows: Sequence[LabelledMessage]) -> tuple[List[Pars
         level = (data.get("safety") or {}).get("level", "none")
         language = (data.get("language") or {}).get("code") or ""
         parsed.append(Parsed(row, intent, ranking, level, intent.get("name") == EMERGENCY, language))
-    return parsed, times
+    return parsed, times, trained_likeness(agent)
 
 
 def decide(net: SafetyNet, parsed: Iterable[Parsed]) -> List[str]:
@@ -158,10 +169,9 @@ def report(name: str, items: Sequence[Parsed]) -> None:
         print(f"- alarm [{it.row.lang}, {it.row.category}]: {it.row.text}  (classifier: {it.intent.get('name')})")
 
 
-def sweep(items: Sequence[Parsed]) -> None:
-    """Recall and false alarms on the tune set for a grid of thresholds."""
+def sweep(items: Sequence[Parsed], likeness: Optional[EmergencyLikeness]) -> None:
+    """Recall and false alarms on the tune set for a grid of thresholds (the model's own likeness)."""
     lexicon = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
-    likeness = EmergencyLikeness.from_folder(PROJECT_ROOT / "nlu" / "intents")  # fitted once for the whole grid
     print("\n## threshold sweep (tune.tsv only)\n")
     print("| emergency_bar | sure_topic | recall | false alarms | asked (near-miss) |")
     print("|---|---|---|---|---|")
@@ -212,7 +222,7 @@ def _run(args: argparse.Namespace) -> None:
     sets["nlu-heldout"] = [LabelledMessage(lang, "emergency" if intent == "emergency" else "near_miss", intent, text)
                            for lang, intent, text in read_heldout()]
     all_rows = [row for rows in sets.values() for row in rows]
-    parsed, times = asyncio.run(parse(args.model, all_rows))
+    parsed, times, likeness = asyncio.run(parse(args.model, all_rows))
     print("# Safety net: emergencies caught and false alarms (make bench-safety)")
     offset = 0
     for name, rows in sets.items():
@@ -220,7 +230,7 @@ def _run(args: argparse.Namespace) -> None:
         offset += len(rows)
         report(name, items)
         if name == "tune" and args.sweep:
-            sweep(items)
+            sweep(items, likeness)
     q = statistics.quantiles(times, n=100)
     print(f"\n/model/parse (whole pipeline, in-process): p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms over {len(times)} messages")
     speed([row.text for row in all_rows])

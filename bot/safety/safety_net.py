@@ -18,15 +18,23 @@ by "Is it an emergency? Call 112". The lexicon (bot.safety.lexicon) finds
 danger words in all languages; the classifier's ranking weighs the words that
 also occur in ordinary questions; a third signal, how much the message reads
 like the emergency training examples (bot.safety.likeness), counts together
-with the classifier's ranking.
+with the classifier's ranking. That signal is learnt in `rasa train` from the
+training data Rasa passes to this component, stored in the model's
+ModelStorage and loaded from it (like bot.nlu.sub_answers), so the running
+server needs no nlu/ folder.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import replace
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
+from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
@@ -35,21 +43,24 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import PROJECT_ROOT
-from bot.nlu.config_component import ConfigComponent
 from bot.safety.lexicon import DangerLexicon, Hit
-from bot.safety.likeness import EmergencyLikeness
+from bot.safety.likeness import EmergencyLikeness, training_examples
 from bot.vocabulary import EMERGENCY, FALLBACK, SAFETY_EMERGENCY, SAFETY_NONE, SAFETY_UNSURE
 
 SAFETY = "safety"
 LANGUAGE = "language"  # set by bot.language.component.LanguageIdentifier, earlier in the pipeline
 SHORT_WORD = 4  # terms whose words are all shorter than this coincide across languages
 EMERGENCY_LEVEL, UNSURE, NONE = SAFETY_EMERGENCY, SAFETY_UNSURE, SAFETY_NONE
+LIKENESS_FILE = "emergency_likeness.json"
+
+logger = logging.getLogger(__name__)
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class SafetyNet(ConfigComponent):
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class SafetyNet(GraphComponent):
     """Marks every message as a possible emergency, unsure, or none; overrules the topic for the first."""
 
     @staticmethod
@@ -85,10 +96,10 @@ class SafetyNet(ConfigComponent):
             # Off: a signal word of suicide or violence at home ("mort", "die") is calmed like any other
             # ("je suis mort de rire", "my grandmother died last month"); their acute terms never are.
             "never_calm_signals": False,
-            # The NLU training examples (nlu/intents): the emergency examples against all others
-            # teach a character n-gram model how much a message reads like an emergency
-            # (bot.safety.likeness), fitted when the component loads. "" switches it off.
-            "likeness_examples": str(PROJECT_ROOT / "nlu" / "intents"),
+            # In `rasa train`, the training examples of intent `emergency` against all others teach a
+            # character n-gram model how much a message reads like an emergency (bot.safety.likeness),
+            # stored with the Rasa model. False: no such model (the lexicon and the ranking only).
+            "likeness": True,
             # Emergency anywhere in the classifier's top_k (any confidence) and a message that reads
             # at least this much like the emergency examples: an emergency, with or without a
             # danger word. Also when the classifier's own first intent, below the fallback
@@ -103,11 +114,53 @@ class SafetyNet(ConfigComponent):
     def __init__(
         self, config: Dict[Text, Any], lexicon: Optional[DangerLexicon] = None,
         likeness: Optional[EmergencyLikeness] = None,
+        model_storage: Optional[ModelStorage] = None, resource: Optional[Resource] = None,
     ) -> None:
-        super().__init__(config)
+        self._config = {**self.get_default_config(), **config}
         self._lexicon = lexicon or DangerLexicon.load(self._config["lexicon_path"])
-        examples = self._config["likeness_examples"]
-        self._likeness = likeness or (EmergencyLikeness.from_folder(examples) if examples else None)
+        self._likeness = likeness if self._config["likeness"] else None
+        self._storage = model_storage
+        self._resource = resource
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SafetyNet":
+        return cls(config, model_storage=model_storage, resource=resource)
+
+    @classmethod
+    def load(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext, **kwargs: Any,
+    ) -> "SafetyNet":
+        """The safety net with the likeness model `train` stored in the Rasa model (none if it stored none)."""
+        likeness = None
+        try:
+            with model_storage.read_from(resource) as directory:
+                path = directory / LIKENESS_FILE
+                if path.exists():
+                    likeness = EmergencyLikeness.from_data(json.loads(path.read_text(encoding="utf-8")))
+        except (ValueError, FileNotFoundError):
+            logger.debug("No emergency likeness in this Rasa model: the lexicon and the ranking only.")
+        return cls(config, likeness=likeness, model_storage=model_storage, resource=resource)
+
+    @property
+    def likeness(self) -> Optional[EmergencyLikeness]:
+        """The likeness model learnt in training, if any."""
+        return self._likeness
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Learns the likeness model from the `emergency` examples against all others; stores it with the model."""
+        examples = training_examples(training_data)
+        both = {emergency for _, emergency in examples} == {True, False}
+        self._likeness = EmergencyLikeness.fit(examples) if self._config["likeness"] and both else None
+        if self._storage is not None and self._resource is not None:
+            with self._storage.write_to(self._resource) as directory:
+                if self._likeness is not None:
+                    (directory / LIKENESS_FILE).write_text(json.dumps(self._likeness.as_data(), ensure_ascii=False),
+                                                           encoding="utf-8")
+        return self._resource  # type: ignore[return-value]
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Sets `safety` on each message; a possible emergency becomes the intent `emergency`."""

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Dict, List, Optional
 
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.safety.lexicon import DangerLexicon, Term
 from bot.safety.likeness import EmergencyLikeness, training_examples
@@ -24,9 +30,9 @@ LEXICON = DangerLexicon([
     Term(("rekening",), "money", "calm", "nl"),
     Term(("fiets",), "lost_items", "calm", "de"),  # a calm word of another language
 ])
-NET = SafetyNet({"likeness_examples": ""}, LEXICON)  # the lexicon and the ranking only
+NET = SafetyNet({}, LEXICON)  # the lexicon and the ranking only
 # A resident-style model of "reads like an emergency", learnt from a handful of examples.
-LIKENESS = EmergencyLikeness.fit(
+TINY = (
     [(text, True) for text in (
         "help my son is not breathing", "please come quick he is lying on the floor", "someone is attacking my wife",
         "my baby swallowed something and turns blue", "fire in the kitchen help", "a car hit my daughter",
@@ -39,6 +45,7 @@ LIKENESS = EmergencyLikeness.fit(
         "welke dokter is open", "wanneer is het stadhuis open op zaterdag", "waar is de dokter van wacht",
     )]
 )
+LIKENESS = EmergencyLikeness.fit(TINY)
 LIKE = SafetyNet({}, LEXICON, LIKENESS)
 
 
@@ -150,11 +157,38 @@ def test_only_calm_words_of_the_messages_own_language_count() -> None:
 
 
 def test_the_likeness_model_learns_the_emergency_examples_of_the_nlu_training_data() -> None:
+    from rasa.shared.nlu.training_data.loading import load_data
+
     from bot import PROJECT_ROOT
 
-    examples = training_examples(PROJECT_ROOT / "nlu" / "intents")
+    examples = training_examples(load_data(str(PROJECT_ROOT / "nlu" / "intents")))
     assert sum(1 for _, emergency in examples if emergency) >= 23 * 10  # every language has emergency examples
     assert LIKENESS.score("help he is not breathing, come quick") > 0.5 > LIKENESS.score("when is the town hall open")
+
+
+def test_the_net_learns_in_training_stores_in_the_model_and_works_loaded_without_nlu_on_disk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `rasa train` passes the training data; the likeness goes into the model's storage; a server
+    # started elsewhere (no nlu/ folder in its working directory) loads it from there.
+    (tmp_path / "storage").mkdir()
+    storage = LocalModelStorage(tmp_path / "storage")
+    resource = Resource("safety_net")
+    context = ExecutionContext(GraphSchema({}), "test")
+    data = TrainingData([Message(data={"text": text, "intent": "emergency" if emergency else "opening_hours"})
+                         for text, emergency in TINY])
+    SafetyNet.create({}, storage, resource, context).train(data)
+    elsewhere = tmp_path / "server"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert not (Path.cwd() / "nlu").exists()
+    net = SafetyNet.load({}, storage, resource, context)
+    assert net.likeness is not None
+    ranking = [("parking_card", 0.45), ("interpreter", 0.2), ("emergency", 0.06)]
+    assert level(parse("my father fell and he does not answer me", ranking, net=net)) == "emergency"
+    assert level(parse("how do I renew my parking card", ranking, net=net)) == "none"
+    # a model trained without it (or before it existed) loads with the lexicon and the ranking only
+    empty = Resource("safety_net_untrained")
+    assert SafetyNet.load({}, storage, empty, context).likeness is None
 
 
 def test_emergency_ranked_low_and_a_message_that_reads_like_one_is_an_emergency_without_a_danger_word() -> None:
@@ -182,7 +216,7 @@ def test_a_lone_call_for_a_service_in_a_message_not_understood_is_asked_not_alar
     assert level(parse("dokter, hij verliest bloed", ranking, fallback=True, net=LIKE)) == "emergency"
 
 
-SCENE = SafetyNet({"likeness_examples": ""}, DangerLexicon([
+SCENE = SafetyNet({}, DangerLexicon([
     Term(("barbecue", "binnen"), "gas", "acute", "nl"),
     Term(("barbecue",), "media_leisure", "calm", "nl"),
     Term(("kind", "weg"), "lost_child", "acute", "nl"),
@@ -208,7 +242,7 @@ def test_a_child_missing_is_never_calmed_by_a_word_of_school_but_a_lost_card_sti
 def test_a_figure_of_speech_asks_is_it_an_emergency_instead_of_alarming() -> None:
     # the real lexicon: "this heat is killing me", "dying of laughter" are figures of speech (calm);
     # a threat to kill stays an emergency
-    net = SafetyNet({"likeness_examples": ""})
+    net = SafetyNet({})
     fallback = [("out_of_scope", 0.3)]
     assert level(parse("bu sıcak beni öldürüyor", fallback, fallback=True, language="tr", net=net)) == "unsure"
     assert level(parse("umieram ze smiechu", fallback, fallback=True, language="pl", net=net)) != "emergency"
@@ -217,7 +251,7 @@ def test_a_figure_of_speech_asks_is_it_an_emergency_instead_of_alarming() -> Non
 
 
 def test_a_signal_word_of_suicide_is_calmed_like_any_other_but_its_acute_terms_never_are() -> None:
-    net = SafetyNet({"likeness_examples": ""}, DangerLexicon([
+    net = SafetyNet({}, DangerLexicon([
         Term(("dood",), "suicide", "signal", "nl"),
         Term(("wil", "dood"), "suicide", "acute", "nl"),
         Term(("lach", "dood"), "figurative", "calm", "nl"),
