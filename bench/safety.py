@@ -7,8 +7,10 @@ all 23 languages (tests/safety/):
 - dev5.tsv: a fifth author; the calm terms and the situation terms were checked on it;
 - dev6.tsv: a sixth author who never saw the lexicon; its misses showed which kinds of
   message did not generalise (issue 12, second round); a development set like dev5;
-- heldout.tsv: written apart from the lexicon, never used to choose anything;
-- final.tsv: a third author, another style; the last, independent check;
+- heldout.tsv: written apart from the lexicon; no message of it is ever read;
+- final.tsv: a third author, another style; no message of it is ever read;
+  both have been measured several times, and their per-category miss counts chose
+  which categories issue 12's third round worked on: they are no longer fully unseen;
 and the ordinary questions of tests/nlu/heldout.tsv (its `emergency` rows count as emergencies).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
