@@ -5,8 +5,12 @@ all 23 languages (tests/safety/):
 - tune.tsv: written with the danger lexicon; the thresholds were chosen on it;
 - dev.tsv: a fourth author, no categories; lexicon terms were added from its misses;
 - dev5.tsv: a fifth author; the calm terms and the situation terms were checked on it;
-- heldout.tsv: written apart from the lexicon, never used to choose anything;
-- final.tsv: a third author, another style; the last, independent check;
+- dev6.tsv: a sixth author who never saw the lexicon; its misses showed which kinds of
+  message did not generalise (issue 12, second round); a development set like dev5;
+- heldout.tsv: written apart from the lexicon; no message of it is ever read;
+- final.tsv: a third author, another style; no message of it is ever read;
+  both have been measured several times, and their per-category miss counts chose
+  which categories issue 12's third round worked on: they are no longer fully unseen;
 and the ordinary questions of tests/nlu/heldout.tsv (its `emergency` rows count as emergencies).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -33,20 +37,21 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Sequence
+from typing import Any, Dict, Iterable, List, Optional, Sequence
 
 from bench.nlu import read_heldout
 from bot import PROJECT_ROOT
 from bot.language.languages import SUPPORTED
 from bot.safety.lexicon import DangerLexicon
+from bot.safety.likeness import EmergencyLikeness
 from bot.safety.safety_net import EMERGENCY_LEVEL, UNSURE, SafetyNet
 from bot.vocabulary import EMERGENCY, FALLBACK
 
 SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
-NAMES = ("tune", "dev", "dev5", "heldout", "final")
+NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final")
 # Sets whose messages may be read and tuned on; the others are held out.
-TUNED_ON = ("tune", "dev", "dev5")
+TUNED_ON = ("tune", "dev", "dev5", "dev6")
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,18 @@ def read_set(path: Path) -> List[LabelledMessage]:
     return rows
 
 
-async def parse(model: Path, rows: Sequence[LabelledMessage]) -> tuple[List[Parsed], List[float]]:
+def trained_likeness(agent: Any) -> Optional[EmergencyLikeness]:
+    """The likeness model the safety net of the loaded Rasa model learnt in `rasa train` (Rasa internals:
+    the graph runner's instantiated nodes), so the sweep weighs exactly what the server weighs."""
+    nodes = getattr(getattr(agent.processor, "graph_runner", None), "_instantiated_nodes", {})
+    for node in nodes.values():
+        component = getattr(node, "_component", None)
+        if isinstance(component, SafetyNet):
+            return component.likeness
+    return None
+
+
+async def parse(model: Path, rows: Sequence[LabelledMessage]) -> tuple[List[Parsed], List[float], Optional[EmergencyLikeness]]:
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
@@ -92,7 +108,7 @@ async def parse(model: Path, rows: Sequence[LabelledMessage]) -> tuple[List[Pars
         level = (data.get("safety") or {}).get("level", "none")
         language = (data.get("language") or {}).get("code") or ""
         parsed.append(Parsed(row, intent, ranking, level, intent.get("name") == EMERGENCY, language))
-    return parsed, times
+    return parsed, times, trained_likeness(agent)
 
 
 def decide(net: SafetyNet, parsed: Iterable[Parsed]) -> List[str]:
@@ -155,14 +171,14 @@ def report(name: str, items: Sequence[Parsed]) -> None:
         print(f"- alarm [{it.row.lang}, {it.row.category}]: {it.row.text}  (classifier: {it.intent.get('name')})")
 
 
-def sweep(items: Sequence[Parsed]) -> None:
-    """Recall and false alarms on the tune set for a grid of thresholds."""
+def sweep(items: Sequence[Parsed], likeness: Optional[EmergencyLikeness]) -> None:
+    """Recall and false alarms on the tune set for a grid of thresholds (the model's own likeness)."""
     lexicon = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
     print("\n## threshold sweep (tune.tsv only)\n")
     print("| emergency_bar | sure_topic | recall | false alarms | asked (near-miss) |")
     print("|---|---|---|---|---|")
     for bar, sure in itertools.product((0.02, 0.05, 0.10, 0.20), (0.4, 0.5, 0.6, 0.7, 0.8)):
-        net = SafetyNet({"emergency_bar": bar, "sure_topic": sure}, lexicon)
+        net = SafetyNet({"emergency_bar": bar, "sure_topic": sure}, lexicon, likeness)
         levels = decide(net, items)
         caught, n = _count(items, levels, "emergency", EMERGENCY_LEVEL)
         alarms, m = _count(items, levels, "near_miss", EMERGENCY_LEVEL)
@@ -208,7 +224,7 @@ def _run(args: argparse.Namespace) -> None:
     sets["nlu-heldout"] = [LabelledMessage(lang, "emergency" if intent == "emergency" else "near_miss", intent, text)
                            for lang, intent, text in read_heldout()]
     all_rows = [row for rows in sets.values() for row in rows]
-    parsed, times = asyncio.run(parse(args.model, all_rows))
+    parsed, times, likeness = asyncio.run(parse(args.model, all_rows))
     print("# Safety net: emergencies caught and false alarms (make bench-safety)")
     offset = 0
     for name, rows in sets.items():
@@ -216,7 +232,7 @@ def _run(args: argparse.Namespace) -> None:
         offset += len(rows)
         report(name, items)
         if name == "tune" and args.sweep:
-            sweep(items)
+            sweep(items, likeness)
     q = statistics.quantiles(times, n=100)
     print(f"\n/model/parse (whole pipeline, in-process): p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms over {len(times)} messages")
     speed([row.text for row in all_rows])

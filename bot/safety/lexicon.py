@@ -17,7 +17,9 @@ Each term has a category (fire, not_breathing, violence, ...) and a tier:
   classifier decides (bot.safety.safety_net);
 - calm: no danger, but a sign that the message is about paperwork, money,
   a course, a device or the past ("attest", "verzekering", "vorige maand"),
-  grouped by kind (CALM_GROUPS) instead of by danger category.
+  or that a danger word is a figure of speech ("dying of laughter", "this heat
+  is killing me", "a broken heart"), grouped by kind (CALM_GROUPS) instead of
+  by danger category.
 Every language's lexicon is read for every message: a resident may write a
 word of another language, and the language of a short message is often unsure.
 """
@@ -41,7 +43,8 @@ CATEGORIES: FrozenSet[str] = frozenset(
 )
 # Kinds of calm context: what a message about something other than a danger now is about.
 CALM_GROUPS: FrozenSet[str] = frozenset(
-    "paperwork insurance money learning devices scheduling past media_leisure lost_items routine_health".split()
+    "paperwork insurance money learning devices scheduling past media_leisure lost_items routine_health figurative"
+    .split()
 )
 WINDOW = 4  # the words of one term stand at most this many words apart
 TYPO_MIN = 6  # term words this long may match with one typo
@@ -107,7 +110,8 @@ def latin_skeleton(word: str) -> str:
             word = word.replace(spelling, skeleton)
         return word
     if all("\u0400" <= ch <= "\u04ff" for ch in word):
-        return word.translate(_CYRILLIC_SKELETON)
+        # then the Latin spellings' reductions too: "тс" of "рухається" is typed "ts" ("rukhayetsya")
+        return latin_skeleton(word.translate(_CYRILLIC_SKELETON))
     return ""
 
 
@@ -225,13 +229,15 @@ class DangerLexicon:
 
 
 def _latin_spellings(terms: Iterable[Term]) -> List[Term]:
-    """Each Cyrillic term once more in its Latin skeleton, when every word keeps _SKELETON_MIN letters."""
+    """Each Cyrillic term once more in its Latin skeleton, when every word keeps _SKELETON_MIN letters,
+    or, in a term of several words ("не рухається": "ne ruhaeca"), when one of them keeps five."""
     spelled = []
     for term in terms:
         if term.tier == "calm" or not all(word[0] >= "\u0400" for word in term.words):
             continue
         skeleton = tuple(latin_skeleton(word) for word in term.words)
-        if all(len(word) >= _SKELETON_MIN for word in skeleton):
+        if all(skeleton) and (all(len(word) >= _SKELETON_MIN for word in skeleton)
+                              or (len(skeleton) > 1 and max(len(word) for word in skeleton) >= 5)):
             spelled.append(Term(skeleton, term.category, term.tier, term.language, latin=True))
     return spelled
 

@@ -16,15 +16,25 @@ at the top of the ranking, and it keeps what the classifier said:
 whatever else is going on. `unsure`: the topic stays; the answer is followed
 by "Is it an emergency? Call 112". The lexicon (bot.safety.lexicon) finds
 danger words in all languages; the classifier's ranking weighs the words that
-also occur in ordinary questions.
+also occur in ordinary questions; a third signal, how much the message reads
+like the emergency training examples (bot.safety.likeness), counts together
+with the classifier's ranking. That signal is learnt in `rasa train` from the
+training data Rasa passes to this component, stored in the model's
+ModelStorage and loaded from it (like bot.nlu.sub_answers), so the running
+server needs no nlu/ folder.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import replace
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
+from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
@@ -33,20 +43,24 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import PROJECT_ROOT
-from bot.nlu.config_component import ConfigComponent
 from bot.safety.lexicon import DangerLexicon, Hit
+from bot.safety.likeness import EmergencyLikeness, training_examples
 from bot.vocabulary import EMERGENCY, FALLBACK, SAFETY_EMERGENCY, SAFETY_NONE, SAFETY_UNSURE
 
 SAFETY = "safety"
 LANGUAGE = "language"  # set by bot.language.component.LanguageIdentifier, earlier in the pipeline
 SHORT_WORD = 4  # terms whose words are all shorter than this coincide across languages
 EMERGENCY_LEVEL, UNSURE, NONE = SAFETY_EMERGENCY, SAFETY_UNSURE, SAFETY_NONE
+LIKENESS_FILE = "emergency_likeness.json"
+
+logger = logging.getLogger(__name__)
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class SafetyNet(ConfigComponent):
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class SafetyNet(GraphComponent):
     """Marks every message as a possible emergency, unsure, or none; overrules the topic for the first."""
 
     @staticmethod
@@ -74,13 +88,79 @@ class SafetyNet(ConfigComponent):
             # Calm context (the lexicon's `calm` tier: an attest, a bill, a course, last month) turns
             # an emergency into "is it an emergency? call 112" after the normal answer ...
             "calm_context": True,
-            # ... except for these categories, which always get their full answer and helpline.
+            # ... except for these categories, which always get their full answer and helpline ...
             "never_calm": ["suicide", "domestic_violence"],
+            # ... and for these when an acute term names them: a child missing from school is no
+            # question about a course (a lost identity card, a signal word, still is paperwork).
+            "never_calm_acute": ["lost_child"],
+            # Off: a signal word of suicide or violence at home ("mort", "die") is calmed like any other
+            # ("je suis mort de rire", "my grandmother died last month"); their acute terms never are.
+            "never_calm_signals": False,
+            # In `rasa train`, the training examples of intent `emergency` against all others teach a
+            # character n-gram model how much a message reads like an emergency (bot.safety.likeness),
+            # stored with the Rasa model. False: no such model (the lexicon and the ranking only).
+            "likeness": True,
+            # Emergency anywhere in the classifier's top_k (any confidence) and a message that reads
+            # at least this much like the emergency examples: an emergency, with or without a
+            # danger word. Also when the classifier's own first intent, below the fallback
+            # threshold, is emergency.
+            "likeness_with_ranking": 0.3,
+            # A lone call for help or for a service ("police", "doctor", "help") in a message that was
+            # not understood is asked ("is it an emergency?") instead of alarmed when emergency is not
+            # in the classifier's top_k and the message reads less than this like an emergency.
+            "lone_call_likeness": 0.2,
         }
 
-    def __init__(self, config: Dict[Text, Any], lexicon: Optional[DangerLexicon] = None) -> None:
-        super().__init__(config)
+    def __init__(
+        self, config: Dict[Text, Any], lexicon: Optional[DangerLexicon] = None,
+        likeness: Optional[EmergencyLikeness] = None,
+        model_storage: Optional[ModelStorage] = None, resource: Optional[Resource] = None,
+    ) -> None:
+        self._config = {**self.get_default_config(), **config}
         self._lexicon = lexicon or DangerLexicon.load(self._config["lexicon_path"])
+        self._likeness = likeness if self._config["likeness"] else None
+        self._storage = model_storage
+        self._resource = resource
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SafetyNet":
+        return cls(config, model_storage=model_storage, resource=resource)
+
+    @classmethod
+    def load(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+        execution_context: ExecutionContext, **kwargs: Any,
+    ) -> "SafetyNet":
+        """The safety net with the likeness model `train` stored in the Rasa model (none if it stored none)."""
+        likeness = None
+        try:
+            with model_storage.read_from(resource) as directory:
+                path = directory / LIKENESS_FILE
+                if path.exists():
+                    likeness = EmergencyLikeness.from_data(json.loads(path.read_text(encoding="utf-8")))
+        except (ValueError, FileNotFoundError):
+            logger.debug("No emergency likeness in this Rasa model: the lexicon and the ranking only.")
+        return cls(config, likeness=likeness, model_storage=model_storage, resource=resource)
+
+    @property
+    def likeness(self) -> Optional[EmergencyLikeness]:
+        """The likeness model learnt in training, if any."""
+        return self._likeness
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Learns the likeness model from the `emergency` examples against all others; stores it with the model."""
+        examples = training_examples(training_data)
+        both = {emergency for _, emergency in examples} == {True, False}
+        self._likeness = EmergencyLikeness.fit(examples) if self._config["likeness"] and both else None
+        if self._storage is not None and self._resource is not None:
+            with self._storage.write_to(self._resource) as directory:
+                if self._likeness is not None:
+                    (directory / LIKENESS_FILE).write_text(json.dumps(self._likeness.as_data(), ensure_ascii=False),
+                                                           encoding="utf-8")
+        return self._resource  # type: ignore[return-value]
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Sets `safety` on each message; a possible emergency becomes the intent `emergency`."""
@@ -104,9 +184,14 @@ class SafetyNet(ConfigComponent):
         hits = [h for h in (self._weighed(hit, language) for hit in found if hit.tier != "calm") if h is not None]
         # Calm words count in the message's own language only (Portuguese "mala" is a Kurmanji house).
         own = {language} if language else {hit.language for hit in hits}
-        calm = [hit for hit in found if hit.tier == "calm" and (hit.language in own or not own)]
+        # A calm word that is itself part of the danger found ("barbecue" in "a barbecue inside") calms nothing.
+        danger_at = frozenset(p for hit in hits if hit.tier == "acute" for p in hit.at)
+        calm = [hit for hit in found
+                if hit.tier == "calm" and (hit.language in own or not own) and not (hit.at and hit.at <= danger_at)]
         classified = self._classified(ranking)
-        level, reason = self._level(hits, classified, intent)
+        acute = any(hit.tier == "acute" for hit in hits)
+        likeness = self._likeness.score(text) if self._likeness and not acute else 0.0
+        level, reason = self._level(hits, classified, intent, likeness)
         if level == EMERGENCY_LEVEL and self._calmed(hits, calm):
             level, reason = UNSURE, f"calm_context_after_{reason}"
         return self._report(level, reason, hits, classified, calm)
@@ -116,7 +201,9 @@ class SafetyNet(ConfigComponent):
         no danger that must always get its full answer (thoughts of suicide, violence at home)."""
         if not (self._config["calm_context"] and calm):
             return False
-        return not any(hit.category in self._config["never_calm"] for hit in hits)
+        return not any(hit.category in self._config["never_calm"] and
+                       (hit.tier == "acute" or self._config["never_calm_signals"]) or
+                       (hit.tier == "acute" and hit.category in self._config["never_calm_acute"]) for hit in hits)
 
     @staticmethod
     def _weighed(hit: Hit, language: Optional[str]) -> Optional[Hit]:
@@ -139,33 +226,39 @@ class SafetyNet(ConfigComponent):
             and not item.get(SAFETY)
         ]
 
-    def _emergency_ranked(self, classified: Sequence[Tuple[str, float]]) -> float:
-        """The classifier's confidence in emergency when it is among the top_k, else 0."""
+    def _emergency_ranked(self, classified: Sequence[Tuple[str, float]]) -> Optional[float]:
+        """The classifier's confidence in emergency when it is among the top_k, else None."""
         for name, confidence in classified[: int(self._config["top_k"])]:
             if name == EMERGENCY:
                 return confidence
-        return 0.0
+        return None
 
     def _level(
-        self, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]], intent: Dict[str, Any]
+        self, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]], intent: Dict[str, Any],
+        likeness: float = 0.0,
     ) -> Tuple[str, str]:
         if any(hit.tier == "acute" for hit in hits):
             return EMERGENCY_LEVEL, "danger_words"
+        ranked = self._emergency_ranked(classified)
+        reads_like = ranked is not None and likeness >= float(self._config["likeness_with_ranking"])
         if classified and classified[0][0] == EMERGENCY:
-            # Below the FallbackClassifier's threshold the classifier is not sure: then only a danger word
-            # makes it an emergency; without one the resident is asked.
+            # Below the FallbackClassifier's threshold the classifier is not sure: then only a danger word,
+            # or a message that reads like an emergency, makes it one; otherwise the resident is asked.
             if intent.get(INTENT_NAME_KEY) != FALLBACK or hits:
                 return EMERGENCY_LEVEL, "classifier"
-            return UNSURE, "classifier_not_sure"
-        emergency = self._emergency_ranked(classified)
+            return (EMERGENCY_LEVEL, "classifier_and_likeness") if reads_like else (UNSURE, "classifier_not_sure")
+        if reads_like:
+            return EMERGENCY_LEVEL, "ranking_and_likeness"
+        emergency = ranked or 0.0
         if hits:
-            return self._signal(hits, emergency, classified, intent)
+            return self._signal(hits, emergency, classified, intent, likeness, ranked is not None)
         if emergency >= float(self._config["unsure_bar"]):
             return UNSURE, "classifier_ranking"
         return NONE, ""
 
     def _signal(
-        self, hits: Sequence[Hit], emergency: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any]
+        self, hits: Sequence[Hit], emergency: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any],
+        likeness: float = 0.0, ranked: bool = False,
     ) -> Tuple[str, str]:
         """Danger words that also occur in ordinary questions: together, or with the classifier, they decide."""
         topic_sure = intent.get(INTENT_NAME_KEY) != FALLBACK and bool(classified) and \
@@ -175,8 +268,16 @@ class SafetyNet(ConfigComponent):
         if emergency >= float(self._config["emergency_bar"]):
             return EMERGENCY_LEVEL, "signal_and_classifier"
         if intent.get(INTENT_NAME_KEY) == FALLBACK and self._config["fallback_signal_is_emergency"]:
+            if self._lone_call(hits, likeness, ranked):
+                return UNSURE, "lone_call_for_help"
             return EMERGENCY_LEVEL, "signal_unclear_topic"
         return UNSURE, "signal"
+
+    def _lone_call(self, hits: Sequence[Hit], likeness: float, ranked: bool) -> bool:
+        """Only a call for help or for a service ("which doctor is open on Sunday?", "when does the
+        police open?"), emergency not ranked, and a message that does not read like an emergency."""
+        return all(hit.category == "help_now" for hit in hits) and not ranked and \
+            self._likeness is not None and likeness < float(self._config["lone_call_likeness"])
 
     def _together(self, hits: Sequence[Hit]) -> bool:
         """A call for help next to another danger ("politie snel", "help ... bloedt"): two terms of one

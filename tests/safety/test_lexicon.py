@@ -119,3 +119,40 @@ def test_a_russian_residence_card_is_no_bulgarian_beating(lexicon: DangerLexicon
     # question got the 112 answer. The Bulgarian word itself still fires.
     assert not lexicon.scan("как продлить карту пребывания")
     assert {hit.category for hit in lexicon.scan("мъжът ме пребива")} == {"violence"}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # someone breaking or forcing the door now
+    ("there is a guy trying to force our front door, help", "break_in"),
+    ("iemand probeert onze deur open te breken", "break_in"),
+    ("кто-то ломает дверь", "break_in"),
+    # a vehicle that hit a person or a cyclist
+    ("de tram heeft een fietser geraakt, hij ligt onder de tram", "accident"),
+    ("un camion a percuté un piéton", "accident"),
+    # a child who drank a household liquid or someone's pills
+    ("mijn zoontje heeft de pillen van oma opgegeten", "poisoning"),
+    ("el niño se ha tomado líquido del cigarrillo electrónico", "poisoning"),
+    # someone on a bridge who will jump; a child lost in a crowd; bleeding that does not stop
+    ("mi amigo está en el puente y dice que va a saltar", "suicide"),
+    ("ich habe meine Tochter im Markt verloren", "lost_child"),
+    ("het bloed stopt niet", "bleeding"),
+])
+def test_the_real_lexicon_finds_situations_described_without_the_usual_danger_word(
+    lexicon: DangerLexicon, text: str, category: str,
+) -> None:
+    assert category in {hit.category for hit in lexicon.scan(text) if hit.tier == "acute"}, text
+
+
+@pytest.mark.parametrize("text", [
+    "کارت شناساییم گم شده",  # my identity card is lost (Persian): lost, but no child
+    "ik ben mijn sleutels kwijt in de winkel",
+    "kjo vape me vret",  # Albanian: this heat kills me
+])
+def test_lost_things_and_a_heat_that_kills_are_no_acute_danger(lexicon: DangerLexicon, text: str) -> None:
+    assert not {hit.category for hit in lexicon.scan(text) if hit.tier == "acute"}, text
+
+
+def test_ukrainian_and_russian_reflexive_verbs_typed_in_latin_letters_are_found(lexicon: DangerLexicon) -> None:
+    # "-ться"/"-тся" is typed "-tsya": the skeleton of both spellings meets, also in a term with "не"
+    assert latin_skeleton("рухається") == latin_skeleton("rukhayetsya")
+    assert "unconscious" in {h.category for h in lexicon.scan("vin ne rukhayetsya") if h.tier == "acute"}

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Dict, List, Optional
 
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.safety.lexicon import DangerLexicon, Term
+from bot.safety.likeness import EmergencyLikeness, training_examples
 from bot.safety.safety_net import SafetyNet
 
 LEXICON = DangerLexicon([
@@ -23,10 +30,27 @@ LEXICON = DangerLexicon([
     Term(("rekening",), "money", "calm", "nl"),
     Term(("fiets",), "lost_items", "calm", "de"),  # a calm word of another language
 ])
-NET = SafetyNet({}, LEXICON)
+NET = SafetyNet({}, LEXICON)  # the lexicon and the ranking only
+# A resident-style model of "reads like an emergency", learnt from a handful of examples.
+TINY = (
+    [(text, True) for text in (
+        "help my son is not breathing", "please come quick he is lying on the floor", "someone is attacking my wife",
+        "my baby swallowed something and turns blue", "fire in the kitchen help", "a car hit my daughter",
+        "he is bleeding a lot please hurry", "my father fell and does not answer me",
+    )] + [(text, False) for text in (
+        "when is the town hall open", "how do I renew my identity card", "which doctor is open on sunday",
+        "I need a certificate for my restaurant", "my gas bill is too high", "where can I register my dog",
+        "what time does the police office open", "can I get help with my rent", "how do I get a parking card",
+        "my child has a cold, where is a doctor", "I want to learn dutch", "when is the waste collected",
+        "welke dokter is open", "wanneer is het stadhuis open op zaterdag", "waar is de dokter van wacht",
+    )]
+)
+LIKENESS = EmergencyLikeness.fit(TINY)
+LIKE = SafetyNet({}, LEXICON, LIKENESS)
 
 
-def parse(text: str, ranking: List[tuple], fallback: bool = False, language: Optional[str] = None) -> Dict[str, Any]:
+def parse(text: str, ranking: List[tuple], fallback: bool = False, language: Optional[str] = None,
+          net: SafetyNet = NET) -> Dict[str, Any]:
     """A message as the classifier and the FallbackClassifier leave it, then the safety net."""
     items = [{"name": name, "confidence": confidence} for name, confidence in ranking]
     if fallback:
@@ -34,7 +58,7 @@ def parse(text: str, ranking: List[tuple], fallback: bool = False, language: Opt
     message = Message(data={"text": text, "intent": dict(items[0]), "intent_ranking": items})
     if language:
         message.set("language", {"code": language})
-    NET.process([message])
+    net.process([message])
     assert "safety" in message.as_dict(only_output_properties=True)  # /model/parse returns it
     return message.data
 
@@ -130,3 +154,109 @@ def test_only_calm_words_of_the_messages_own_language_count() -> None:
     # "fiets" calms nothing in a Dutch message: it is (here) a word of another language's calm list
     assert level(parse("brand bij de fiets", [("waste", 0.7)], language="nl")) == "emergency"
     assert level(parse("brand, rekening van vorig jaar", [("waste", 0.7)], language="nl")) == "unsure"
+
+
+def test_the_likeness_model_learns_the_emergency_examples_of_the_nlu_training_data() -> None:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    from bot import PROJECT_ROOT
+
+    examples = training_examples(load_data(str(PROJECT_ROOT / "nlu" / "intents")))
+    assert sum(1 for _, emergency in examples if emergency) >= 23 * 10  # every language has emergency examples
+    assert LIKENESS.score("help he is not breathing, come quick") > 0.5 > LIKENESS.score("when is the town hall open")
+
+
+def test_the_net_learns_in_training_stores_in_the_model_and_works_loaded_without_nlu_on_disk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `rasa train` passes the training data; the likeness goes into the model's storage; a server
+    # started elsewhere (no nlu/ folder in its working directory) loads it from there.
+    (tmp_path / "storage").mkdir()
+    storage = LocalModelStorage(tmp_path / "storage")
+    resource = Resource("safety_net")
+    context = ExecutionContext(GraphSchema({}), "test")
+    data = TrainingData([Message(data={"text": text, "intent": "emergency" if emergency else "opening_hours"})
+                         for text, emergency in TINY])
+    SafetyNet.create({}, storage, resource, context).train(data)
+    elsewhere = tmp_path / "server"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert not (Path.cwd() / "nlu").exists()
+    net = SafetyNet.load({}, storage, resource, context)
+    assert net.likeness is not None
+    ranking = [("parking_card", 0.45), ("interpreter", 0.2), ("emergency", 0.06)]
+    assert level(parse("my father fell and he does not answer me", ranking, net=net)) == "emergency"
+    assert level(parse("how do I renew my parking card", ranking, net=net)) == "none"
+    # a model trained without it (or before it existed) loads with the lexicon and the ranking only
+    empty = Resource("safety_net_untrained")
+    assert SafetyNet.load({}, storage, empty, context).likeness is None
+
+
+def test_emergency_ranked_low_and_a_message_that_reads_like_one_is_an_emergency_without_a_danger_word() -> None:
+    # No lexicon word, the classifier ranks emergency third at 0.06: the n-gram model tips it.
+    ranking = [("parking_card", 0.45), ("interpreter", 0.2), ("emergency", 0.06)]
+    assert level(parse("my father fell and he does not answer me", ranking, net=LIKE)) == "emergency"
+    assert level(parse("my father fell and he does not answer me", ranking)) == "none"  # before: nothing
+    # the same ranking on a message that reads like an ordinary question stays as it was
+    assert level(parse("how do I renew my parking card", ranking, net=LIKE)) == "none"
+
+
+def test_the_classifiers_unsure_emergency_becomes_one_when_the_message_reads_like_an_emergency() -> None:
+    ranking = [("emergency", 0.2), ("school", 0.1)]
+    assert level(parse("please come quick he is lying on the floor", ranking, fallback=True, net=LIKE)) \
+        == "emergency"
+    assert level(parse("please come quick he is lying on the floor", ranking, fallback=True)) == "unsure"
+
+
+def test_a_lone_call_for_a_service_in_a_message_not_understood_is_asked_not_alarmed() -> None:
+    # "which doctor is open on Sunday": a call for a service, emergency not ranked, nothing else of danger
+    ranking = [("health", 0.25), ("opening_hours", 0.2), ("school", 0.1)]
+    assert level(parse("welke dokter is open op zondag", ranking, fallback=True, net=LIKE)) == "unsure"
+    assert level(parse("welke dokter is open op zondag", ranking, fallback=True)) == "emergency"  # before
+    # a call for help next to another danger word stays an emergency
+    assert level(parse("dokter, hij verliest bloed", ranking, fallback=True, net=LIKE)) == "emergency"
+
+
+SCENE = SafetyNet({}, DangerLexicon([
+    Term(("barbecue", "binnen"), "gas", "acute", "nl"),
+    Term(("barbecue",), "media_leisure", "calm", "nl"),
+    Term(("kind", "weg"), "lost_child", "acute", "nl"),
+    Term(("weg",), "lost_child", "signal", "nl"),
+    Term(("juf",), "learning", "calm", "nl"),
+    Term(("identiteitskaart",), "paperwork", "calm", "nl"),
+]))
+
+
+def test_a_calm_word_that_is_part_of_the_danger_found_calms_nothing() -> None:
+    # "barbecue" is a calm word (leisure) and a word of the danger "a barbecue inside"
+    ranking = [("housing", 0.6)]
+    assert level(parse("we hebben de barbecue binnen gezet, iedereen is duizelig", ranking, net=SCENE)) == "emergency"
+    assert level(parse("mag ik een barbecue doen in het park", ranking, net=SCENE)) == "none"
+
+
+def test_a_child_missing_is_never_calmed_by_a_word_of_school_but_a_lost_card_still_is() -> None:
+    ranking = [("school", 0.6)]
+    assert level(parse("mijn kind is weg na school, de juf vindt hem niet", ranking, net=SCENE)) == "emergency"
+    assert level(parse("mijn identiteitskaart is weg", [("id_card", 0.3)], fallback=True, net=SCENE)) == "unsure"
+
+
+def test_a_figure_of_speech_asks_is_it_an_emergency_instead_of_alarming() -> None:
+    # the real lexicon: "this heat is killing me", "dying of laughter" are figures of speech (calm);
+    # a threat to kill stays an emergency
+    net = SafetyNet({})
+    fallback = [("out_of_scope", 0.3)]
+    assert level(parse("bu sıcak beni öldürüyor", fallback, fallback=True, language="tr", net=net)) == "unsure"
+    assert level(parse("umieram ze smiechu", fallback, fallback=True, language="pl", net=net)) != "emergency"
+    assert level(parse("hij zegt dat hij me gaat vermoorden", fallback, fallback=True, language="nl", net=net)) \
+        == "emergency"
+
+
+def test_a_signal_word_of_suicide_is_calmed_like_any_other_but_its_acute_terms_never_are() -> None:
+    net = SafetyNet({}, DangerLexicon([
+        Term(("dood",), "suicide", "signal", "nl"),
+        Term(("wil", "dood"), "suicide", "acute", "nl"),
+        Term(("lach", "dood"), "figurative", "calm", "nl"),
+        Term(("vorige", "maand"), "past", "calm", "nl"),
+    ]))
+    fallback = [("out_of_scope", 0.3)]
+    assert level(parse("ik lach me dood met die video", fallback, fallback=True, net=net)) == "unsure"
+    assert level(parse("ik wil dood, vorige maand al", fallback, fallback=True, net=net)) == "emergency"
