@@ -11,6 +11,9 @@ all 23 languages (tests/safety/):
 - final.tsv: a third author, another style; no message of it is ever read;
   both have been measured several times, and their per-category miss counts chose
   which categories issue 12's third round worked on: they are no longer fully unseen;
+- final2.tsv: a seventh author (2026-12-06) who read nothing of the project and not the
+  other sets; written while the third round worked, measured once by the lead at the end;
+  lines equal to a line of another set or to an NLU training example were left out;
 and the ordinary questions of tests/nlu/heldout.tsv (its `emergency` rows count as emergencies).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -49,7 +52,7 @@ from bot.vocabulary import EMERGENCY, FALLBACK
 
 SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
-NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final")
+NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 
