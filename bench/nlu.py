@@ -161,7 +161,8 @@ def report(rows: Sequence[Row], predicted: Sequence[str], times: Sequence[float]
     by_topic: Dict[str, List[Tuple[str, str]]] = defaultdict(list)
     for (lang, gold, _), pred in zip(rows, predicted, strict=True):
         gold_label = "unmet" if gold == "unmet" else gold
-        pred_label = "unmet" if gold in ("unmet", "out_of_scope") and pred in CAUGHT else pred
+        # An unmet or out-of-scope question is answered right when it is caught (nlu_fallback or out_of_scope).
+        pred_label = gold_label if correct(gold, pred) else pred
         by_lang[lang].append((gold_label, pred_label))
         by_topic[gold_label].append((gold_label, pred_label))
     labels = sorted(by_topic)
@@ -305,7 +306,7 @@ def figures(rows: Sequence[Row], predicted: Sequence[str]) -> Dict[str, float]:
     """The figures the targets are set on: accuracy Dutch / other, unmet caught, in-scope lost to the fallback."""
     nl = [correct(g, p) for (lang, g, _), p in zip(rows, predicted, strict=True) if lang == "nl"]
     other = [correct(g, p) for (lang, g, _), p in zip(rows, predicted, strict=True) if lang != "nl"]
-    unmet = [p in CAUGHT for (_, g, _), p in zip(rows, predicted, strict=True) if g in ("unmet", "out_of_scope")]
+    unmet = [p in CAUGHT for (_, g, _), p in zip(rows, predicted, strict=True) if g == "unmet"]
     lost = [p == "nlu_fallback" for (_, g, _), p in zip(rows, predicted, strict=True)
             if g not in ("unmet", "out_of_scope")]
     return {

@@ -98,3 +98,10 @@ def test_held_out_messages_are_never_listed(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["--errors"])
     assert "only go with --dev" in capsys.readouterr().err
+
+
+def test_an_out_of_scope_question_answered_out_of_scope_counts_as_right(capsys) -> None:
+    from bench.nlu import report
+
+    result = report([("nl", "out_of_scope", "wat voor weer wordt het morgen")], ["out_of_scope"], [3.0])
+    assert result["accuracy_nl"] == 1.0
