@@ -307,13 +307,14 @@ def figures(rows: Sequence[Row], predicted: Sequence[str]) -> Dict[str, float]:
     nl = [correct(g, p) for (lang, g, _), p in zip(rows, predicted, strict=True) if lang == "nl"]
     other = [correct(g, p) for (lang, g, _), p in zip(rows, predicted, strict=True) if lang != "nl"]
     unmet = [p in CAUGHT for (_, g, _), p in zip(rows, predicted, strict=True) if g == "unmet"]
-    lost = [p == "nlu_fallback" for (_, g, _), p in zip(rows, predicted, strict=True)
-            if g not in ("unmet", "out_of_scope")]
+    in_scope = [(g, p) for (_, g, _), p in zip(rows, predicted, strict=True) if g not in ("unmet", "out_of_scope")]
+    lost = [p == "nlu_fallback" for _, p in in_scope]
     return {
         "accuracy_nl": sum(nl) / max(1, len(nl)),
         "accuracy_other": sum(other) / max(1, len(other)),
         "unmet_caught": sum(unmet) / max(1, len(unmet)),
         "in_scope_to_fallback": sum(lost) / max(1, len(lost)),
+        "in_scope_accuracy": sum(g == p for g, p in in_scope) / max(1, len(in_scope)),
         "n_nl": len(nl), "n_other": len(other), "n_unmet": len(unmet), "n_in_scope": len(lost),
     }
 
@@ -321,14 +322,16 @@ def figures(rows: Sequence[Row], predicted: Sequence[str]) -> Dict[str, float]:
 def fallback_sweep(rows: Sequence[Row], parsed: Sequence[Parsed]) -> Dict[FallbackSetting, Dict[str, float]]:
     """Every (threshold, ambiguity threshold) of the sweep, simulated from one set of parses."""
     print("\n## Fallback threshold x ambiguity threshold (simulated from the classifier's ranking)\n")
-    print("| threshold | ambiguity | acc. Dutch | acc. other | unmet caught | in-scope to fallback |\n|---|---|---|---|---|---|")
+    print("| threshold | ambiguity | acc. Dutch | acc. other | unmet caught | in-scope to fallback | in-scope acc. |\n"
+          "|---|---|---|---|---|---|---|")
     results = {}
     for threshold in SWEEP_THRESHOLDS:
         for ambiguity in SWEEP_AMBIGUITY:
             result = figures(rows, [simulate(p, (threshold, ambiguity)) for p in parsed])
             results[(threshold, ambiguity)] = result
             print(f"| {threshold:.2f} | {ambiguity:.2f} | {result['accuracy_nl']:.4f} | {result['accuracy_other']:.4f} "
-                  f"| {result['unmet_caught']:.4f} | {result['in_scope_to_fallback']:.4f} |")
+                  f"| {result['unmet_caught']:.4f} | {result['in_scope_to_fallback']:.4f} "
+                  f"| {result['in_scope_accuracy']:.4f} |")
     return results
 
 
