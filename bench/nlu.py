@@ -1,21 +1,30 @@
 """`make bench-nlu`: intent quality on the held-out set tests/nlu/heldout.tsv, on the new topics'
 held-out set tests/nlu/heldout_new.tsv (and both together), and sub-answer accuracy on
-tests/nlu/heldout_subs.tsv.
+tests/nlu/heldout_subs.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv only.
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
 questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
 many in-scope questions were wrongly sent to the fallback. Then, per language and
 per sub-answer, how many held-out messages of a topic with sub-answers got the
 right sub-answer (bot.nlu.sub_answers; the general answer counts as wrong). With
---config, it first trains an NLU-only model with that config (to compare pipelines).
+--config, it first trains an NLU-only model with that config (to compare pipelines;
+--data adds training files such as lookup tables, --save keeps the model).
+
+--dev scores the development set tests/nlu/dev.tsv and nothing else: candidates
+(pipelines, thresholds) are chosen on it, and the held-out files are never opened,
+so that they are measured once, with the chosen model. It prints the same tables,
+the most frequent confusion pairs, and a sweep of the FallbackClassifier's
+threshold and ambiguity threshold.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -23,7 +32,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from bot import PROJECT_ROOT
 
@@ -32,6 +41,9 @@ HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
 HELDOUT_NEW = PROJECT_ROOT / "tests" / "nlu" / "heldout_new.tsv"
 # Written by an independent author, never trained on: lang, intent, sub, text.
 HELDOUT_SUBS = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs.tsv"
+# The development set: written by another independent author, never trained on, used to choose
+# the pipeline and the thresholds (lang, intent, text).
+DEV = PROJECT_ROOT / "tests" / "nlu" / "dev.tsv"
 # Below this many messages a group's result is given as a count only ("3/4"), not as a rate.
 SMALL = 20
 CAUGHT = {"nlu_fallback", "out_of_scope"}
@@ -47,33 +59,68 @@ def read_heldout(path: Path = HELDOUT) -> List[Row]:
     return rows
 
 
-def train_nlu(config: Path, out: Path) -> Path:
+def training_data(out: Path, extra: Sequence[Path] = ()) -> Path:
+    """nlu/intents, plus `extra` files (lookup tables from experiments/), as one folder for `rasa train nlu`."""
+    if not extra:
+        return PROJECT_ROOT / "nlu"
+    data = out / "data"
+    data.mkdir(parents=True)
+    (data / "intents").symlink_to(PROJECT_ROOT / "nlu" / "intents")
+    for path in extra:
+        (data / path.name).symlink_to(path.resolve())
+    return data
+
+
+def train_nlu(config: Path, out: Path, extra: Sequence[Path] = ()) -> Path:
     start = time.monotonic()
     subprocess.run(
-        [sys.executable, "-m", "rasa", "train", "nlu", "--config", str(config), "--nlu", "nlu",
+        [sys.executable, "-m", "rasa", "train", "nlu", "--config", str(config), "--nlu", str(training_data(out, extra)),
          "--out", str(out), "--fixed-model-name", "bench"],
         cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    print(f"trained {config} in {time.monotonic() - start:.0f} s")
+    print(f"trained {config}{' + ' + ', '.join(str(p) for p in extra) if extra else ''} "
+          f"in {time.monotonic() - start:.0f} s")
     return out / "bench.tar.gz"
 
 
-async def predict(model: Path, texts: Sequence[str]) -> Tuple[List[str], List[float], List[Tuple[str, float]]]:
-    """Predicted intents, parse times (ms), and the classifier's own top (intent, confidence)."""
+class Parsed(NamedTuple):
+    """What the whole pipeline answered for one message, and what its classifier said before any fallback."""
+
+    intent: str
+    ms: float
+    top: str  # the classifier's best intent (never nlu_fallback)
+    confidence: float
+    margin: float  # confidence of the best minus the second best: FallbackClassifier's ambiguity
+    # The safety net decided the intent whatever the fallback thresholds: an emergency, or the classifier's
+    # emergency turned into its next topic. None: the FallbackClassifier's thresholds decide.
+    fixed: Optional[str]
+
+
+async def parse_all(model: Path, texts: Sequence[str]) -> List[Parsed]:
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
     configure_structlog(logging.WARNING)  # Rasa logs every parse at debug level
     agent = Agent.load(str(model))
-    intents, times, tops = [], [], []
+    parsed_all = []
     for text in texts:
         start = time.perf_counter()
         parsed = await agent.parse_message(text)
-        times.append((time.perf_counter() - start) * 1000)
-        intents.append(parsed["intent"]["name"])
-        ranking = [r for r in parsed.get("intent_ranking", []) if r["name"] != "nlu_fallback"]
-        tops.append((ranking[0]["name"], ranking[0]["confidence"]) if ranking else ("nlu_fallback", 0.0))
-    return intents, times, tops
+        ms = (time.perf_counter() - start) * 1000
+        intent = parsed["intent"]["name"]
+        ranking = [r for r in parsed.get("intent_ranking", []) if r["name"] != "nlu_fallback" and not r.get("safety")]
+        top, confidence = (ranking[0]["name"], ranking[0]["confidence"]) if ranking else ("nlu_fallback", 0.0)
+        margin = confidence - (ranking[1]["confidence"] if len(ranking) > 1 else 0.0)
+        level = (parsed.get("safety") or {}).get("level")
+        fixed = intent if level == "emergency" or (top == "emergency" and intent != "nlu_fallback") else None
+        parsed_all.append(Parsed(intent, ms, top, confidence, margin, fixed))
+    return parsed_all
+
+
+async def predict(model: Path, texts: Sequence[str]) -> Tuple[List[str], List[float], List[Tuple[str, float]]]:
+    """Predicted intents, parse times (ms), and the classifier's own top (intent, confidence)."""
+    parsed = await parse_all(model, texts)
+    return [p.intent for p in parsed], [p.ms for p in parsed], [(p.top, p.confidence) for p in parsed]
 
 
 def threshold_sweep(rows: Sequence[Row], tops: Sequence[Tuple[str, float]]) -> None:
@@ -109,12 +156,13 @@ def correct(gold: str, predicted: str) -> bool:
     return predicted in CAUGHT if gold in ("unmet", "out_of_scope") else predicted == gold
 
 
-def report(rows: Sequence[Row], predicted: Sequence[str], times: Sequence[float]) -> Dict[str, float]:
+def report(rows: Sequence[Row], predicted: Sequence[str], times: Sequence[float], kind: str = "held-out") -> Dict[str, float]:
     by_lang: Dict[str, List[Tuple[str, str]]] = defaultdict(list)
     by_topic: Dict[str, List[Tuple[str, str]]] = defaultdict(list)
     for (lang, gold, _), pred in zip(rows, predicted, strict=True):
         gold_label = "unmet" if gold == "unmet" else gold
-        pred_label = "unmet" if gold in ("unmet", "out_of_scope") and pred in CAUGHT else pred
+        # An unmet or out-of-scope question is answered right when it is caught (nlu_fallback or out_of_scope).
+        pred_label = gold_label if correct(gold, pred) else pred
         by_lang[lang].append((gold_label, pred_label))
         by_topic[gold_label].append((gold_label, pred_label))
     labels = sorted(by_topic)
@@ -149,7 +197,7 @@ def report(rows: Sequence[Row], predicted: Sequence[str], times: Sequence[float]
     }
     times = sorted(times)
     print("\n## Summary\n")
-    print(f"held-out messages: {len(rows)} ({len(by_lang)} languages); unmet: {len(unmet)}")
+    print(f"{kind} messages: {len(rows)} ({len(by_lang)} languages); unmet: {len(unmet)}")
     print(f"accuracy Dutch: {result['accuracy_nl']:.4f} (n={len(nl)}); other languages: "
           f"{result['accuracy_other']:.4f} (n={len(other)}); all: {result['accuracy_all']:.4f}")
     print(f"macro-F1 over topics: {result['macro_f1']:.4f}")
@@ -241,16 +289,135 @@ def bench_subs(model: Path, path: Path = HELDOUT_SUBS) -> Optional[Dict[str, flo
     return sub_report(rows, predicted)
 
 
+FallbackSetting = Tuple[float, float]  # threshold, ambiguity threshold
+SWEEP_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4)
+SWEEP_AMBIGUITY = (0.0, 0.03, 0.05, 0.1)
+
+
+def simulate(parsed: Parsed, setting: FallbackSetting) -> str:
+    """The intent the pipeline would give with another FallbackClassifier threshold and ambiguity threshold."""
+    threshold, ambiguity = setting
+    if parsed.fixed is not None:
+        return parsed.fixed
+    return "nlu_fallback" if parsed.confidence < threshold or parsed.margin < ambiguity else parsed.top
+
+
+def figures(rows: Sequence[Row], predicted: Sequence[str]) -> Dict[str, float]:
+    """The figures the targets are set on: accuracy Dutch / other, unmet caught, in-scope lost to the fallback."""
+    nl = [correct(g, p) for (lang, g, _), p in zip(rows, predicted, strict=True) if lang == "nl"]
+    other = [correct(g, p) for (lang, g, _), p in zip(rows, predicted, strict=True) if lang != "nl"]
+    unmet = [p in CAUGHT for (_, g, _), p in zip(rows, predicted, strict=True) if g == "unmet"]
+    in_scope = [(g, p) for (_, g, _), p in zip(rows, predicted, strict=True) if g not in ("unmet", "out_of_scope")]
+    lost = [p == "nlu_fallback" for _, p in in_scope]
+    return {
+        "accuracy_nl": sum(nl) / max(1, len(nl)),
+        "accuracy_other": sum(other) / max(1, len(other)),
+        "unmet_caught": sum(unmet) / max(1, len(unmet)),
+        "in_scope_to_fallback": sum(lost) / max(1, len(lost)),
+        "in_scope_accuracy": sum(g == p for g, p in in_scope) / max(1, len(in_scope)),
+        "n_nl": len(nl), "n_other": len(other), "n_unmet": len(unmet), "n_in_scope": len(lost),
+    }
+
+
+def fallback_sweep(rows: Sequence[Row], parsed: Sequence[Parsed]) -> Dict[FallbackSetting, Dict[str, float]]:
+    """Every (threshold, ambiguity threshold) of the sweep, simulated from one set of parses."""
+    print("\n## Fallback threshold x ambiguity threshold (simulated from the classifier's ranking)\n")
+    print("| threshold | ambiguity | acc. Dutch | acc. other | unmet caught | in-scope to fallback | in-scope acc. |\n"
+          "|---|---|---|---|---|---|---|")
+    results = {}
+    for threshold in SWEEP_THRESHOLDS:
+        for ambiguity in SWEEP_AMBIGUITY:
+            result = figures(rows, [simulate(p, (threshold, ambiguity)) for p in parsed])
+            results[(threshold, ambiguity)] = result
+            print(f"| {threshold:.2f} | {ambiguity:.2f} | {result['accuracy_nl']:.4f} | {result['accuracy_other']:.4f} "
+                  f"| {result['unmet_caught']:.4f} | {result['in_scope_to_fallback']:.4f} "
+                  f"| {result['in_scope_accuracy']:.4f} |")
+    return results
+
+
+def confusion_pairs(rows: Sequence[Row], predicted: Sequence[str], top: int = 25) -> None:
+    """The most frequent (right intent -> predicted intent) errors, Dutch and other languages apart."""
+    pairs: Dict[Tuple[str, str, str], int] = defaultdict(int)
+    for (lang, gold, _), pred in zip(rows, predicted, strict=True):
+        if not correct(gold, pred):
+            pairs[(gold, pred, "nl" if lang == "nl" else "other")] += 1
+    print("\n## Most frequent confusions\n\n| right | predicted | Dutch | other |\n|---|---|---|---|")
+    totals: Dict[Tuple[str, str], Dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (gold, pred, group), n in pairs.items():
+        totals[(gold, pred)][group] += n
+    for (gold, pred), groups in sorted(totals.items(), key=lambda kv: -sum(kv[1].values()))[:top]:
+        print(f"| {gold} | {pred} | {groups['nl']} | {groups['other']} |")
+
+
+def errors(rows: Sequence[Row], parsed: Sequence[Parsed]) -> Iterator[str]:
+    """One line per wrongly answered development message (never used on a held-out set)."""
+    for (lang, gold, text), p in zip(rows, parsed, strict=True):
+        if not correct(gold, p.intent):
+            yield f"{lang}\t{gold}\t{p.intent}\t{p.top} {p.confidence:.2f}\t{text}"
+
+
+def configured_fallback(config: Path) -> FallbackSetting:
+    """The FallbackClassifier's threshold and ambiguity threshold in a config (Rasa's defaults if absent)."""
+    import yaml
+
+    for component in yaml.safe_load(config.read_text(encoding="utf-8")).get("pipeline", []):
+        if component.get("name") == "FallbackClassifier":
+            return float(component.get("threshold", 0.3)), float(component.get("ambiguity_threshold", 0.1))
+    return 0.0, 0.0
+
+
+def bench_dev(
+    model: Path, path: Path, summary: Optional[Path], name: str, show_errors: bool, config: Path = PROJECT_ROOT / "config.yml"
+) -> Dict[str, float]:
+    """The development set only: the tables, the confusions and the fallback sweep."""
+    rows = read_heldout(path)
+    parsed = asyncio.run(parse_all(model, [t for _, _, t in rows]))
+    predicted = [p.intent for p in parsed]
+    print(f"# NLU development set {path.name} ({name})")
+    result = report(rows, predicted, [p.ms for p in parsed], kind="development")
+    confusion_pairs(rows, predicted)
+    sweep = fallback_sweep(rows, parsed)
+    setting = configured_fallback(config)
+    agree = sum(simulate(p, setting) == p.intent for p in parsed)
+    print(f"\nThe sweep's simulation at the config's setting {setting} gives the pipeline's intent for "
+          f"{agree}/{len(parsed)} messages.")
+    if summary:
+        with summary.open("a", encoding="utf-8") as out:
+            out.write(json.dumps({"name": name, "pipeline": {**result, **figures(rows, predicted)},
+                                  "sweep": {f"{t:.2f}/{a:.2f}": r for (t, a), r in sweep.items()}}) + "\n")
+    if show_errors:
+        print("\n## Wrong answers (lang, right, got, classifier's best, text)\n")
+        print("\n".join(errors(rows, parsed)))
+    return result
+
+
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "taalbrug.tar.gz")
     parser.add_argument("--config", type=Path, help="train an NLU model with this config first")
+    parser.add_argument("--data", type=Path, nargs="*", default=[],
+                        help="with --config: more training files beside nlu/intents (lookup tables)")
+    parser.add_argument("--save", type=Path, help="with --config: keep the trained model at this path")
+    parser.add_argument("--dev", action="store_true",
+                        help="score the development set only (tests/nlu/dev.tsv); never reads a held-out file")
+    parser.add_argument("--dev-file", type=Path, default=DEV, help=argparse.SUPPRESS)
+    parser.add_argument("--summary", type=Path, help="with --dev: append the figures and the sweep as a JSON line")
+    parser.add_argument("--errors", action="store_true", help="with --dev: list the wrongly answered messages")
     args = parser.parse_args(argv)
+    if (args.summary or args.errors) and not args.dev:
+        parser.error("--summary and --errors only go with --dev (held-out messages are never printed)")
     logging.disable(logging.WARNING)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    rows = read_heldout()
     with tempfile.TemporaryDirectory() as tmp:
-        model = train_nlu(args.config, Path(tmp)) if args.config else args.model
+        model = train_nlu(args.config, Path(tmp), args.data) if args.config else args.model
+        if args.save and args.config:
+            args.save.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(model, args.save)
+        if args.dev:
+            bench_dev(model, args.dev_file, args.summary, str(args.config or args.model), args.errors,
+                      args.config or PROJECT_ROOT / "config.yml")
+            return
+        rows = read_heldout()
         predicted, times, tops = asyncio.run(predict(model, [t for _, _, t in rows]))
         print(f"# NLU benchmark ({args.config or args.model})")
         print(f"\n# {HELDOUT.relative_to(PROJECT_ROOT)}")

@@ -1,4 +1,4 @@
-"""make bench-nlu's sub-answer measure: the right sub-answer per language, the general answer counted wrong."""
+"""make bench-nlu's measures: sub-answers per language (the general answer counted wrong), and the development-set mode that chooses thresholds and pipelines without reading a held-out file."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.nlu import bench_subs, read_heldout_subs, sub_report
+from bench.nlu import Parsed, bench_subs, figures, main, read_heldout_subs, simulate, sub_report
 from bot import PROJECT_ROOT
 
 ROWS = [
@@ -38,3 +38,70 @@ def test_a_line_without_four_columns_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("lang\tintent\tsub\ttext\nfr\tid_card\tcode pin oublié\n", encoding="utf-8")
     with pytest.raises(ValueError, match="heldout_subs.tsv, line 2: needs 4 tab-separated columns"):
         read_heldout_subs(path)
+
+
+# The development set (--dev): choosing thresholds and pipelines without opening a held-out file.
+DEV_ROWS = [
+    ("nl", "birth_registration", "aangifte van mijn baby"),
+    ("nl", "unmet", "wanneer is de kermis"),
+    ("fr", "id_card", "carte d'identité perdue"),
+    ("ar", "unmet", "متى السوق"),
+]
+DEV_PARSED = [
+    Parsed("nlu_fallback", 5.0, "birth_registration", 0.28, 0.20, None),
+    Parsed("nlu_fallback", 5.0, "leisure", 0.33, 0.02, None),
+    Parsed("id_card", 5.0, "id_card", 0.90, 0.85, None),
+    Parsed("emergency", 5.0, "health", 0.25, 0.05, "emergency"),
+]
+
+
+def test_a_lower_threshold_keeps_the_topic_and_the_safety_nets_emergency_stays() -> None:
+    assert simulate(DEV_PARSED[0], (0.30, 0.03)) == "nlu_fallback"
+    assert simulate(DEV_PARSED[0], (0.25, 0.03)) == "birth_registration"
+    assert simulate(DEV_PARSED[1], (0.30, 0.03)) == "nlu_fallback"  # too close to the second best
+    assert simulate(DEV_PARSED[1], (0.30, 0.00)) == "leisure"
+    assert simulate(DEV_PARSED[3], (0.20, 0.00)) == "emergency"
+
+
+def test_the_target_figures_count_unmet_questions_caught_and_in_scope_ones_lost() -> None:
+    result = figures(DEV_ROWS, ["nlu_fallback", "nlu_fallback", "id_card", "emergency"])
+    assert result["accuracy_nl"] == 0.5 and result["accuracy_other"] == 0.5
+    assert result["unmet_caught"] == 0.5 and result["in_scope_to_fallback"] == 0.5
+
+
+def test_the_dev_mode_reads_the_dev_set_only(tmp_path: Path, monkeypatch, capsys) -> None:
+    import bench.nlu as bench
+
+    dev = tmp_path / "dev.tsv"
+    dev.write_text("lang\tintent\ttext\n" + "".join("\t".join(row) + "\n" for row in DEV_ROWS), encoding="utf-8")
+    opened = []
+    real_read = bench.read_heldout
+    monkeypatch.setattr(bench, "read_heldout", lambda path=bench.HELDOUT: opened.append(path) or real_read(path))
+    monkeypatch.setattr(bench, "read_heldout_subs", lambda path=bench.HELDOUT_SUBS: opened.append(path))
+
+    async def parse_all(model: Path, texts) -> list:
+        assert list(texts) == [text for *_, text in DEV_ROWS]
+        return DEV_PARSED
+
+    monkeypatch.setattr(bench, "parse_all", parse_all)
+    summary = tmp_path / "summary.jsonl"
+    bench.main(["--dev", "--dev-file", str(dev), "--model", "unused.tar.gz", "--summary", str(summary), "--errors"])
+    out = capsys.readouterr().out
+    assert opened == [dev]
+    assert "| birth_registration | nlu_fallback | 1 | 0 |" in out  # a confusion pair, Dutch
+    assert "| 0.25 | 0.03 | 1.0000 |" in out  # the sweep: at 0.25 the Dutch birth question keeps its topic
+    assert "nl\tbirth_registration\tnlu_fallback\tbirth_registration 0.28\taangifte van mijn baby" in out
+    assert '"name": "unused.tar.gz"' in summary.read_text(encoding="utf-8")
+
+
+def test_held_out_messages_are_never_listed(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--errors"])
+    assert "only go with --dev" in capsys.readouterr().err
+
+
+def test_an_out_of_scope_question_answered_out_of_scope_counts_as_right(capsys) -> None:
+    from bench.nlu import report
+
+    result = report([("nl", "out_of_scope", "wat voor weer wordt het morgen")], ["out_of_scope"], [3.0])
+    assert result["accuracy_nl"] == 1.0
