@@ -169,22 +169,22 @@ def report(rows: Sequence[Row], predicted: Sequence[str], times: Sequence[float]
         by_lang[lang].append((gold_label, pred_label))
         by_topic[gold_label].append((gold_label, pred_label))
     labels = sorted(by_topic)
-    print("\n## Per language\n\n| lang | n | accuracy | macro-F1 |\n|---|---|---|---|")
+    print(f"\n## Per language (right/n; the rate only from n={SMALL})\n\n| lang | n | accuracy | macro-F1 |\n|---|---|---|---|")
     for lang in sorted(by_lang, key=lambda code: -len(by_lang[code])):
         pairs = by_lang[lang]
-        acc = sum(g == p for g, p in pairs) / len(pairs)
-        print(f"| {lang} | {len(pairs)} | {acc:.3f} | {f1(pairs, sorted({g for g, _ in pairs})):.3f} |")
+        right = sum(g == p for g, p in pairs)
+        print(f"| {lang} | {len(pairs)} | {_share(right, len(pairs))} | {f1(pairs, sorted({g for g, _ in pairs})):.3f} |")
     all_pairs = [p for pairs in by_lang.values() for p in pairs]
     print("\n## Per topic\n\n| topic | n | accuracy | F1 | most confused with |\n|---|---|---|---|---|")
     for topic in labels:
         pairs = by_topic[topic]
-        acc = sum(g == p for g, p in pairs) / len(pairs)
+        right = sum(g == p for g, p in pairs)
         wrong = defaultdict(int)
         for _, p in pairs:
             if p != topic:
                 wrong[p] += 1
         confused = ", ".join(f"{k} ({v})" for k, v in sorted(wrong.items(), key=lambda kv: -kv[1])[:2])
-        print(f"| {topic} | {len(pairs)} | {acc:.3f} | {f1(all_pairs, [topic]):.3f} | {confused} |")
+        print(f"| {topic} | {len(pairs)} | {_share(right, len(pairs))} | {f1(all_pairs, [topic]):.3f} | {confused} |")
     nl = [p for p in by_lang.get("nl", [])]
     other = [p for lang, ps in by_lang.items() if lang != "nl" for p in ps]
     unmet = [(g, p) for (_lang, g, _), p in zip(rows, predicted, strict=True) if g == "unmet"]
