@@ -156,3 +156,27 @@ def test_ukrainian_and_russian_reflexive_verbs_typed_in_latin_letters_are_found(
     # "-ться"/"-тся" is typed "-tsya": the skeleton of both spellings meets, also in a term with "не"
     assert latin_skeleton("рухається") == latin_skeleton("rukhayetsya")
     assert "unconscious" in {h.category for h in lexicon.scan("vin ne rukhayetsya") if h.tier == "acute"}
+
+
+@pytest.mark.parametrize("text", [
+    "niemand zal mij missen, dit is mijn afscheid",
+    "الحبوب جاهزه، لا احد سيفتقدني",
+    "ma bghitch n3ich",
+    "ніхто не сумуватиме, це моє прощання",
+    "caawa waan dhammaynayaa, qofna i tabi maayo",
+])
+def test_a_quiet_goodbye_or_wish_not_to_live_is_an_acute_suicide_risk(lexicon: DangerLexicon, text: str) -> None:
+    assert "suicide" in {hit.category for hit in lexicon.scan(text) if hit.tier == "acute"}, text
+
+
+@pytest.mark.parametrize("text", [
+    "hij is dronken en breekt alles, ik ben bang",
+    "سكران كيكسر كلشي وانا خايفه منو",
+    "він забрав телефон, пишу від сусідки",
+    "telefoonka iga qaatay, deriska ka qorayaa",
+    "ሰኺሩ ይሰብር ኣሎ ፈሪሐ",
+    "ተሌፎነይ ወሲዱ ካብ ጎረቤት እጽሕፍ ኣለኹ",
+])
+def test_violence_at_home_written_without_the_word_beat_is_acute(lexicon: DangerLexicon, text: str) -> None:
+    # drunk and breaking things; the phone taken and writing from the neighbour's
+    assert "domestic_violence" in {hit.category for hit in lexicon.scan(text) if hit.tier == "acute"}, text
