@@ -109,6 +109,10 @@ class SafetyNet(GraphComponent):
             # not understood is asked ("is it an emergency?") instead of alarmed when emergency is not
             # in the classifier's top_k and the message reads less than this like an emergency.
             "lone_call_likeness": 0.2,
+            # The likeness counts only from this many words on: on one or two words a bag of
+            # character n-grams says little ("un peu", "bir az" as answers in a form read like
+            # emergencies to it); short emergencies are caught by their danger words.
+            "likeness_min_words": 3,
         }
 
     def __init__(
@@ -190,11 +194,15 @@ class SafetyNet(GraphComponent):
                 if hit.tier == "calm" and (hit.language in own or not own) and not (hit.at and hit.at <= danger_at)]
         classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
-        likeness = self._likeness.score(text) if self._likeness and not acute else 0.0
+        likeness = self._likeness.score(text) if self._likeness and not acute and self._long_enough(text) else 0.0
         level, reason = self._level(hits, classified, intent, likeness)
         if level == EMERGENCY_LEVEL and self._calmed(hits, calm):
             level, reason = UNSURE, f"calm_context_after_{reason}"
         return self._report(level, reason, hits, classified, calm)
+
+    def _long_enough(self, text: str) -> bool:
+        """Enough words for the likeness model to say something (likeness_min_words)."""
+        return len(text.split()) >= int(self._config["likeness_min_words"])
 
     def _calmed(self, hits: Sequence[Hit], calm: Sequence[Hit]) -> bool:
         """True when the message speaks of paperwork, money, a course, a device or the past, and of

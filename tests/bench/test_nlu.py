@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -15,6 +17,13 @@ ROWS = [
     ("fr", "id_card", "kids_id", "kids-id pour mon fils"),
     ("nl", "residence_permit", "waiting", "nog geen beslissing"),
 ]
+
+
+@pytest.fixture(autouse=True)
+def logging_restored() -> Iterator[None]:
+    """bench.nlu.main() silences logging for its run (logging.disable); the tests after these need it back."""
+    yield
+    logging.disable(logging.NOTSET)
 
 
 def test_the_general_answer_and_a_wrong_topic_count_as_wrong_and_small_groups_as_counts(capsys) -> None:

@@ -260,3 +260,20 @@ def test_a_signal_word_of_suicide_is_calmed_like_any_other_but_its_acute_terms_n
     fallback = [("out_of_scope", 0.3)]
     assert level(parse("ik lach me dood met die video", fallback, fallback=True, net=net)) == "unsure"
     assert level(parse("ik wil dood, vorige maand al", fallback, fallback=True, net=net)) == "emergency"
+
+
+class _ReadsLikeAnEmergency:
+    """A likeness model that finds every message emergency-like (as a bag of n-grams may on two words)."""
+
+    def score(self, text: str) -> float:
+        return 0.9
+
+
+def test_a_short_answer_in_a_form_is_no_emergency_however_the_likeness_model_reads_it() -> None:
+    # "un peu" answering "do you speak a little Dutch?": unsure classifier, emergency ranked third.
+    net = SafetyNet({}, LEXICON, _ReadsLikeAnEmergency())  # type: ignore[arg-type]
+    ranking = [("deny", 0.10), ("affirm", 0.08), ("emergency", 0.07)]
+    assert level(parse("un peu", ranking, fallback=True, net=net)) != "emergency"
+    assert level(parse("bir az", ranking, fallback=True, net=net)) != "emergency"
+    # from three words on the likeness counts again
+    assert level(parse("mijn vader reageert niet", ranking, fallback=True, net=net)) == "emergency"
