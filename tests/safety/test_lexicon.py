@@ -28,6 +28,11 @@ def categories(lex: DangerLexicon, text: str) -> set:
     return {(hit.category, hit.tier) for hit in lex.scan(text)}
 
 
+def acute(lex: DangerLexicon, text: str) -> set:
+    """The danger categories an acute term of `lex` finds in `text`."""
+    return {category for category, tier in categories(lex, text) if tier == "acute"}
+
+
 def test_words_are_compared_without_case_accents_or_letter_variants() -> None:
     assert normalise("Ça BRÛLE, à l'aide!") == ["ca", "brule", "a", "l", "aide"]
     assert normalise("б'є мене") == ["бє", "мене"]  # the apostrophe inside a Cyrillic word stays a word
@@ -81,7 +86,7 @@ def test_every_language_has_a_lexicon_with_acute_terms(lexicon: DangerLexicon) -
     ("yangın var", "fire"),
 ])
 def test_the_real_lexicon_finds_plain_emergencies(lexicon: DangerLexicon, text: str, category: str) -> None:
-    assert category in {hit.category for hit in lexicon.scan(text) if hit.tier == "acute"}
+    assert category in acute(lexicon, text)
 
 
 def test_a_malformed_lexicon_file_is_named_with_its_field(tmp_path) -> None:
@@ -104,7 +109,7 @@ def test_cyrillic_typed_in_latin_letters_meets_its_cyrillic_spelling(typed: str,
 def test_russian_bulgarian_and_ukrainian_terms_are_found_when_typed_in_latin_letters() -> None:
     lex = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
     for text, category in [("pomogite pozhar v dome", "fire"), ("rebenok ne dyshit", "not_breathing")]:
-        assert category in {hit.category for hit in lex.scan(text) if hit.tier == "acute"}, text
+        assert category in acute(lex, text), text
 
 
 def test_only_cyrillic_terms_are_compared_in_their_latin_skeleton() -> None:
@@ -140,7 +145,7 @@ def test_a_russian_residence_card_is_no_bulgarian_beating(lexicon: DangerLexicon
 def test_the_real_lexicon_finds_situations_described_without_the_usual_danger_word(
     lexicon: DangerLexicon, text: str, category: str,
 ) -> None:
-    assert category in {hit.category for hit in lexicon.scan(text) if hit.tier == "acute"}, text
+    assert category in acute(lexicon, text), text
 
 
 @pytest.mark.parametrize("text", [
@@ -149,13 +154,13 @@ def test_the_real_lexicon_finds_situations_described_without_the_usual_danger_wo
     "kjo vape me vret",  # Albanian: this heat kills me
 ])
 def test_lost_things_and_a_heat_that_kills_are_no_acute_danger(lexicon: DangerLexicon, text: str) -> None:
-    assert not {hit.category for hit in lexicon.scan(text) if hit.tier == "acute"}, text
+    assert not acute(lexicon, text), text
 
 
 def test_ukrainian_and_russian_reflexive_verbs_typed_in_latin_letters_are_found(lexicon: DangerLexicon) -> None:
     # "-ться"/"-тся" is typed "-tsya": the skeleton of both spellings meets, also in a term with "не"
     assert latin_skeleton("рухається") == latin_skeleton("rukhayetsya")
-    assert "unconscious" in {h.category for h in lexicon.scan("vin ne rukhayetsya") if h.tier == "acute"}
+    assert "unconscious" in acute(lexicon, "vin ne rukhayetsya")
 
 
 @pytest.mark.parametrize("text", [
@@ -166,7 +171,7 @@ def test_ukrainian_and_russian_reflexive_verbs_typed_in_latin_letters_are_found(
     "caawa waan dhammaynayaa, qofna i tabi maayo",
 ])
 def test_a_quiet_goodbye_or_wish_not_to_live_is_an_acute_suicide_risk(lexicon: DangerLexicon, text: str) -> None:
-    assert "suicide" in {hit.category for hit in lexicon.scan(text) if hit.tier == "acute"}, text
+    assert "suicide" in acute(lexicon, text), text
 
 
 @pytest.mark.parametrize("text", [
@@ -179,4 +184,4 @@ def test_a_quiet_goodbye_or_wish_not_to_live_is_an_acute_suicide_risk(lexicon: D
 ])
 def test_violence_at_home_written_without_the_word_beat_is_acute(lexicon: DangerLexicon, text: str) -> None:
     # drunk and breaking things; the phone taken and writing from the neighbour's
-    assert "domestic_violence" in {hit.category for hit in lexicon.scan(text) if hit.tier == "acute"}, text
+    assert "domestic_violence" in acute(lexicon, text), text
