@@ -1,6 +1,6 @@
 """`make bench-nlu`: intent quality on the held-out set tests/nlu/heldout.tsv, on the new topics'
 held-out set tests/nlu/heldout_new.tsv (and both together), on the fresh held-out set
-tests/nlu/heldout3.tsv, and sub-answer accuracy on tests/nlu/heldout_subs.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv only.
+tests/nlu/heldout3.tsv and heldout4.tsv, and sub-answer accuracy on tests/nlu/heldout_subs.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv only.
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
 questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
@@ -47,6 +47,11 @@ DEV = PROJECT_ROOT / "tests" / "nlu" / "dev.tsv"
 # A third held-out author (2026-12-06): read only docs/topics.yml, wrote while the pipeline was
 # chosen on DEV, and was measured once; lines equal to a training example or another set left out.
 HELDOUT_3 = PROJECT_ROOT / "tests" / "nlu" / "heldout3.tsv"
+# A fourth held-out author (2026-12-06, issue 14 fourth round): the same brief, read neither DEV nor
+# HELDOUT_3; written while the fourth round chose on DEV, measured once with the chosen model.
+HELDOUT_4 = PROJECT_ROOT / "tests" / "nlu" / "heldout4.tsv"
+# The fresh held-out sets, newest last, with what `make bench-nlu` calls them.
+FRESH = ((HELDOUT_3, "a third independent author, all topics"), (HELDOUT_4, "a fourth independent author, all topics"))
 # Below this many messages a group's result is given as a count only ("3/4"), not as a rate.
 SMALL = 20
 CAUGHT = {"nlu_fallback", "out_of_scope"}
@@ -433,12 +438,13 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
             report(new_rows, new_predicted, new_times)
             print("\n# Both held-out topic sets together")
             report([*rows, *new_rows], [*predicted, *new_predicted], [*times, *new_times])
-        if HELDOUT_3.exists():
-            rows_3 = read_heldout(HELDOUT_3)
-            predicted_3, times_3, tops_3 = asyncio.run(predict(model, [t for _, _, t in rows_3]))
-            print(f"\n# {HELDOUT_3.relative_to(PROJECT_ROOT)}: a third independent author, all topics")
-            report(rows_3, predicted_3, times_3)
-            threshold_sweep(rows_3, tops_3)
+        for path, title in FRESH:
+            if path.exists():
+                fresh = read_heldout(path)
+                fresh_predicted, fresh_times, fresh_tops = asyncio.run(predict(model, [t for _, _, t in fresh]))
+                print(f"\n# {path.relative_to(PROJECT_ROOT)}: {title}")
+                report(fresh, fresh_predicted, fresh_times)
+                threshold_sweep(fresh, fresh_tops)
         bench_subs(model)
 
 

@@ -14,6 +14,10 @@ all 23 languages (tests/safety/):
 - final2.tsv: a seventh author (2026-12-06) who read nothing of the project and not the
   other sets; written while the third round worked, measured once by the lead at the end;
   lines equal to a line of another set or to an NLU training example were left out;
+  measured once before and once after the third round's last lexicon change: no longer unseen;
+- final3.tsv: an eighth author (2026-12-06, issue 12 fourth round), the same brief as final2,
+  read nothing of the project nor the other sets; measured once at the end of the fourth round;
+  lines equal to a line of another set or to an NLU training example were left out (751 of 874);
 and the ordinary questions of tests/nlu/heldout.tsv (its `emergency` rows count as emergencies).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -52,7 +56,7 @@ from bot.vocabulary import EMERGENCY, FALLBACK
 
 SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
-NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2")
+NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 
