@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 from bot.language.languages import DEFAULT, SCRIPT_LANGUAGES, SUPPORTED, normalise
-from bot.language.text import clean, dominant_script, is_neutral, strip_service_names, tokens
+from bot.language.text import clean, dominant_script, is_neutral, resident_words, strip_service_names, tokens
 
 # Below this probability a detection does not switch the conversation.
 MIN_CONFIDENCE = 0.40
@@ -54,6 +54,20 @@ MARKERS = Path(__file__).resolve().parent / "data" / "markers.json"
 # Each marker more on one side multiplies that language's probability by this much (at most 3 times).
 MARKER_FACTOR = 3.0
 MARKED_PAIRS = (("ti", "am"), ("ps", "fa"))
+# Words of our languages as residents type them in Latin letters (Arabizi, Finglish, Latin
+# Pashto and Sorani, transliterated Russian, Ukrainian and Bulgarian; Tarifit, Somali and
+# Kurmanji without their special letters): synthetic word lists, bot/language/data/README.md.
+ROMANIZED = Path(__file__).resolve().parent / "data" / "romanized.json"
+# The probability a language gets in Latin letters before its words count: the fastText
+# models have (almost) never seen Arabic, Persian or Russian typed in Latin letters.
+ROMAN_PRIOR = 0.1
+# Arabizi: a digit for an Arabic sound inside a Latin word ("3la", "wa7ed", "n9derch", "ma3"),
+# but not an ordinal ("3de", "5th") nor a level or a code ("a2", "nt2", "covid19").
+_ARABIZI = re.compile(r"^(?:[a-z]*[a-z][235679][a-z][a-z0-9]*|[35679][a-z]{2,}[a-z0-9]*|[a-z]{2,}[3579])$")
+_ORDINAL = re.compile(r"^\d+(?:e|de|ste|nd|rd|th|st|er|eme|ieme)$")
+_ALNUM = re.compile(r"[^\W_]+")
+# Arabizi is Arabic's (Tarifit writers use 3 and 7 too, but Tarifit has its own words and letters).
+ARABIZI_LANGUAGES = ("ar",)
 # Weight of the n-gram profiles against the fastText models, per script.
 NGRAM_WEIGHT = {"ethiopic": 0.5, "latin": 0.25, "cyrillic": 0.25, "arabic": 0.25}
 # Close languages: between these, a small margin means "unsure".
@@ -250,6 +264,31 @@ def marker_counts(cleaned: str) -> Dict[str, int]:
     return counts
 
 
+@functools.lru_cache(maxsize=1)
+def _romanized(path: str = str(ROMANIZED)) -> Tuple[Dict[str, FrozenSet[str]], Dict[str, str]]:
+    """(words, letters) per language in Latin letters; empty when the file is missing."""
+    file = Path(path)
+    if not file.exists():
+        return {}, {}
+    data = json.loads(file.read_text(encoding="utf-8"))
+    return {c: frozenset(w) for c, w in data.get("words", {}).items()}, dict(data.get("letters", {}))
+
+
+def romanized_counts(cleaned: str) -> Dict[str, int]:
+    """Per language: the message's Latin-script words that are its words in Latin letters,
+    carry its letters (Tarifit ɣ ɛ), or are Arabizi (ar and ber)."""
+    words, letters = _romanized()
+    counts: Dict[str, int] = {}
+    for token in _ALNUM.findall(cleaned):
+        found = {code for code, ws in words.items() if token in ws}
+        found |= {code for code, chars in letters.items() if any(ch in token for ch in chars)}
+        if _ARABIZI.match(token) and not _ORDINAL.match(token):
+            found |= set(ARABIZI_LANGUAGES)
+        for code in found:
+            counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
 def _marked(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
     """Tigrinya vs Amharic, Pashto vs Persian: the side with more function words (and letters) of its own gains."""
     counts = marker_counts(cleaned)
@@ -291,7 +330,9 @@ class LanguageDetector:
         self.supplement_weight = supplement_weight if self.supplement_path else 0.0
         self.min_confidence = min_confidence
         self.top_k = top_k
-        self.dutch_words = dutch_lexicon(str(lexicon_path)) if lexicon_path else frozenset()
+        # A word of another language in Latin letters (romanized.json) is no evidence of Dutch.
+        romanized = frozenset().union(*_romanized()[0].values())
+        self.dutch_words = dutch_lexicon(str(lexicon_path)) - romanized if lexicon_path else frozenset()
         self.geez_path = Path(geez_path) if geez_path and Path(geez_path).exists() else None
         self.ngram_weight = NGRAM_WEIGHT if ngram_weight is None else ngram_weight
 
@@ -301,7 +342,7 @@ class LanguageDetector:
         return self._probabilities(clean(text))
 
     def _probabilities(self, cleaned: str) -> Dict[str, float]:
-        cleaned = strip_service_names(cleaned)
+        cleaned = resident_words(strip_service_names(cleaned))
         script = dominant_script(cleaned)
         candidates = SCRIPT_LANGUAGES.get(script or "")
         if not candidates:
@@ -345,8 +386,20 @@ class LanguageDetector:
         if script in ("ethiopic", "arabic"):
             combined = _marked(cleaned, combined)
         if script == "latin":
-            combined = self._dutch_chat(cleaned, combined)
+            combined = self._dutch_chat(cleaned, self._in_latin_letters(cleaned, combined))
         return combined
+
+    @staticmethod
+    def _in_latin_letters(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
+        """Each word of a language in Latin letters multiplies its probability by MARKER_FACTOR
+        (at most 3 times); a language the models do not know in Latin letters starts at ROMAN_PRIOR."""
+        counts = romanized_counts(cleaned)
+        if not counts:
+            return scores
+        return _normalised({
+            **scores,
+            **{c: max(scores.get(c, 0.0), ROMAN_PRIOR) * MARKER_FACTOR ** min(n, 3) for c, n in counts.items()},
+        })
 
     @staticmethod
     def _arabic_candidates(cleaned: str) -> FrozenSet[str]:
@@ -464,7 +517,7 @@ class LanguageDetector:
     @staticmethod
     def _short_latin(cleaned: str) -> bool:
         """One or two Latin-script words ("Mohammed", "bonjour", "2800 Mechelen")."""
-        return len(tokens(cleaned)) <= 2 and dominant_script(cleaned) == "latin"
+        return len(tokens(cleaned)) <= 2 and dominant_script(resident_words(cleaned)) == "latin"
 
     @staticmethod
     def _browser_prior(scores: Dict[str, float], browser_languages: Sequence[str]) -> Dict[str, float]:

@@ -47,6 +47,11 @@ NEUTRAL_WORDS: FrozenSet[str] = frozenset(
     hmm hm ah oh eh haha hahaha lol xd""".split()
 )
 
+# A message mixing Latin letters with another of our scripts is in that script
+# from this share of its letters on (resident_words); Ge'ez letters are syllables.
+MIXED_SHARE = 0.2
+SYLLABLE_WEIGHT: Dict[str, int] = {"ethiopic": 2}
+
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 # `\S+@` only from the start of a run of non-spaces (the same matches: a match inside a
@@ -97,6 +102,25 @@ def script_counts(cleaned: str) -> Dict[str, int]:
             name = _script_of(ch) or "other"
             counts[name] = counts.get(name, 0) + 1
     return counts
+
+
+def resident_words(cleaned: str) -> str:
+    """In a message that mixes Latin letters with another of our scripts, the words in that script.
+
+    Residents write their own language in its script and borrow Dutch, French
+    or English words in Latin letters ("ብዙ ደም ziekenwagen", "détecteur de fumée
+    كيصفر بزاف"), so the other script says which language it is once it holds
+    MIXED_SHARE of the letters (a Ge'ez letter, a syllable, counting twice).
+    A message in one script is returned unchanged.
+    """
+    counts = script_counts(cleaned)
+    own = {name: n * SYLLABLE_WEIGHT.get(name, 1) for name, n in counts.items() if name not in ("latin", "other", "greek")}
+    if "latin" not in counts or not own:
+        return cleaned
+    script, weighted = max(own.items(), key=lambda item: item[1])
+    if counts[script] < 2 or weighted < MIXED_SHARE * (weighted + counts["latin"]):
+        return cleaned
+    return " ".join(word for word in cleaned.split() if any(_script_of(ch) == script for ch in word))
 
 
 def dominant_script(cleaned: str) -> Optional[str]:
