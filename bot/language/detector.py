@@ -61,13 +61,7 @@ ROMANIZED = Path(__file__).resolve().parent / "data" / "romanized.json"
 # The probability a language gets in Latin letters before its words count: the fastText
 # models have (almost) never seen Arabic, Persian or Russian typed in Latin letters.
 ROMAN_PRIOR = 0.1
-# Arabizi: a digit for an Arabic sound inside a Latin word ("3la", "wa7ed", "n9derch", "ma3"),
-# but not an ordinal ("3de", "5th") nor a level or a code ("a2", "nt2", "covid19").
-_ARABIZI = re.compile(r"^(?:[a-z]*[a-z][235679][a-z][a-z0-9]*|[35679][a-z]{2,}[a-z0-9]*|[a-z]{2,}[3579])$")
-_ORDINAL = re.compile(r"^\d+(?:e|de|ste|nd|rd|th|st|er|eme|ieme)$")
 _ALNUM = re.compile(r"[^\W_]+")
-# Arabizi is Arabic's (Tarifit writers use 3 and 7 too, but Tarifit has its own words and letters).
-ARABIZI_LANGUAGES = ("ar",)
 # Weight of the n-gram profiles against the fastText models, per script.
 NGRAM_WEIGHT = {"ethiopic": 0.5, "latin": 0.25, "cyrillic": 0.25, "arabic": 0.25}
 # Close languages: between these, a small margin means "unsure".
@@ -264,26 +258,36 @@ def marker_counts(cleaned: str) -> Dict[str, int]:
     return counts
 
 
+@dataclass(frozen=True)
+class _Romanized:
+    words: Dict[str, FrozenSet[str]]  # language -> its words in Latin letters
+    letters: Dict[str, str]  # language -> letters only it writes among ours (Tarifit ɣ ɛ)
+    patterns: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...]  # a word's shape -> the languages it marks
+
+
 @functools.lru_cache(maxsize=1)
-def _romanized(path: str = str(ROMANIZED)) -> Tuple[Dict[str, FrozenSet[str]], Dict[str, str]]:
-    """(words, letters) per language in Latin letters; empty when the file is missing."""
+def _romanized(path: str = str(ROMANIZED)) -> _Romanized:
+    """The Latin-letter evidence of bot/language/data/romanized.json; empty when the file is missing."""
     file = Path(path)
     if not file.exists():
-        return {}, {}
+        return _Romanized({}, {}, ())
     data = json.loads(file.read_text(encoding="utf-8"))
-    return {c: frozenset(w) for c, w in data.get("words", {}).items()}, dict(data.get("letters", {}))
+    return _Romanized(
+        {c: frozenset(w) for c, w in data.get("words", {}).items()},
+        dict(data.get("letters", {})),
+        tuple((re.compile(p["pattern"]), tuple(p["languages"])) for p in data.get("patterns", [])),
+    )
 
 
 def romanized_counts(cleaned: str) -> Dict[str, int]:
-    """Per language: the message's Latin-script words that are its words in Latin letters,
-    carry its letters (Tarifit ɣ ɛ), or are Arabizi (ar and ber)."""
-    words, letters = _romanized()
+    """Per language: the message's words that are its words in Latin letters, carry its
+    letters, or have its shape (Arabizi digits, Tarifit's doubled consonants)."""
+    evidence = _romanized()
     counts: Dict[str, int] = {}
     for token in _ALNUM.findall(cleaned):
-        found = {code for code, ws in words.items() if token in ws}
-        found |= {code for code, chars in letters.items() if any(ch in token for ch in chars)}
-        if _ARABIZI.match(token) and not _ORDINAL.match(token):
-            found |= set(ARABIZI_LANGUAGES)
+        found = {code for code, words in evidence.words.items() if token in words}
+        found |= {code for code, chars in evidence.letters.items() if any(ch in token for ch in chars)}
+        found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
         for code in found:
             counts[code] = counts.get(code, 0) + 1
     return counts
@@ -331,7 +335,7 @@ class LanguageDetector:
         self.min_confidence = min_confidence
         self.top_k = top_k
         # A word of another language in Latin letters (romanized.json) is no evidence of Dutch.
-        romanized = frozenset().union(*_romanized()[0].values())
+        romanized = frozenset().union(*_romanized().words.values())
         self.dutch_words = dutch_lexicon(str(lexicon_path)) - romanized if lexicon_path else frozenset()
         self.geez_path = Path(geez_path) if geez_path and Path(geez_path).exists() else None
         self.ngram_weight = NGRAM_WEIGHT if ngram_weight is None else ngram_weight

@@ -22,9 +22,11 @@ _SCRIPT_RANGES = (
     ("greek", ((0x0370, 0x03FF),)),
 )
 
-# Names of Belgian and Flemish services that residents write inside any
-# language ("where is the Huis van het Nederlands"). They say nothing about
-# the resident's language and are removed before detection.
+# Names of Belgian and Flemish services, and the Dutch words for documents and
+# emergency services, that residents write inside any language ("where is the
+# Huis van het Nederlands", "accidente moto ziekenwagen"). They say nothing about
+# the resident's language and are removed before detection (a message that is
+# Dutch by its words stays Dutch: the detector's Dutch lexicon reads the whole message).
 SERVICE_NAMES = (
     "huis van het nederlands", "agentschap integratie en inburgering", "integratie en inburgering",
     "sociaal huis", "gemeentehuis", "stadhuis", "administratief centrum", "kind en gezin",
@@ -33,6 +35,12 @@ SERVICE_NAMES = (
     "recyclagepark", "containerpark", "leefloon", "wijkagent", "loket", "nt2", "taalcafé", "taalcafe",
     "ziekenfonds", "mutualiteit", "justitiehuis", "pro deo", "pro-deo", "attest", "verblijfskaart",
     "huisarts", "wachtpost", "bewijs van goed gedrag en zeden",
+    # Dutch words for services, documents and emergencies that residents use inside any language.
+    "bewijs van goed gedrag", "ziekenwagen", "brandweer", "politie", "spoedgevallen", "spoed", "gemeente",
+    "afspraak", "identiteitskaart", "kinderbijslag", "kinderopvang", "sociale woning", "sociale huisvesting",
+    "huurpremie", "huurtoelage", "huurwaarborg", "uittreksel", "geboorteakte", "rijbewijs", "domicilie",
+    "burgerzaken", "dienst bevolking", "verblijfsvergunning", "oranje kaart", "gezinshereniging",
+    "schooltoeslag", "studietoelage", "energiepremie", "afvalkalender", "restafval", "ziekenhuis", "apotheek",
 )
 _SERVICE_PATTERN = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(SERVICE_NAMES, key=len, reverse=True)) + r")(?!\w)"
