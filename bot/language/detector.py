@@ -61,7 +61,9 @@ ROMANIZED = Path(__file__).resolve().parent / "data" / "romanized.json"
 # The probability a language gets in Latin letters before its words count: the fastText
 # models have (almost) never seen Arabic, Persian or Russian typed in Latin letters.
 ROMAN_PRIOR = 0.1
-_ALNUM = re.compile(r"[^\W_]+")
+# A word as typed: letters and digits, with the punctuation around it removed but an
+# apostrophe inside kept, so French "n'ai" is not Tarifit's particle "n".
+_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
 # Weight of the n-gram profiles against the fastText models, per script.
 NGRAM_WEIGHT = {"ethiopic": 0.5, "latin": 0.25, "cyrillic": 0.25, "arabic": 0.25}
 # Close languages: between these, a small margin means "unsure".
@@ -284,7 +286,7 @@ def romanized_counts(cleaned: str) -> Dict[str, int]:
     letters, or have its shape (Arabizi digits, Tarifit's doubled consonants)."""
     evidence = _romanized()
     counts: Dict[str, int] = {}
-    for token in _ALNUM.findall(cleaned):
+    for token in filter(None, (_EDGES.sub("", word) for word in cleaned.split())):
         found = {code for code, words in evidence.words.items() if token in words}
         found |= {code for code, chars in evidence.letters.items() if any(ch in token for ch in chars)}
         found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
