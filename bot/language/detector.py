@@ -11,6 +11,13 @@ Three sources of evidence, combined per writing system:
   only Tigrinya uses, then the n-gram profiles, then function words and the
   letter ኣ/አ of each: bot/language/data/markers.json), Arabic script is Arabic, Persian, Pashto or Sorani, told
   apart by their own letters;
+- languages typed in Latin letters (bot/language/data/romanized.json: Arabizi,
+  Finglish, transliterated Russian/Ukrainian/Bulgarian, Latin Pashto and Sorani,
+  Tarifit, Somali and Kurmanji without their special letters): each of a
+  language's words or word shapes raises it;
+- a message mixing its own script with Latin words is read on its own script
+  (text.resident_words), and Dutch service and emergency words inside another
+  language are ignored (text.SERVICE_NAMES);
 - a Dutch lexicon (built with the model from the Dutch training text and the
   NLU's Dutch examples, less words common in our other languages): a message
   that is Dutch by its words stays Dutch, the more so in a Dutch conversation.

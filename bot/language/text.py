@@ -1,4 +1,4 @@
-"""Text helpers for language detection: cleaning, writing-system detection, neutral turns.
+"""Text helpers for language detection: cleaning, writing-system detection, mixed scripts, neutral turns.
 
 Used both when the supplementary model is trained (bot/language/build.py) and
 when a message is detected, so both see text in exactly the same form.
