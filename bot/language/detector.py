@@ -11,6 +11,13 @@ Three sources of evidence, combined per writing system:
   only Tigrinya uses, then the n-gram profiles, then function words and the
   letter ኣ/አ of each: bot/language/data/markers.json), Arabic script is Arabic, Persian, Pashto or Sorani, told
   apart by their own letters;
+- languages typed in Latin letters (bot/language/data/romanized.json: Arabizi,
+  Finglish, transliterated Russian/Ukrainian/Bulgarian, Latin Pashto and Sorani,
+  Tarifit, Somali and Kurmanji without their special letters): each of a
+  language's words or word shapes raises it;
+- a message mixing its own script with Latin words is read on its own script
+  (text.resident_words), and Dutch service and emergency words inside another
+  language are ignored (text.SERVICE_NAMES);
 - a Dutch lexicon (built with the model from the Dutch training text and the
   NLU's Dutch examples, less words common in our other languages): a message
   that is Dutch by its words stays Dutch, the more so in a Dutch conversation.
@@ -38,7 +45,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 from bot.language.languages import DEFAULT, SCRIPT_LANGUAGES, SUPPORTED, normalise
-from bot.language.text import clean, dominant_script, is_neutral, strip_service_names, tokens
+from bot.language.text import clean, dominant_script, is_neutral, resident_words, strip_service_names, tokens
 
 # Below this probability a detection does not switch the conversation.
 MIN_CONFIDENCE = 0.40
@@ -54,6 +61,16 @@ MARKERS = Path(__file__).resolve().parent / "data" / "markers.json"
 # Each marker more on one side multiplies that language's probability by this much (at most 3 times).
 MARKER_FACTOR = 3.0
 MARKED_PAIRS = (("ti", "am"), ("ps", "fa"))
+# Words of our languages as residents type them in Latin letters (Arabizi, Finglish, Latin
+# Pashto and Sorani, transliterated Russian, Ukrainian and Bulgarian; Tarifit, Somali and
+# Kurmanji without their special letters): synthetic word lists, bot/language/data/README.md.
+ROMANIZED = Path(__file__).resolve().parent / "data" / "romanized.json"
+# The probability a language gets in Latin letters before its words count: the fastText
+# models have (almost) never seen Arabic, Persian or Russian typed in Latin letters.
+ROMAN_PRIOR = 0.1
+# A word as typed: letters and digits, with the punctuation around it removed but an
+# apostrophe inside kept, so French "n'ai" is not Tarifit's particle "n".
+_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
 # Weight of the n-gram profiles against the fastText models, per script.
 NGRAM_WEIGHT = {"ethiopic": 0.5, "latin": 0.25, "cyrillic": 0.25, "arabic": 0.25}
 # Close languages: between these, a small margin means "unsure".
@@ -250,6 +267,41 @@ def marker_counts(cleaned: str) -> Dict[str, int]:
     return counts
 
 
+@dataclass(frozen=True)
+class _Romanized:
+    words: Dict[str, FrozenSet[str]]  # language -> its words in Latin letters
+    letters: Dict[str, str]  # language -> letters only it writes among ours (Tarifit ɣ ɛ)
+    patterns: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...]  # a word's shape -> the languages it marks
+
+
+@functools.lru_cache(maxsize=1)
+def _romanized(path: str = str(ROMANIZED)) -> _Romanized:
+    """The Latin-letter evidence of bot/language/data/romanized.json; empty when the file is missing."""
+    file = Path(path)
+    if not file.exists():
+        return _Romanized({}, {}, ())
+    data = json.loads(file.read_text(encoding="utf-8"))
+    return _Romanized(
+        {c: frozenset(w) for c, w in data.get("words", {}).items()},
+        dict(data.get("letters", {})),
+        tuple((re.compile(p["pattern"]), tuple(p["languages"])) for p in data.get("patterns", [])),
+    )
+
+
+def romanized_counts(cleaned: str) -> Dict[str, int]:
+    """Per language: the message's words that are its words in Latin letters, carry its
+    letters, or have its shape (Arabizi digits, Tarifit's doubled consonants)."""
+    evidence = _romanized()
+    counts: Dict[str, int] = {}
+    for token in filter(None, (_EDGES.sub("", word) for word in cleaned.split())):
+        found = {code for code, words in evidence.words.items() if token in words}
+        found |= {code for code, chars in evidence.letters.items() if any(ch in token for ch in chars)}
+        found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
+        for code in found:
+            counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
 def _marked(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
     """Tigrinya vs Amharic, Pashto vs Persian: the side with more function words (and letters) of its own gains."""
     counts = marker_counts(cleaned)
@@ -291,7 +343,9 @@ class LanguageDetector:
         self.supplement_weight = supplement_weight if self.supplement_path else 0.0
         self.min_confidence = min_confidence
         self.top_k = top_k
-        self.dutch_words = dutch_lexicon(str(lexicon_path)) if lexicon_path else frozenset()
+        # A word of another language in Latin letters (romanized.json) is no evidence of Dutch.
+        romanized = frozenset().union(*_romanized().words.values())
+        self.dutch_words = dutch_lexicon(str(lexicon_path)) - romanized if lexicon_path else frozenset()
         self.geez_path = Path(geez_path) if geez_path and Path(geez_path).exists() else None
         self.ngram_weight = NGRAM_WEIGHT if ngram_weight is None else ngram_weight
 
@@ -301,7 +355,7 @@ class LanguageDetector:
         return self._probabilities(clean(text))
 
     def _probabilities(self, cleaned: str) -> Dict[str, float]:
-        cleaned = strip_service_names(cleaned)
+        cleaned = resident_words(strip_service_names(cleaned))
         script = dominant_script(cleaned)
         candidates = SCRIPT_LANGUAGES.get(script or "")
         if not candidates:
@@ -345,8 +399,20 @@ class LanguageDetector:
         if script in ("ethiopic", "arabic"):
             combined = _marked(cleaned, combined)
         if script == "latin":
-            combined = self._dutch_chat(cleaned, combined)
+            combined = self._dutch_chat(cleaned, self._in_latin_letters(cleaned, combined))
         return combined
+
+    @staticmethod
+    def _in_latin_letters(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
+        """Each word of a language in Latin letters multiplies its probability by MARKER_FACTOR
+        (at most 3 times); a language the models do not know in Latin letters starts at ROMAN_PRIOR."""
+        counts = romanized_counts(cleaned)
+        if not counts:
+            return scores
+        return _normalised({
+            **scores,
+            **{c: max(scores.get(c, 0.0), ROMAN_PRIOR) * MARKER_FACTOR ** min(n, 3) for c, n in counts.items()},
+        })
 
     @staticmethod
     def _arabic_candidates(cleaned: str) -> FrozenSet[str]:
@@ -464,7 +530,7 @@ class LanguageDetector:
     @staticmethod
     def _short_latin(cleaned: str) -> bool:
         """One or two Latin-script words ("Mohammed", "bonjour", "2800 Mechelen")."""
-        return len(tokens(cleaned)) <= 2 and dominant_script(cleaned) == "latin"
+        return len(tokens(cleaned)) <= 2 and dominant_script(resident_words(cleaned)) == "latin"
 
     @staticmethod
     def _browser_prior(scores: Dict[str, float], browser_languages: Sequence[str]) -> Dict[str, float]:

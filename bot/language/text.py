@@ -1,4 +1,4 @@
-"""Text helpers for language detection: cleaning, writing-system detection, neutral turns.
+"""Text helpers for language detection: cleaning, writing-system detection, mixed scripts, neutral turns.
 
 Used both when the supplementary model is trained (bot/language/build.py) and
 when a message is detected, so both see text in exactly the same form.
@@ -22,9 +22,11 @@ _SCRIPT_RANGES = (
     ("greek", ((0x0370, 0x03FF),)),
 )
 
-# Names of Belgian and Flemish services that residents write inside any
-# language ("where is the Huis van het Nederlands"). They say nothing about
-# the resident's language and are removed before detection.
+# Names of Belgian and Flemish services, and the Dutch words for documents and
+# emergency services, that residents write inside any language ("where is the
+# Huis van het Nederlands", "accidente moto ziekenwagen"). They say nothing about
+# the resident's language and are removed before detection (a message that is
+# Dutch by its words stays Dutch: the detector's Dutch lexicon reads the whole message).
 SERVICE_NAMES = (
     "huis van het nederlands", "agentschap integratie en inburgering", "integratie en inburgering",
     "sociaal huis", "gemeentehuis", "stadhuis", "administratief centrum", "kind en gezin",
@@ -33,6 +35,12 @@ SERVICE_NAMES = (
     "recyclagepark", "containerpark", "leefloon", "wijkagent", "loket", "nt2", "taalcafé", "taalcafe",
     "ziekenfonds", "mutualiteit", "justitiehuis", "pro deo", "pro-deo", "attest", "verblijfskaart",
     "huisarts", "wachtpost", "bewijs van goed gedrag en zeden",
+    # Dutch words for services, documents and emergencies that residents use inside any language.
+    "bewijs van goed gedrag", "ziekenwagen", "brandweer", "politie", "spoedgevallen", "spoed", "gemeente",
+    "afspraak", "identiteitskaart", "kinderbijslag", "kinderopvang", "sociale woning", "sociale huisvesting",
+    "huurpremie", "huurtoelage", "huurwaarborg", "uittreksel", "geboorteakte", "rijbewijs", "domicilie",
+    "burgerzaken", "dienst bevolking", "verblijfsvergunning", "oranje kaart", "gezinshereniging",
+    "schooltoeslag", "studietoelage", "energiepremie", "afvalkalender", "restafval", "ziekenhuis", "apotheek",
 )
 _SERVICE_PATTERN = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(SERVICE_NAMES, key=len, reverse=True)) + r")(?!\w)"
@@ -46,6 +54,11 @@ NEUTRAL_WORDS: FrozenSet[str] = frozenset(
     goed prima perfect bravo sorry pardon please svp aub alstublieft stp oui si sí da tak evet
     hmm hm ah oh eh haha hahaha lol xd""".split()
 )
+
+# A message mixing Latin letters with another of our scripts is in that script
+# from this share of its letters on (resident_words); Ge'ez letters are syllables.
+MIXED_SHARE = 0.2
+SYLLABLE_WEIGHT: Dict[str, int] = {"ethiopic": 2}
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -97,6 +110,25 @@ def script_counts(cleaned: str) -> Dict[str, int]:
             name = _script_of(ch) or "other"
             counts[name] = counts.get(name, 0) + 1
     return counts
+
+
+def resident_words(cleaned: str) -> str:
+    """In a message that mixes Latin letters with another of our scripts, the words in that script.
+
+    Residents write their own language in its script and borrow Dutch, French
+    or English words in Latin letters ("ብዙ ደም ziekenwagen", "détecteur de fumée
+    كيصفر بزاف"), so the other script says which language it is once it holds
+    MIXED_SHARE of the letters (a Ge'ez letter, a syllable, counting twice).
+    A message in one script is returned unchanged.
+    """
+    counts = script_counts(cleaned)
+    own = {name: n * SYLLABLE_WEIGHT.get(name, 1) for name, n in counts.items() if name not in ("latin", "other", "greek")}
+    if "latin" not in counts or not own:
+        return cleaned
+    script, weighted = max(own.items(), key=lambda item: item[1])
+    if counts[script] < 2 or weighted < MIXED_SHARE * (weighted + counts["latin"]):
+        return cleaned
+    return " ".join(word for word in cleaned.split() if any(_script_of(ch) == script for ch in word))
 
 
 def dominant_script(cleaned: str) -> Optional[str]:
