@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench.safety import SETS, TUNED_ON, parse, read_set, LabelledMessage
+from bench.safety import SETS, TUNED_ON, LabelledMessage, parse, read_set
 from bot import PROJECT_ROOT
 
 OUT = PROJECT_ROOT / "var" / "safety4"
@@ -38,7 +38,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     data = [{"set": name, "lang": p.row.lang, "label": p.row.label, "category": p.row.category, "text": p.row.text,
              "intent": p.intent, "ranking": p.ranking, "language": p.language, "level": p.level}
-            for (name, _), p in zip(items, parsed)]
+            for (name, _), p in zip(items, parsed, strict=False)]
     (OUT / "parsed.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     print(len(data), "messages")
 
