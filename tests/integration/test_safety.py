@@ -158,7 +158,8 @@ NOT_UNDERSTOOD_EMERGENCIES = [
 ]
 
 
-@pytest.mark.parametrize("lang, text", NOT_UNDERSTOOD_EMERGENCIES)
+@pytest.mark.parametrize("lang, text", NOT_UNDERSTOOD_EMERGENCIES,
+                         ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(NOT_UNDERSTOOD_EMERGENCIES)])
 def test_an_indirect_emergency_the_classifier_does_not_understand_gets_112_first(
     stack: RunningStack, lang: str, text: str
 ) -> None:
@@ -171,7 +172,7 @@ def test_an_indirect_emergency_the_classifier_does_not_understand_gets_112_first
     ("uk", "де можна здати старий телевізор"),  # an unmet question
     ("nl", "waar kan ik een cursus eerste hulp volgen voor mijn werk"),  # a near-miss
     ("uk", "де отримати довідку про пожежну безпеку для кафе"),  # a near-miss
-])
+], ids=["nl-unmet", "ar-unmet", "uk-unmet", "nl-near-miss", "uk-near-miss"])
 def test_an_unmet_question_or_a_near_miss_not_understood_gets_no_emergency_answer(
     stack: RunningStack, lang: str, text: str
 ) -> None:
