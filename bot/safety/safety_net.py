@@ -18,10 +18,14 @@ by "Is it an emergency? Call 112". The lexicon (bot.safety.lexicon) finds
 danger words in all languages; the classifier's ranking weighs the words that
 also occur in ordinary questions; a third signal, how much the message reads
 like the emergency training examples (bot.safety.likeness), counts together
-with the classifier's ranking. That signal is learnt in `rasa train` from the
-training data Rasa passes to this component, stored in the model's
-ModelStorage and loaded from it (like bot.nlu.sub_answers), so the running
-server needs no nlu/ folder.
+with the classifier's ranking. A fourth, how near the message lies to the
+emergency examples in sentence-vector space (bot.safety.meaning), decides only
+for a message the classifier did not understand: such a fallback of a few words,
+without calm context, that reads or means like the emergency examples is an
+emergency (issue 12, fourth round; docs/bench-safety.md). Both signals are learnt
+in `rasa train` from the training data Rasa passes to this component, stored in
+the model's ModelStorage and loaded from it (like bot.nlu.sub_answers), so the
+running server needs no nlu/ folder.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot import PROJECT_ROOT
 from bot.safety.lexicon import DangerLexicon, Hit
 from bot.safety.likeness import EmergencyLikeness, training_examples
+from bot.safety.meaning import MEANING_FILE, EmergencyMeaning
 from bot.vocabulary import EMERGENCY, FALLBACK, SAFETY_EMERGENCY, SAFETY_NONE, SAFETY_UNSURE
 
 SAFETY = "safety"
@@ -113,16 +118,30 @@ class SafetyNet(GraphComponent):
             # character n-grams says little ("un peu", "bir az" as answers in a form read like
             # emergencies to it); short emergencies are caught by their danger words.
             "likeness_min_words": 3,
+            # In `rasa train`, every training example is also encoded as a sentence vector
+            # (bot.safety.meaning, stored with the Rasa model). False: no such model.
+            "meaning": True,
+            # How many nearest training examples the meaning score looks at.
+            "meaning_neighbours": 10,
+            # A message the classifier did not understand (nlu_fallback), of at least likeness_min_words
+            # words and without calm context, is an emergency when at least this share of its nearest
+            # training examples are emergency examples ...
+            "fallback_meaning": 0.2,
+            # ... or when it reads at least this much like the emergency examples (character n-grams).
+            # Chosen on the development sets by the rule in docs/bench-safety.md (fourth round).
+            "fallback_likeness": 0.4,
         }
 
     def __init__(
         self, config: Dict[Text, Any], lexicon: Optional[DangerLexicon] = None,
         likeness: Optional[EmergencyLikeness] = None,
         model_storage: Optional[ModelStorage] = None, resource: Optional[Resource] = None,
+        meaning: Optional[EmergencyMeaning] = None,
     ) -> None:
         self._config = {**self.get_default_config(), **config}
         self._lexicon = lexicon or DangerLexicon.load(self._config["lexicon_path"])
         self._likeness = likeness if self._config["likeness"] else None
+        self._meaning = meaning if self._config["meaning"] else None
         self._storage = model_storage
         self._resource = resource
 
@@ -138,32 +157,45 @@ class SafetyNet(GraphComponent):
         cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
         execution_context: ExecutionContext, **kwargs: Any,
     ) -> "SafetyNet":
-        """The safety net with the likeness model `train` stored in the Rasa model (none if it stored none)."""
-        likeness = None
+        """The safety net with the likeness and meaning models `train` stored in the Rasa model (none if it stored none)."""
+        likeness, meaning = None, None
+        neighbours = int({**cls.get_default_config(), **config}["meaning_neighbours"])
         try:
             with model_storage.read_from(resource) as directory:
                 path = directory / LIKENESS_FILE
                 if path.exists():
                     likeness = EmergencyLikeness.from_data(json.loads(path.read_text(encoding="utf-8")))
+                if (directory / MEANING_FILE).exists():
+                    meaning = EmergencyMeaning.load(directory / MEANING_FILE, neighbours)
         except (ValueError, FileNotFoundError):
             logger.debug("No emergency likeness in this Rasa model: the lexicon and the ranking only.")
-        return cls(config, likeness=likeness, model_storage=model_storage, resource=resource)
+        return cls(config, likeness=likeness, model_storage=model_storage, resource=resource, meaning=meaning)
 
     @property
     def likeness(self) -> Optional[EmergencyLikeness]:
         """The likeness model learnt in training, if any."""
         return self._likeness
 
+    @property
+    def meaning(self) -> Optional[EmergencyMeaning]:
+        """The sentence-vector model learnt in training, if any."""
+        return self._meaning
+
     def train(self, training_data: TrainingData) -> Resource:
-        """Learns the likeness model from the `emergency` examples against all others; stores it with the model."""
+        """Learns the likeness and meaning models from the `emergency` examples against all others; stores them
+        with the model."""
         examples = training_examples(training_data)
         both = {emergency for _, emergency in examples} == {True, False}
         self._likeness = EmergencyLikeness.fit(examples) if self._config["likeness"] and both else None
+        self._meaning = EmergencyMeaning.fit(examples, int(self._config["meaning_neighbours"])) \
+            if self._config["meaning"] and both else None
         if self._storage is not None and self._resource is not None:
             with self._storage.write_to(self._resource) as directory:
                 if self._likeness is not None:
                     (directory / LIKENESS_FILE).write_text(json.dumps(self._likeness.as_data(), ensure_ascii=False),
                                                            encoding="utf-8")
+                if self._meaning is not None:
+                    self._meaning.save(directory / MEANING_FILE)
         return self._resource  # type: ignore[return-value]
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -198,7 +230,18 @@ class SafetyNet(GraphComponent):
         level, reason = self._level(hits, classified, intent, likeness)
         if level == EMERGENCY_LEVEL and self._calmed(hits, calm):
             level, reason = UNSURE, f"calm_context_after_{reason}"
+        if level != EMERGENCY_LEVEL and not calm and intent.get(INTENT_NAME_KEY) == FALLBACK and self._long_enough(text):
+            level, reason = self._not_understood(text, likeness, level, reason)
         return self._report(level, reason, hits, classified, calm)
+
+    def _not_understood(self, text: str, likeness: float, level: str, reason: str) -> Tuple[str, str]:
+        """A message the classifier did not understand, long enough, no calm context: an emergency when it
+        reads (character n-grams) or means (sentence vectors) like the emergency examples, else as it was."""
+        if self._likeness is not None and likeness >= float(self._config["fallback_likeness"]):
+            return EMERGENCY_LEVEL, "fallback_reads_like"
+        if self._meaning is not None and self._meaning.score(text) >= float(self._config["fallback_meaning"]):
+            return EMERGENCY_LEVEL, "fallback_means_like"
+        return level, reason
 
     def _long_enough(self, text: str) -> bool:
         """Enough words for the likeness model to say something (likeness_min_words)."""

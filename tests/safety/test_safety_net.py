@@ -182,13 +182,14 @@ def test_the_net_learns_in_training_stores_in_the_model_and_works_loaded_without
     monkeypatch.chdir(elsewhere)
     assert not (Path.cwd() / "nlu").exists()
     net = SafetyNet.load({}, storage, resource, context)
-    assert net.likeness is not None
+    assert net.likeness is not None and net.meaning is not None
     ranking = [("parking_card", 0.45), ("interpreter", 0.2), ("emergency", 0.06)]
     assert level(parse("my father fell and he does not answer me", ranking, net=net)) == "emergency"
     assert level(parse("how do I renew my parking card", ranking, net=net)) == "none"
     # a model trained without it (or before it existed) loads with the lexicon and the ranking only
     empty = Resource("safety_net_untrained")
     assert SafetyNet.load({}, storage, empty, context).likeness is None
+    assert SafetyNet.load({}, storage, empty, context).meaning is None
 
 
 def test_emergency_ranked_low_and_a_message_that_reads_like_one_is_an_emergency_without_a_danger_word() -> None:
@@ -277,3 +278,58 @@ def test_a_short_answer_in_a_form_is_no_emergency_however_the_likeness_model_rea
     assert level(parse("bir az", ranking, fallback=True, net=net)) != "emergency"
     # from three words on the likeness counts again
     assert level(parse("mijn vader reageert niet", ranking, fallback=True, net=net)) == "emergency"
+
+
+class _Means:
+    """A meaning model with a fixed score (the share of emergency examples among the nearest)."""
+
+    def __init__(self, share: float) -> None:
+        self.share = share
+
+    def score(self, text: str) -> float:
+        return self.share
+
+
+class _Reads:
+    """A likeness model with a fixed score."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def score(self, text: str) -> float:
+        return self.value
+
+
+def _meaning_net(share: float, reads: float = 0.0) -> SafetyNet:
+    return SafetyNet({}, LEXICON, _Reads(reads), meaning=_Means(share))  # type: ignore[arg-type]
+
+
+def test_a_message_not_understood_that_means_an_emergency_gets_112_without_a_danger_word() -> None:
+    # No lexicon word, emergency nowhere in the ranking: before, "none"; now the meaning decides.
+    ranking = [("out_of_scope", 0.2), ("waste", 0.1)]
+    text = "mijn oma kan haar arm niet meer optillen en praat heel raar"
+    assert level(parse(text, ranking, fallback=True, net=_meaning_net(0.0))) == "none"
+    parsed = parse(text, ranking, fallback=True, net=_meaning_net(0.2))
+    assert level(parsed) == "emergency" and parsed["intent"]["name"] == "emergency"
+    assert parsed["safety"]["reason"] == "fallback_means_like"
+
+
+def test_a_message_not_understood_that_reads_like_an_emergency_gets_112() -> None:
+    ranking = [("out_of_scope", 0.2), ("waste", 0.1)]
+    text = "er komt zwarte walm onder de deur door"
+    assert level(parse(text, ranking, fallback=True, net=_meaning_net(0.0, reads=0.39))) == "none"
+    assert parse(text, ranking, fallback=True, net=_meaning_net(0.0, reads=0.4))["safety"]["reason"] == \
+        "fallback_reads_like"
+
+
+def test_the_meaning_does_not_alarm_an_understood_question_a_calm_one_or_a_short_answer() -> None:
+    net = _meaning_net(0.9)
+    # the classifier understood it: its topic stands
+    assert level(parse("mijn oma kan haar arm niet optillen", [("health", 0.8)], net=net)) == "none"
+    # calm context (a bill, last month) keeps the normal answer
+    assert level(parse("een factuur van de ziekenwagen betalen", [("waste", 0.2)], fallback=True, net=net)) != \
+        "emergency"
+    # one or two words (an answer in a form) say too little
+    assert level(parse("un peu", [("deny", 0.1)], fallback=True, net=net)) != "emergency"
+    # without a meaning model (a model trained before it) the net decides as before
+    assert level(parse("mijn oma kan haar arm niet optillen", [("waste", 0.2)], fallback=True)) == "none"

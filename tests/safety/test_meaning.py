@@ -1,0 +1,59 @@
+"""The meaning signal: how many of a message's nearest training examples (sentence vectors) are emergencies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.safety.meaning import EmergencyMeaning
+
+
+def _unit(*values: float) -> np.ndarray:
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+# Three emergency examples near the first axis, three ordinary ones near the second.
+VECTORS = np.stack([_unit(1, 0.1, 0), _unit(1, 0, 0.1), _unit(1, 0.1, 0.1),
+                    _unit(0.1, 1, 0), _unit(0, 1, 0.1), _unit(0.1, 1, 0.1)])
+LABELS = np.array([True, True, True, False, False, False])
+
+
+def test_the_score_is_the_share_of_emergency_examples_among_the_nearest() -> None:
+    meaning = EmergencyMeaning(VECTORS, LABELS, neighbours=3)
+    assert meaning.score("", _unit(1, 0, 0)) == 1.0
+    assert meaning.score("", _unit(0, 1, 0)) == 0.0
+    assert EmergencyMeaning(VECTORS, LABELS, neighbours=6).score("", _unit(1, 0, 0)) == 0.5
+
+
+def test_the_model_stored_with_the_rasa_model_scores_as_the_one_learnt(tmp_path: Path) -> None:
+    meaning = EmergencyMeaning(VECTORS, LABELS, neighbours=3)
+    meaning.save(tmp_path / "meaning.npz")
+    loaded = EmergencyMeaning.load(tmp_path / "meaning.npz", neighbours=3)
+    for probe in (_unit(1, 0, 0), _unit(0, 1, 0), _unit(1, 1, 0.2)):
+        assert loaded.score("", probe) == meaning.score("", probe)
+
+
+def test_vectors_without_a_label_each_are_refused_with_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="one label per vector"):
+        EmergencyMeaning(VECTORS, LABELS[:4])
+
+
+def test_an_indirect_emergency_in_another_language_lies_nearer_the_emergency_examples() -> None:
+    # Learnt from Dutch and English examples only (the encoder is multilingual): an Arabic and a
+    # Ukrainian message with none of their words find emergency neighbours; a question does not.
+    meaning = EmergencyMeaning.fit([
+        ("mijn moeder kan haar arm niet meer bewegen en praat raar", True),
+        ("my father suddenly cannot lift his arm and his speech is slurred", True),
+        ("thick black smoke is coming from the neighbours' flat", True),
+        ("er komt rook uit het huis van de buren", True),
+        ("wanneer is het stadhuis open", False),
+        ("how do I renew my identity card", False),
+        ("where can I hand in my old television", False),
+        ("hoeveel kost een parkeerkaart", False),
+    ], neighbours=2)
+    assert meaning.score("أمي لا تستطيع رفع ذراعها وكلامها غير واضح") == 1.0
+    assert meaning.score("бабуся раптом почала плутати слова і не може підняти руку") == 1.0
+    assert meaning.score("де можна здати старий телевізор") == 0.0
