@@ -218,18 +218,24 @@ class SafetyNet(GraphComponent):
         """The safety report of one message, from its text, the classifier's ranking and intent, and its language."""
         found = self._lexicon.scan(text)
         hits = [h for h in (self._weighed(hit, language) for hit in found if hit.tier != "calm") if h is not None]
+        figures = self._without_figures_of_speech(hits, found)
+        figure_of_speech, hits = len(figures) < len(hits), figures
         # Calm words count in the message's own language only (Portuguese "mala" is a Kurmanji house).
         own = {language} if language else {hit.language for hit in hits}
         # A calm word that is itself part of the danger found ("barbecue" in "a barbecue inside") calms nothing.
         danger_at = frozenset(p for hit in hits if hit.tier == "acute" for p in hit.at)
         calm = [hit for hit in found
                 if hit.tier == "calm" and (hit.language in own or not own) and not (hit.at and hit.at <= danger_at)]
+        if danger_at:  # a figure of speech explains its own words, never another danger ("... and grandma fainted")
+            calm = [hit for hit in calm if hit.category != "figurative"]
         classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
         likeness = self._likeness.score(text) if self._likeness and not acute and self._long_enough(text) else 0.0
         level, reason = self._level(hits, classified, intent, likeness)
         if level == EMERGENCY_LEVEL and self._calmed(hits, calm):
             level, reason = UNSURE, f"calm_context_after_{reason}"
+        if level == NONE and figure_of_speech:
+            level, reason = UNSURE, "figure_of_speech"  # the danger words were a figure of speech: asked, once
         if level != EMERGENCY_LEVEL and not calm and intent.get(INTENT_NAME_KEY) == FALLBACK and self._long_enough(text):
             level, reason = self._not_understood(text, likeness, level, reason)
         return self._report(level, reason, hits, classified, calm)
@@ -242,6 +248,24 @@ class SafetyNet(GraphComponent):
         if self._meaning is not None and self._meaning.score(text) >= float(self._config["fallback_meaning"]):
             return EMERGENCY_LEVEL, "fallback_means_like"
         return level, reason
+
+    @staticmethod
+    def _without_figures_of_speech(hits: Sequence[Hit], found: Sequence[Hit]) -> List[Hit]:
+        """The danger found, less the words a figure of speech explains ("cette chaleur va me tuer", "this
+        heat is killing me"): a danger term that shares a word with a figurative term, or with a danger term
+        that does, is no danger. Other danger words in the message still count ("the heat is killing me,
+        grandma fainted")."""
+        explained = [hit.at for hit in found if hit.tier == "calm" and hit.category == "figurative" and hit.at]
+        if not explained:
+            return list(hits)
+        covered = frozenset().union(*explained)
+        left = list(hits)
+        while True:
+            touched = [hit for hit in left if hit.at & covered]
+            if not touched:
+                return left
+            covered = covered.union(*(hit.at for hit in touched))
+            left = [hit for hit in left if not hit.at & covered]
 
     def _long_enough(self, text: str) -> bool:
         """Enough words for the likeness model to say something (likeness_min_words)."""

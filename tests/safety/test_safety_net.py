@@ -251,6 +251,28 @@ def test_a_figure_of_speech_asks_is_it_an_emergency_instead_of_alarming() -> Non
         == "emergency"
 
 
+@pytest.mark.parametrize("language, text", [
+    ("fr", "cette chaleur va me tuer"), ("es", "este calor me va a matar"), ("ru", "эта жара убьет меня"),
+    ("ar", "هذا الحر سيقتلني"), ("pl", "ten upał mnie zabije"), ("tr", "bu sıcak beni öldürecek"),
+])
+def test_the_heat_that_will_kill_me_is_no_threat_to_kill_but_a_threat_is(language: str, text: str) -> None:
+    # the real lexicon: the words of a figure of speech are no danger, even those of a never-calmed
+    # threat ("va me tuer"); the same threat by a person still gets 112 first
+    net = SafetyNet({})
+    fallback = [("out_of_scope", 0.3)]
+    assert level(parse(text, fallback, fallback=True, language=language, net=net)) == "unsure"
+    threat = {"fr": "mon mari va me tuer", "es": "mi marido me va a matar", "ru": "муж убьет меня",
+              "ar": "زوجي سيقتلني", "pl": "mąż mnie zabije", "tr": "kocam beni öldürecek"}[language]
+    assert level(parse(threat, fallback, fallback=True, language=language, net=net)) == "emergency"
+
+
+def test_a_figure_of_speech_never_calms_another_danger_in_the_same_message() -> None:
+    net = SafetyNet({})
+    parsed = parse("this heat is killing me and grandma fainted, she does not wake up", [("health", 0.6)],
+                   language="en", net=net)
+    assert level(parsed) == "emergency"
+
+
 def test_a_signal_word_of_suicide_is_calmed_like_any_other_but_its_acute_terms_never_are() -> None:
     net = SafetyNet({}, DangerLexicon([
         Term(("dood",), "suicide", "signal", "nl"),
