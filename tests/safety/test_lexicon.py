@@ -185,3 +185,11 @@ def test_a_quiet_goodbye_or_wish_not_to_live_is_an_acute_suicide_risk(lexicon: D
 def test_violence_at_home_written_without_the_word_beat_is_acute(lexicon: DangerLexicon, text: str) -> None:
     # drunk and breaking things; the phone taken and writing from the neighbour's
     assert "domestic_violence" in acute(lexicon, text), text
+
+
+def test_everyday_words_that_start_like_a_danger_word_are_no_danger(lexicon: DangerLexicon) -> None:
+    # Turkish "sosyal" (social assistance, asked every day) is no SOS; Persian "خونه" (house) is no blood
+    assert categories(lexicon, "sosyal yardım almak istiyorum") <= {("help_now", "signal")}
+    assert categories(lexicon, "خونه ما کجاست") == set()
+    assert "help_now" in acute(lexicon, "sos yardım edin")
+    assert "bleeding" in acute(lexicon, "خون زیاد میاد")
