@@ -193,3 +193,10 @@ def test_everyday_words_that_start_like_a_danger_word_are_no_danger(lexicon: Dan
     assert categories(lexicon, "خونه ما کجاست") == set()
     assert "help_now" in acute(lexicon, "sos yardım edin")
     assert "bleeding" in acute(lexicon, "خون زیاد میاد")
+
+
+def test_a_word_one_typo_away_from_a_danger_word_is_no_danger_when_it_is_an_everyday_word(lexicon: DangerLexicon) -> None:
+    # Polish "przyjechałem" (I arrived) is not "przejechał" (ran over); Tarifit "yeghab" (lost) is not "yeghma"
+    assert acute(lexicon, "przyjechalem z polski, jak sie zameldowac") == set()
+    assert acute(lexicon, "yeghab felli identiteitskaart") == set()
+    assert "accident" in acute(lexicon, "samochod przejechal mojego syna")
