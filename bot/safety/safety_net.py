@@ -50,6 +50,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import PROJECT_ROOT
+from bot.nlu import encoder
 from bot.safety.lexicon import DangerLexicon, Hit
 from bot.safety.likeness import EmergencyLikeness, training_examples
 from bot.safety.meaning import MEANING_FILE, EmergencyMeaning
@@ -167,6 +168,7 @@ class SafetyNet(GraphComponent):
                     likeness = EmergencyLikeness.from_data(json.loads(path.read_text(encoding="utf-8")))
                 if (directory / MEANING_FILE).exists():
                     meaning = EmergencyMeaning.load(directory / MEANING_FILE, neighbours)
+                    encoder.load()  # now, not on the first message that was not understood (about 1.5 s)
         except (ValueError, FileNotFoundError):
             logger.debug("No emergency likeness in this Rasa model: the lexicon and the ranking only.")
         return cls(config, likeness=likeness, model_storage=model_storage, resource=resource, meaning=meaning)
