@@ -56,6 +56,8 @@ from bot.vocabulary import EMERGENCY, FALLBACK
 
 SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
+# --write keeps the report's text above this line (the rounds' findings) and replaces what is below it.
+TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
 NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
@@ -221,7 +223,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         _run(args)
     print(out.getvalue(), end="")
     if args.write:
-        REPORT.write_text(out.getvalue(), encoding="utf-8")
+        REPORT.write_text(with_tables(REPORT.read_text(encoding="utf-8") if REPORT.exists() else "", out.getvalue()),
+                          encoding="utf-8")
+
+
+def with_tables(report: str, tables: str) -> str:
+    """The report with `tables` in place of everything below TABLES; what people wrote above it stays."""
+    above = report.split(TABLES, 1)[0].rstrip("\n")
+    return f"{above}\n\n{TABLES}\n\n{tables}" if above else f"{TABLES}\n\n{tables}"
 
 
 def _run(args: argparse.Namespace) -> None:
