@@ -52,7 +52,7 @@ from bot.language.languages import SUPPORTED
 from bot.safety.lexicon import DangerLexicon
 from bot.safety.likeness import EmergencyLikeness
 from bot.safety.safety_net import EMERGENCY_LEVEL, UNSURE, SafetyNet
-from bot.vocabulary import EMERGENCY, FALLBACK
+from bot.vocabulary import EMERGENCY, FALLBACK, NO_TOPIC
 
 SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
@@ -164,7 +164,12 @@ def report(name: str, items: Sequence[Parsed]) -> None:
     missed = [it for it, lv in zip(items, levels, strict=True) if it.row.label == "emergency" and lv != EMERGENCY_LEVEL]
     alarms = [it for it, lv in zip(items, levels, strict=True) if it.row.label == "near_miss" and lv == EMERGENCY_LEVEL]
     fallback = sum(1 for it in missed if it.intent.get("name") == FALLBACK)
-    print(f"\nmissed emergencies: {len(missed)} (of which nlu_fallback without the 112 answer: {fallback})")
+    print(f"\nmissed emergencies: {len(missed)} (no full 112 answer first; of which ended in nlu_fallback: {fallback}, "
+          "answered \"not understood\" and \"is it an emergency? call 112\")")
+    emergencies = [(it, lv) for it, lv in zip(items, levels, strict=True) if it.row.label == "emergency"]
+    shown = sum(1 for it, lv in emergencies if lv in (EMERGENCY_LEVEL, UNSURE) or it.intent.get("name") in NO_TOPIC)
+    print(f"emergencies shown 112 at all (the full answer, or the line \"is it an emergency? call 112\" that every "
+          f"unsure, not-understood or out-of-scope answer ends with): {_frac(shown, len(emergencies))}")
     print(f"false alarms: {len(alarms)}")
     if name not in TUNED_ON:
         # Held-out sets: categories only. Their messages are never read one by one,
