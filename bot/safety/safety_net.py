@@ -220,8 +220,8 @@ class SafetyNet(GraphComponent):
         """The safety report of one message, from its text, the classifier's ranking and intent, and its language."""
         found = self._lexicon.scan(text)
         hits = [h for h in (self._weighed(hit, language) for hit in found if hit.tier != "calm") if h is not None]
-        figures = self._without_figures_of_speech(hits, found)
-        figure_of_speech, hits = len(figures) < len(hits), figures
+        plain = self._without_figures_of_speech(hits, found)
+        figure_of_speech, hits = len(plain) < len(hits), plain
         # Calm words count in the message's own language only (Portuguese "mala" is a Kurmanji house).
         own = {language} if language else {hit.language for hit in hits}
         # A calm word that is itself part of the danger found ("barbecue" in "a barbecue inside") calms nothing.
