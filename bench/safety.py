@@ -18,6 +18,8 @@ all 23 languages (tests/safety/):
 - final3.tsv: an eighth author (2026-12-06, issue 12 fourth round), the same brief as final2,
   read nothing of the project nor the other sets; measured once at the end of the fourth round;
   lines equal to a line of another set or to an NLU training example were left out (751 of 874);
+- final4.tsv: a ninth author (2026-12-06, issue 12 fifth round), the same brief, read nothing of the
+  project nor the other sets; measured once at the end of the fifth round (752 of 874 lines kept);
 and the ordinary questions of tests/nlu/heldout.tsv (its `emergency` rows count as emergencies).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -58,7 +60,7 @@ SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 # --write keeps the report's text above this line (the rounds' findings) and replaces what is below it.
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
-NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3")
+NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3", "final4")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 
