@@ -19,7 +19,7 @@ Measured on tests/nlu/dev.tsv in docs/nlu-pipeline.md ("Second opinion (issue 14
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Text, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Text
 
 import joblib
 import numpy as np
@@ -177,13 +177,16 @@ class SecondOpinionClassifier(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Replaces each message's intent and ranking by the combined ones (all messages in one batch)."""
-        ready = [(m, f) for m in messages if (f := self._features(m)) is not None and self._ranking(m) is not None]
-        if not ready or self._model is None:
+        if self._model is None:
             return messages
-        matrix = normalize(scipy.sparse.vstack([f for _, f in ready]).tocsr())
+        ready = [(m, f, r) for m in messages
+                 if (f := self._features(m)) is not None and (r := self._ranking(m)) is not None]
+        if not ready:
+            return messages
+        matrix = normalize(scipy.sparse.vstack([f for _, f, _ in ready]).tocsr())
         classes = self.intents
-        for (message, _), probabilities in zip(ready, self._model.predict_proba(matrix), strict=True):
-            ranking = combine(self._ranking(message) or [], dict(zip(classes, map(float, probabilities), strict=True)),
+        for (message, _, diet), probabilities in zip(ready, self._model.predict_proba(matrix), strict=True):
+            ranking = combine(diet, dict(zip(classes, map(float, probabilities), strict=True)),
                               float(self._config["weight"]), int(self._config["ranking_length"]))
             message.set(INTENT, dict(ranking[0]), add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
@@ -214,7 +217,3 @@ class SecondOpinionClassifier(GraphComponent):
             return [intent]
         return None
 
-
-def ranked(ranking: Sequence[Mapping[str, Any]]) -> List[Tuple[str, float]]:
-    """A Rasa ranking as (intent, confidence) pairs, for experiments and tests."""
-    return [(str(entry[INTENT_NAME_KEY]), float(entry[PREDICTED_CONFIDENCE_KEY])) for entry in ranking]
