@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import pytest
+import scipy.sparse
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -14,8 +15,14 @@ from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import Coun
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.preprocessing import normalize
 
-from bot.nlu.second_opinion import SecondOpinionClassifier, SecondOpinionConfigError, combine
+from bot.nlu.second_opinion import (
+    SecondOpinionClassifier,
+    SecondOpinionConfigError,
+    combine,
+    sentence_features,
+)
 
 EXAMPLES = {
     "learn_dutch": ["waar kan ik nederlands leren", "cursus nederlands", "nederlandse les volgen",
@@ -105,6 +112,29 @@ def parsed_message(pipeline: Pipeline, text: str) -> Message:
     pipeline.tokenizer.process([message])
     pipeline.featurizer.process([message])
     return message
+
+
+@pytest.mark.parametrize("intents", [sorted(EXAMPLES), ["learn_dutch", "waste"]])
+def test_the_fast_probabilities_are_scikit_learns_own(tmp_path: Path, intents: List[str]) -> None:
+    pipeline = Pipeline(tmp_path)
+    kept = dict(EXAMPLES)
+    for name in set(EXAMPLES) - set(intents):
+        kept.pop(name)
+    original = dict(EXAMPLES)
+    EXAMPLES.clear()
+    EXAMPLES.update(kept)
+    try:
+        component = pipeline.train()
+    finally:
+        EXAMPLES.clear()
+        EXAMPLES.update(original)
+    texts = ["wanneer komt het afval", "nederlands leren", "eid kwijt"]
+    messages = [parsed_message(pipeline, text) for text in texts]
+    fast = component.probabilities(messages)
+    matrix = normalize(scipy.sparse.vstack([sentence_features(m, []) for m in messages]).tocsr())
+    expected = component._model.predict_proba(matrix)  # type: ignore[union-attr]
+    for got, row in zip(fast, expected, strict=True):
+        assert [got[name] for name in component.intents] == pytest.approx(list(row))
 
 
 def test_combine_weighs_two_rankings_and_counts_a_missing_intent_as_zero() -> None:
