@@ -173,12 +173,13 @@ def test_a_bad_setting_is_refused_with_its_name(setting: Dict[str, Any], named: 
         SecondOpinionClassifier(setting)
 
 
-def test_config_yml_combines_after_diet_and_before_the_fallback_decides() -> None:
+def test_the_experiment_config_combines_after_diet_and_before_the_fallback_decides() -> None:
     import yaml
 
     from bot import PROJECT_ROOT
 
-    names = [c["name"] for c in yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]]
+    config = PROJECT_ROOT / "experiments" / "configs" / "second_opinion.yml"
+    names = [c["name"] for c in yaml.safe_load(config.read_text(encoding="utf-8"))["pipeline"]]
     second = names.index("bot.nlu.second_opinion.SecondOpinionClassifier")
     assert names.index("DIETClassifier") < second < names.index("FallbackClassifier")
     assert second < names.index("bot.safety.safety_net.SafetyNet") < names.index("bot.nlu.sub_answers.SubAnswerSelector")
