@@ -13,7 +13,7 @@ Three sources of evidence, combined per writing system:
 - evidence words (one format, `Evidence`, in two files because their sources
   differ): the function words and the letter ኣ/አ that tell Tigrinya from
   Amharic and Pashto from Persian (bot/language/data/markers.json), and our
-  languages typed in Latin letters (bot/language/data/romanized.json: Arabizi,
+  languages typed in Latin letters (bot/language/data/evidence.json: Arabizi,
   Finglish, transliterated Russian/Ukrainian/Bulgarian, Latin Pashto and Sorani,
   Tarifit, Somali and Kurmanji without their special letters): each of a
   language's words, letters or word shapes in the message raises it;
@@ -67,7 +67,7 @@ GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "ngrams" / "profiles.
 # licences differ (bot/language/data/README.md).
 EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "markers.json",
-    Path(__file__).resolve().parent / "data" / "romanized.json",
+    Path(__file__).resolve().parent / "data" / "evidence.json",
 )
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0
@@ -469,6 +469,8 @@ class LanguageDetector:
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
             confidence = min(confidence, UNSURE)
+        if self._evidence_against(cleaned, code):
+            confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
             return Detection(code, confidence, "detected")
@@ -508,7 +510,22 @@ class LanguageDetector:
             # One long word of the Dutch lexicon: a Dutch compound ("adresverandering").
             return len(words[0]) >= DUTCH_COMPOUND and words[0] in self.dutch_words
         needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
-        return self.dutch_share(cleaned) >= needed
+        # Dutch service names say nothing about the resident's language ("xsegh bewijs van goed gedrag").
+        return self.dutch_share(strip_service_names(cleaned)) >= needed
+
+    @staticmethod
+    def _evidence_against(cleaned: str, code: str) -> bool:
+        """Half the message's words or more are evidence words of other languages, none of `code`:
+        the models and the evidence disagree, so there is no confident answer ("sociale woning
+        mamec": Tarifit "how", read as Romanian). One-letter evidence words ("d", "n") do not count."""
+        words = [w for w in (_EDGES.sub("", word) for word in _SEPARATORS.split(resident_words(strip_service_names(cleaned)))) if w]
+        against = 0
+        for word in words:
+            found = {c for source in load_evidence() for c in evidence_counts(word, source)}
+            if code in found:
+                return False
+            against += bool(found) and len(word) > 1
+        return against > 0 and 2 * against >= len(words)
 
     @staticmethod
     def _short_latin(cleaned: str) -> bool:

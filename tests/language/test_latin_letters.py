@@ -3,7 +3,7 @@
 Arabic in Latin letters with digits (Arabizi), Persian in Latin letters
 (Finglish), Tarifit, Somali and Kurmanji without their special letters,
 Russian, Ukrainian, Pashto and Sorani in Latin letters
-(bot/language/data/romanized.json); a Dutch word for a service or an
+(bot/language/data/evidence.json); a Dutch word for a service or an
 emergency inside another language (bot/language/text.py SERVICE_NAMES); a
 message mixing its own script with Latin words (text.resident_words). Dutch
 that borrows a word stays Dutch, and one weak word keeps the conversation's
