@@ -8,13 +8,15 @@ Three sources of evidence, combined per writing system:
   package: real Tigrinya and Amharic text, and langdetect's Wikipedia profiles
   of 17 more of our languages), a third opinion independent of fastText;
 - script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic (letters
-  only Tigrinya uses, then the n-gram profiles, then function words and the
-  letter ኣ/አ of each: bot/language/data/markers.json), Arabic script is Arabic, Persian, Pashto or Sorani, told
-  apart by their own letters;
-- languages typed in Latin letters (bot/language/data/romanized.json: Arabizi,
+  only Tigrinya uses, then the n-gram profiles), Arabic script is Arabic,
+  Persian, Pashto or Sorani, told apart by their own letters;
+- evidence words (one format, `Evidence`, in two files because their sources
+  differ): the function words and the letter ኣ/አ that tell Tigrinya from
+  Amharic and Pashto from Persian (bot/language/data/markers.json), and our
+  languages typed in Latin letters (bot/language/data/evidence.json: Arabizi,
   Finglish, transliterated Russian/Ukrainian/Bulgarian, Latin Pashto and Sorani,
   Tarifit, Somali and Kurmanji without their special letters): each of a
-  language's words or word shapes raises it;
+  language's words, letters or word shapes in the message raises it;
 - a message mixing its own script with Latin words is read on its own script
   (text.resident_words), and Dutch service and emergency words inside another
   language are ignored (text.SERVICE_NAMES);
@@ -56,20 +58,23 @@ SUPPLEMENT = Path(__file__).resolve().parent / "model" / "taalbrug-langid.ftz"
 # Dutch and rare in our other languages, one per line.
 DUTCH_LEXICON = SUPPLEMENT.with_name("dutch-words.txt")
 GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "ngrams" / "profiles.json"
-# Function words and letters that tell Tigrinya from Amharic, and Pashto from Persian (bot/language/sources.py `lexicon`).
-MARKERS = Path(__file__).resolve().parent / "data" / "markers.json"
-# Each marker more on one side multiplies that language's probability by this much (at most 3 times).
-MARKER_FACTOR = 3.0
-MARKED_PAIRS = (("ti", "am"), ("ps", "fa"))
-# Words of our languages as residents type them in Latin letters (Arabizi, Finglish, Latin
-# Pashto and Sorani, transliterated Russian, Ukrainian and Bulgarian; Tarifit, Somali and
-# Kurmanji without their special letters): synthetic word lists, bot/language/data/README.md.
-ROMANIZED = Path(__file__).resolve().parent / "data" / "romanized.json"
-# The probability a language gets in Latin letters before its words count: the fastText
-# models have (almost) never seen Arabic, Persian or Russian typed in Latin letters.
-ROMAN_PRIOR = 0.1
-# A word as typed: letters and digits, with the punctuation around it removed but an
-# apostrophe inside kept, so French "n'ai" is not Tarifit's particle "n".
+# Words that are evidence for a language (one format, bot/language/detector.py `Evidence`):
+# function words and letters that tell Tigrinya from Amharic and Pashto from Persian
+# (derived from packages' word lists, bot/language/sources.py `pair_markers`), and words of
+# our languages as residents type them in Latin letters (Arabizi, Finglish, Latin Pashto and
+# Sorani, transliterated Russian, Ukrainian and Bulgarian; Tarifit, Somali and Kurmanji
+# without their special letters: synthetic word lists). Two files because their sources and
+# licences differ (bot/language/data/README.md).
+EVIDENCE = (
+    Path(__file__).resolve().parent / "data" / "markers.json",
+    Path(__file__).resolve().parent / "data" / "evidence.json",
+)
+# Each evidence word of a language multiplies its probability by this much (at most 3 times).
+EVIDENCE_FACTOR = 3.0
+# A word as typed: letters and digits (Arabizi "3la") between spaces or Ge'ez word
+# separators (፡ ።), the punctuation around it removed but an apostrophe inside kept,
+# so French "n'ai" is not Tarifit's particle "n".
+_SEPARATORS = re.compile(r"[\s\u1361-\u1368]+")
 _EDGES = re.compile(r"^[^\w]+|[^\w]+$")
 # Weight of the n-gram profiles against the fastText models, per script.
 NGRAM_WEIGHT = {"ethiopic": 0.5, "latin": 0.25, "cyrillic": 0.25, "arabic": 0.25}
@@ -246,54 +251,45 @@ def _ngrams(text: str, n: int) -> List[str]:
     return [text[i : i + n] for i in range(len(text) - n + 1) if text[i : i + n].strip()]
 
 
-@functools.lru_cache(maxsize=1)
-def _markers(path: str = str(MARKERS)) -> Tuple[Dict[str, FrozenSet[str]], Dict[str, str]]:
-    """(function words, letters) per language of a close pair; empty when the file is missing."""
-    file = Path(path)
-    if not file.exists():
-        return {}, {}
-    data = json.loads(file.read_text(encoding="utf-8"))
-    return {c: frozenset(w) for c, w in data.get("words", {}).items()}, dict(data.get("letters", {}))
-
-
-def marker_counts(cleaned: str) -> Dict[str, int]:
-    """Per language: the message's words that are its function words or carry its letters."""
-    words, letters = _markers()
-    counts: Dict[str, int] = {}
-    for token in tokens(cleaned):
-        for code in set(words) | set(letters):
-            if token in words.get(code, ()) or (letters.get(code) and letters[code] in token):
-                counts[code] = counts.get(code, 0) + 1
-    return counts
-
-
 @dataclass(frozen=True)
-class _Romanized:
-    words: Dict[str, FrozenSet[str]]  # language -> its words in Latin letters
-    letters: Dict[str, str]  # language -> letters only it writes among ours (Tarifit ɣ ɛ)
-    patterns: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...]  # a word's shape -> the languages it marks
+class Evidence:
+    """Words that are evidence for a language, from one data file (EVIDENCE).
+
+    Every file has the same format: `words` (language -> its words), `letters`
+    (language -> letters only it writes among the languages it is told from),
+    `patterns` (a word's shape -> the languages it marks) and `prior` (the
+    probability a language of the file gets before its evidence counts: the
+    fastText models have never seen Arabic or Russian typed in Latin letters).
+    """
+
+    words: Dict[str, FrozenSet[str]]
+    letters: Dict[str, str]
+    patterns: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...]
+    prior: float
 
 
-@functools.lru_cache(maxsize=1)
-def _romanized(path: str = str(ROMANIZED)) -> _Romanized:
-    """The Latin-letter evidence of bot/language/data/romanized.json; empty when the file is missing."""
-    file = Path(path)
-    if not file.exists():
-        return _Romanized({}, {}, ())
-    data = json.loads(file.read_text(encoding="utf-8"))
-    return _Romanized(
-        {c: frozenset(w) for c, w in data.get("words", {}).items()},
-        dict(data.get("letters", {})),
-        tuple((re.compile(p["pattern"]), tuple(p["languages"])) for p in data.get("patterns", [])),
-    )
+@functools.lru_cache(maxsize=4)
+def load_evidence(paths: Tuple[str, ...] = tuple(map(str, EVIDENCE))) -> Tuple[Evidence, ...]:
+    """The evidence of each file (bot/language/data/README.md); a missing file gives none."""
+    found: List[Evidence] = []
+    for path in map(Path, paths):
+        if not path.exists():
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        found.append(Evidence(
+            {c: frozenset(w) for c, w in data.get("words", {}).items()},
+            dict(data.get("letters", {})),
+            tuple((re.compile(p["pattern"]), tuple(p["languages"])) for p in data.get("patterns", [])),
+            float(data.get("prior", 0.0)),
+        ))
+    return tuple(found)
 
 
-def romanized_counts(cleaned: str) -> Dict[str, int]:
-    """Per language: the message's words that are its words in Latin letters, carry its
-    letters, or have its shape (Arabizi digits, Tarifit's doubled consonants)."""
-    evidence = _romanized()
+def evidence_counts(cleaned: str, evidence: Evidence) -> Dict[str, int]:
+    """Per language: the message's words that are its words, carry its letters, or have its
+    shape (Ge'ez and Arabic-script function words, words typed in Latin letters, Arabizi digits)."""
     counts: Dict[str, int] = {}
-    for token in filter(None, (_EDGES.sub("", word) for word in cleaned.split())):
+    for token in filter(None, (_EDGES.sub("", word) for word in _SEPARATORS.split(cleaned))):
         found = {code for code, words in evidence.words.items() if token in words}
         found |= {code for code, chars in evidence.letters.items() if any(ch in token for ch in chars)}
         found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
@@ -302,16 +298,16 @@ def romanized_counts(cleaned: str) -> Dict[str, int]:
     return counts
 
 
-def _marked(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
-    """Tigrinya vs Amharic, Pashto vs Persian: the side with more function words (and letters) of its own gains."""
-    counts = marker_counts(cleaned)
-    for a, b in MARKED_PAIRS:
-        lead = counts.get(a, 0) - counts.get(b, 0)
-        if lead == 0 or not {a, b} <= set(scores):
-            continue
-        winner = a if lead > 0 else b
-        factor = MARKER_FACTOR ** min(abs(lead), 3)
-        scores = _normalised({c: v * factor if c == winner else v for c, v in scores.items()})
+def weigh_evidence(cleaned: str, scores: Dict[str, float], evidence: Sequence[Evidence]) -> Dict[str, float]:
+    """Each evidence word of a candidate language multiplies its probability by EVIDENCE_FACTOR
+    (at most 3 times), from at least its file's prior."""
+    for source in evidence:
+        counts = evidence_counts(cleaned, source)
+        if counts:
+            scores = _normalised({
+                **scores,
+                **{c: max(scores.get(c, 0.0), source.prior) * EVIDENCE_FACTOR ** min(n, 3) for c, n in counts.items()},
+            })
     return scores
 
 
@@ -343,9 +339,9 @@ class LanguageDetector:
         self.supplement_weight = supplement_weight if self.supplement_path else 0.0
         self.min_confidence = min_confidence
         self.top_k = top_k
-        # A word of another language in Latin letters (romanized.json) is no evidence of Dutch.
-        romanized = frozenset().union(*_romanized().words.values())
-        self.dutch_words = dutch_lexicon(str(lexicon_path)) - romanized if lexicon_path else frozenset()
+        # A word that is evidence for another language is no evidence of Dutch.
+        evidence = frozenset().union(*(words for source in load_evidence() for words in source.words.values()))
+        self.dutch_words = dutch_lexicon(str(lexicon_path)) - evidence if lexicon_path else frozenset()
         self.geez_path = Path(geez_path) if geez_path and Path(geez_path).exists() else None
         self.ngram_weight = NGRAM_WEIGHT if ngram_weight is None else ngram_weight
 
@@ -396,23 +392,10 @@ class LanguageDetector:
                     c: (1 - v) * combined.get(c, 0.0) + v * mass * profiled[c] if c in profiled else combined.get(c, 0.0)
                     for c in candidates
                 })
-        if script in ("ethiopic", "arabic"):
-            combined = _marked(cleaned, combined)
+        combined = weigh_evidence(cleaned, combined, load_evidence())
         if script == "latin":
-            combined = self._dutch_chat(cleaned, self._in_latin_letters(cleaned, combined))
+            combined = self._dutch_chat(cleaned, combined)
         return combined
-
-    @staticmethod
-    def _in_latin_letters(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
-        """Each word of a language in Latin letters multiplies its probability by MARKER_FACTOR
-        (at most 3 times); a language the models do not know in Latin letters starts at ROMAN_PRIOR."""
-        counts = romanized_counts(cleaned)
-        if not counts:
-            return scores
-        return _normalised({
-            **scores,
-            **{c: max(scores.get(c, 0.0), ROMAN_PRIOR) * MARKER_FACTOR ** min(n, 3) for c, n in counts.items()},
-        })
 
     @staticmethod
     def _arabic_candidates(cleaned: str) -> FrozenSet[str]:
@@ -486,6 +469,8 @@ class LanguageDetector:
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
             confidence = min(confidence, UNSURE)
+        if self._evidence_against(cleaned, code):
+            confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
             return Detection(code, confidence, "detected")
@@ -525,7 +510,22 @@ class LanguageDetector:
             # One long word of the Dutch lexicon: a Dutch compound ("adresverandering").
             return len(words[0]) >= DUTCH_COMPOUND and words[0] in self.dutch_words
         needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
-        return self.dutch_share(cleaned) >= needed
+        # Dutch service names say nothing about the resident's language ("xsegh bewijs van goed gedrag").
+        return self.dutch_share(strip_service_names(cleaned)) >= needed
+
+    @staticmethod
+    def _evidence_against(cleaned: str, code: str) -> bool:
+        """Half the message's words or more are evidence words of other languages, none of `code`:
+        the models and the evidence disagree, so there is no confident answer ("sociale woning
+        mamec": Tarifit "how", read as Romanian). One-letter evidence words ("d", "n") do not count."""
+        words = [w for w in (_EDGES.sub("", word) for word in _SEPARATORS.split(resident_words(strip_service_names(cleaned)))) if w]
+        against = 0
+        for word in words:
+            found = {c for source in load_evidence() for c in evidence_counts(word, source)}
+            if code in found:
+                return False
+            against += bool(found) and len(word) > 1
+        return against > 0 and 2 * against >= len(words)
 
     @staticmethod
     def _short_latin(cleaned: str) -> bool:

@@ -303,7 +303,7 @@ def lexicon_text(wheels: Path, per_line: int = 5, cap: int = CAP, seed: int = 29
 
 
 # Close pairs whose function-word lists ship in a package: the words of one that the
-# other does not use tell them apart (bot/language/detector.py, MARKERS).
+# other does not use tell them apart (bot/language/detector.py, EVIDENCE: one format for all evidence words).
 # Pashto's list also holds names and nouns that Persian shares ("شنبه", "باران"): a Pashto
 # word is kept only when the Persian spell-checker's dictionary (Debian myspell-fa) lacks it.
 MARKER_PAIRS = (("ti", "am"), ("ps", "fa"))

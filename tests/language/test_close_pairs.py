@@ -12,7 +12,7 @@ import pytest
 
 from bot.language import LanguageDetector
 from bot.language.conversation import conversation_language
-from bot.language.detector import _TIGRINYA, CLOSE_PAIRS, geez_scores, marker_counts
+from bot.language.detector import _TIGRINYA, CLOSE_PAIRS, evidence_counts, geez_scores, load_evidence
 from bot.language.text import clean
 
 
@@ -152,6 +152,15 @@ def test_a_close_call_is_unsure_in_a_conversation_in_one_of_the_pair(monkeypatch
 def test_tigrinya_and_amharic_without_tigrinya_only_letters(detector: LanguageDetector, code: str, text: str) -> None:
     assert not _TIGRINYA.search(text)
     assert detector.detect(text).code == code
+
+
+def marker_counts(cleaned: str) -> dict:
+    """The message's evidence words per language, over every evidence file."""
+    counts: dict = {}
+    for source in load_evidence():
+        for code, n in evidence_counts(cleaned, source).items():
+            counts[code] = counts.get(code, 0) + n
+    return counts
 
 
 def test_function_words_and_letters_are_counted_per_language() -> None:

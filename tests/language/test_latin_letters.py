@@ -3,7 +3,7 @@
 Arabic in Latin letters with digits (Arabizi), Persian in Latin letters
 (Finglish), Tarifit, Somali and Kurmanji without their special letters,
 Russian, Ukrainian, Pashto and Sorani in Latin letters
-(bot/language/data/romanized.json); a Dutch word for a service or an
+(bot/language/data/evidence.json); a Dutch word for a service or an
 emergency inside another language (bot/language/text.py SERVICE_NAMES); a
 message mixing its own script with Latin words (text.resident_words). Dutch
 that borrows a word stays Dutch, and one weak word keeps the conversation's
@@ -16,7 +16,7 @@ import pytest
 
 from bot.language import LanguageDetector
 from bot.language.conversation import conversation_language
-from bot.language.detector import DUTCH_CHAT, MIN_CONFIDENCE, _romanized
+from bot.language.detector import DUTCH_CHAT, MIN_CONFIDENCE, load_evidence
 from bot.language.text import NEUTRAL_WORDS, clean, resident_words
 
 
@@ -115,14 +115,14 @@ def test_a_geez_word_both_languages_use_keeps_a_tigrinya_conversation(detector: 
 
 
 def test_the_latin_word_lists_claim_no_dutch_or_neutral_word(detector: LanguageDetector) -> None:
-    words = frozenset().union(*_romanized().words.values())
+    words = frozenset().union(*(words for source in load_evidence() for words in source.words.values()))
     assert not words & (DUTCH_CHAT | NEUTRAL_WORDS)
     assert not words & detector.dutch_words
 
 
 @pytest.mark.parametrize("token", ["3de", "5th", "a2", "nt2", "mp3", "covid19", "2800", "ssh", "llamar", "high"])
 def test_word_shapes_leave_ordinals_levels_and_codes_alone(token: str) -> None:
-    assert not any(pattern.match(token) for pattern, _ in _romanized().patterns)
+    assert not any(pattern.match(token) for source in load_evidence() for pattern, _ in source.patterns)
 
 
 def test_only_the_other_script_is_read_in_a_mixed_message(detector: LanguageDetector) -> None:
