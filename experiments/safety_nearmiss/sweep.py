@@ -29,6 +29,7 @@ NLU_DEV = PROJECT_ROOT / "tests" / "nlu" / "dev.tsv"
 
 CANDIDATES: Dict[str, Dict[str, Any]] = {
     "today": {},
+    "unclear_signal_likeness 0.1": {"unclear_signal_likeness": 0.1},
     "unclear_signal_likeness 0.2": {"unclear_signal_likeness": 0.2},
     "unclear_signal_likeness 0.3": {"unclear_signal_likeness": 0.3},
     "unclear_signal_likeness 0.4": {"unclear_signal_likeness": 0.4},
@@ -71,15 +72,15 @@ async def parse(model: Path, items: List[Dict[str, str]]) -> SafetyNet:
 def score(items: Sequence[Dict[str, Any]], levels: Sequence[str], baseline: Dict[str, str]) -> Dict[str, Any]:
     result: Dict[str, Any] = {}
     for name in TUNED_ON:
-        chosen = [(it, lv) for it, lv in zip(items, levels) if it["set"] == name]
+        chosen = [(it, lv) for it, lv in zip(items, levels, strict=True) if it["set"] == name]
         em = [lv for it, lv in chosen if it["label"] == "emergency"]
         nm = [lv for it, lv in chosen if it["label"] == "near_miss"]
         result[name] = (sum(lv == EMERGENCY_LEVEL for lv in em), len(em), sum(lv == EMERGENCY_LEVEL for lv in nm), len(nm))
-    lost = [it["text"] for it, lv in zip(items, levels) if it["set"] in TUNED_ON and it["label"] == "emergency"
+    lost = [it["text"] for it, lv in zip(items, levels, strict=True) if it["set"] in TUNED_ON and it["label"] == "emergency"
             and baseline.get(f'{it["set"]}\t{it["text"]}') == EMERGENCY_LEVEL and lv != EMERGENCY_LEVEL]
     result["lost"] = len(lost)
     for label in ("unmet", "in_scope"):
-        chosen = [lv for it, lv in zip(items, levels) if it["set"] == "nlu-dev" and it["label"] == label]
+        chosen = [lv for it, lv in zip(items, levels, strict=True) if it["set"] == "nlu-dev" and it["label"] == label]
         result[label] = (sum(lv == EMERGENCY_LEVEL for lv in chosen), len(chosen))
     return result
 
