@@ -119,7 +119,8 @@ class SafetyNet(GraphComponent):
             # likeness_min_words words, emergency not in the classifier's top_k, that reads less than this
             # like the emergency examples and does not mean like them (fallback_meaning) is asked instead of
             # alarmed ("gsm batterij dood, kan ik ergens opladen"). 0: every such message is an emergency.
-            "unclear_signal_likeness": 0.0,
+            # Chosen on the development sets by the rule in docs/bench-safety.md (fifth round).
+            "unclear_signal_likeness": 0.1,
             # The likeness counts only from this many words on: on one or two words a bag of
             # character n-grams says little ("un peu", "bir az" as answers in a form read like
             # emergencies to it); short emergencies are caught by their danger words.
