@@ -223,4 +223,5 @@ def test_a_near_miss_main_alarmed_on_gets_its_normal_answer_or_is_asked(
     stack: RunningStack, lang: str, text: str
 ) -> None:
     reply = stack.chat(f"safety-near5-{lang}-{len(text)}", text, [lang])
-    assert reply["topic"] != "emergency" and "112" not in reply["messages"][0]["text"], reply
+    # (the health answer itself may mention 112 for emergencies: the topic says which answer came first)
+    assert reply["topic"] != "emergency" and reply["messages"][0]["kind"] == "answer", reply
