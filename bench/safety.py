@@ -81,6 +81,7 @@ class Parsed:
     level: str  # the safety net's level as configured in config.yml
     bare: bool  # the bare classifier says emergency (its first intent, not a fallback)
     language: str  # the detected language
+    reason: str = ""  # the safety net's reason: which signal decided (danger_words, classifier, fallback_reads_like, ...)
 
 
 def read_set(path: Path) -> List[LabelledMessage]:
@@ -118,7 +119,8 @@ async def parse(model: Path, rows: Sequence[LabelledMessage]) -> tuple[List[Pars
         intent = ranking[0] if ranking else {"name": FALLBACK, "confidence": 0.0}
         level = (data.get("safety") or {}).get("level", "none")
         language = (data.get("language") or {}).get("code") or ""
-        parsed.append(Parsed(row, intent, ranking, level, intent.get("name") == EMERGENCY, language))
+        reason = (data.get("safety") or {}).get("reason") or ""
+        parsed.append(Parsed(row, intent, ranking, level, intent.get("name") == EMERGENCY, language, reason))
     return parsed, times, trained_likeness(agent)
 
 
@@ -173,18 +175,34 @@ def report(name: str, items: Sequence[Parsed]) -> None:
     print(f"emergencies shown 112 at all (the full answer, or the line \"is it an emergency? call 112\" that every "
           f"unsure, not-understood or out-of-scope answer ends with): {_frac(shown, len(emergencies))}")
     print(f"false alarms: {len(alarms)}")
+    for label, group in (("missed", missed), ("alarm", alarms)):
+        per_signal = deciders(group)
+        if per_signal:
+            print(f"- {label} by deciding signal: " + ", ".join(f"{c} {n}" for c, n in per_signal))
     if name not in TUNED_ON:
         # Held-out sets: categories only. Their messages are never read one by one,
         # so that nothing in the lexicon or the thresholds is fitted to them.
+        caught = Counter(it.row.category for it, lv in emergencies if lv == EMERGENCY_LEVEL)
+        per_category = Counter(it.row.category for it, _ in emergencies)
+        print("- caught by category: " + ", ".join(f"{c} {caught[c]}/{n}" for c, n in sorted(per_category.items())))
         for label, group in (("missed", missed), ("alarm", alarms)):
             per = Counter(it.row.category for it in group)
             if per:
                 print(f"- {label} by category: " + ", ".join(f"{c} {n}" for c, n in sorted(per.items())))
         return
     for it in missed:
-        print(f"- missed [{it.row.lang}, {it.row.category}]: {it.row.text}  (classifier: {it.intent.get('name')})")
+        print(f"- missed [{it.row.lang}, {it.row.category}]: {it.row.text}  (classifier: {it.intent.get('name')}; "
+              f"safety: {it.reason or 'none'})")
     for it in alarms:
-        print(f"- alarm [{it.row.lang}, {it.row.category}]: {it.row.text}  (classifier: {it.intent.get('name')})")
+        print(f"- alarm [{it.row.lang}, {it.row.category}]: {it.row.text}  (classifier: {it.intent.get('name')}; "
+              f"safety: {it.reason or 'none'})")
+
+
+def deciders(items: Sequence[Parsed]) -> List[tuple[str, int]]:
+    """How many messages each signal decided: the safety net's reason, with `bare_classifier` for an alarm the
+    classifier's own first intent (emergency, not a fallback) already gave, most first."""
+    per = Counter(("bare_classifier" if it.bare and it.reason == "classifier" else it.reason or "none") for it in items)
+    return sorted(per.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
 def sweep(items: Sequence[Parsed], likeness: Optional[EmergencyLikeness]) -> None:
@@ -224,7 +242,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "taalbrug.tar.gz")
     parser.add_argument("--sweep", action="store_true", help="print a threshold sweep on the tune set")
     parser.add_argument("--write", action="store_true", help=f"also write the report to {REPORT.name}")
+    parser.add_argument("--set", dest="sets", type=Path, action="append", default=[], metavar="TSV",
+                        help="score only this set (lang, label, category, text; repeatable), as a held-out set: "
+                             "aggregates per language and category, no message printed")
     args = parser.parse_args(argv)
+    if args.sets and args.write:
+        parser.error("--write writes the repo's sets only; --set scores another set without writing the report")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         _run(args)
@@ -240,12 +263,21 @@ def with_tables(report: str, tables: str) -> str:
     return f"{above}\n\n{TABLES}\n\n{tables}" if above else f"{TABLES}\n\n{tables}"
 
 
-def _run(args: argparse.Namespace) -> None:
+def chosen_sets(paths: Sequence[Path]) -> Dict[str, List[LabelledMessage]]:
+    """The sets to score: the given TSV files (named by their file name, never one of the tuned-on names, so
+    their messages are not printed), or else the repo's sets and the NLU held-out questions."""
+    if paths:
+        return {f"{path.stem} ({path})": read_set(path) for path in paths}
     sets = {name: read_set(SETS / f"{name}.tsv") for name in NAMES if (SETS / f"{name}.tsv").exists()}
     # Ordinary questions of every topic, from the NLU held-out set (another source): how often
     # does a resident with an ordinary question get 112, or the "is it an emergency?" line?
     sets["nlu-heldout"] = [LabelledMessage(lang, "emergency" if intent == "emergency" else "near_miss", intent, text)
                            for lang, intent, text in read_heldout()]
+    return sets
+
+
+def _run(args: argparse.Namespace) -> None:
+    sets = chosen_sets(args.sets)
     all_rows = [row for rows in sets.values() for row in rows]
     parsed, times, likeness = asyncio.run(parse(args.model, all_rows))
     print("# Safety net: emergencies caught and false alarms (make bench-safety)")

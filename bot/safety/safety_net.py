@@ -115,6 +115,12 @@ class SafetyNet(GraphComponent):
             # not understood is asked ("is it an emergency?") instead of alarmed when emergency is not
             # in the classifier's top_k and the message reads less than this like an emergency.
             "lone_call_likeness": 0.2,
+            # A signal word (not acute) in a message the classifier did not understand, of at least
+            # likeness_min_words words, emergency not in the classifier's top_k, that reads less than this
+            # like the emergency examples and does not mean like them (fallback_meaning) is asked instead of
+            # alarmed ("gsm batterij dood, kan ik ergens opladen"). 0: every such message is an emergency.
+            # Chosen on the development sets by the rule in docs/bench-safety.md (fifth round).
+            "unclear_signal_likeness": 0.1,
             # The likeness counts only from this many words on: on one or two words a bag of
             # character n-grams says little ("un peu", "bir az" as answers in a form read like
             # emergencies to it); short emergencies are caught by their danger words.
@@ -233,7 +239,7 @@ class SafetyNet(GraphComponent):
         classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
         likeness = self._likeness.score(text) if self._likeness and not acute and self._long_enough(text) else 0.0
-        level, reason = self._level(hits, classified, intent, likeness)
+        level, reason = self._level(hits, classified, intent, likeness, text)
         if level == EMERGENCY_LEVEL and self._calmed(hits, calm):
             level, reason = UNSURE, f"calm_context_after_{reason}"
         if level == NONE and figure_of_speech:
@@ -312,7 +318,7 @@ class SafetyNet(GraphComponent):
 
     def _level(
         self, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]], intent: Dict[str, Any],
-        likeness: float = 0.0,
+        likeness: float = 0.0, text: str = "",
     ) -> Tuple[str, str]:
         if any(hit.tier == "acute" for hit in hits):
             return EMERGENCY_LEVEL, "danger_words"
@@ -328,14 +334,14 @@ class SafetyNet(GraphComponent):
             return EMERGENCY_LEVEL, "ranking_and_likeness"
         emergency = ranked or 0.0
         if hits:
-            return self._signal(hits, emergency, classified, intent, likeness, ranked is not None)
+            return self._signal(hits, emergency, classified, intent, likeness, ranked is not None, text)
         if emergency >= float(self._config["unsure_bar"]):
             return UNSURE, "classifier_ranking"
         return NONE, ""
 
     def _signal(
         self, hits: Sequence[Hit], emergency: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any],
-        likeness: float = 0.0, ranked: bool = False,
+        likeness: float = 0.0, ranked: bool = False, text: str = "",
     ) -> Tuple[str, str]:
         """Danger words that also occur in ordinary questions: together, or with the classifier, they decide."""
         topic_sure = intent.get(INTENT_NAME_KEY) != FALLBACK and bool(classified) and \
@@ -347,6 +353,8 @@ class SafetyNet(GraphComponent):
         if intent.get(INTENT_NAME_KEY) == FALLBACK and self._config["fallback_signal_is_emergency"]:
             if self._lone_call(hits, likeness, ranked):
                 return UNSURE, "lone_call_for_help"
+            if self._reads_calm(text, likeness, ranked):
+                return UNSURE, "signal_reads_calm"
             return EMERGENCY_LEVEL, "signal_unclear_topic"
         return UNSURE, "signal"
 
@@ -355,6 +363,14 @@ class SafetyNet(GraphComponent):
         police open?"), emergency not ranked, and a message that does not read like an emergency."""
         return all(hit.category == "help_now" for hit in hits) and not ranked and \
             self._likeness is not None and likeness < float(self._config["lone_call_likeness"])
+
+    def _reads_calm(self, text: str, likeness: float, ranked: bool) -> bool:
+        """A message long enough to judge, emergency not ranked, that reads (character n-grams) and means
+        (sentence vectors) unlike the emergency examples (unclear_signal_likeness; off at 0)."""
+        bar = float(self._config["unclear_signal_likeness"])
+        if bar <= 0 or ranked or self._likeness is None or not self._long_enough(text) or likeness >= bar:
+            return False
+        return self._meaning is None or self._meaning.score(text) < float(self._config["fallback_meaning"])
 
     def _together(self, hits: Sequence[Hit]) -> bool:
         """A call for help next to another danger ("politie snel", "help ... bloedt"): two terms of one

@@ -355,3 +355,21 @@ def test_the_meaning_does_not_alarm_an_understood_question_a_calm_one_or_a_short
     assert level(parse("un peu", [("deny", 0.1)], fallback=True, net=net)) != "emergency"
     # without a meaning model (a model trained before it) the net decides as before
     assert level(parse("mijn oma kan haar arm niet optillen", [("waste", 0.2)], fallback=True)) == "none"
+
+
+def test_a_signal_word_in_a_message_not_understood_that_reads_and_means_calm_is_asked_not_alarmed() -> None:
+    # like "gsm batterij dood, kan ik ergens opladen": a signal word, not understood, emergency not ranked
+    ranking = [("out_of_scope", 0.2), ("waste", 0.1)]
+    text = "er ligt wat bloed van de hond op de stoep, wie kuist dat op"
+    calm = parse(text, ranking, fallback=True, net=_meaning_net(0.0, reads=0.05))
+    assert level(calm) == "unsure" and calm["safety"]["reason"] == "signal_reads_calm"
+    # reading (n-grams) or meaning (sentence vectors) like an emergency keeps the full answer
+    assert level(parse(text, ranking, fallback=True, net=_meaning_net(0.0, reads=0.1))) == "emergency"
+    assert level(parse(text, ranking, fallback=True, net=_meaning_net(0.2, reads=0.05))) == "emergency"
+    # emergency ranked, or too short to judge: as before, an emergency
+    ranked = [("out_of_scope", 0.2), ("emergency", 0.1)]
+    assert level(parse(text, ranked, fallback=True, net=_meaning_net(0.0, reads=0.05))) == "emergency"
+    assert level(parse("bloed overal", ranking, fallback=True, net=_meaning_net(0.0, reads=0.0))) == "emergency"
+    # off (0): every such message is an emergency, as in the fourth round
+    off = SafetyNet({"unclear_signal_likeness": 0.0}, LEXICON, _Reads(0.05), meaning=_Means(0.0))  # type: ignore[arg-type]
+    assert level(parse(text, ranking, fallback=True, net=off)) == "emergency"
