@@ -42,6 +42,7 @@ import io
 import itertools
 import logging
 import statistics
+import tempfile
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -93,14 +94,20 @@ def read_set(path: Path) -> List[LabelledMessage]:
     return rows
 
 
-def trained_likeness(agent: Any) -> Optional[EmergencyLikeness]:
-    """The likeness model the safety net of the loaded Rasa model learnt in `rasa train` (Rasa internals:
-    the graph runner's instantiated nodes), so the sweep weighs exactly what the server weighs."""
-    nodes = getattr(getattr(agent.processor, "graph_runner", None), "_instantiated_nodes", {})
-    for node in nodes.values():
-        component = getattr(node, "_component", None)
-        if isinstance(component, SafetyNet):
-            return component.likeness
+def trained_safety_net(model: Path) -> Optional[SafetyNet]:
+    """The safety net as `rasa train` stored it in the model archive, loaded through Rasa's model storage
+    with the `SafetyNet.load` the server calls, so that a sweep weighs exactly what the server weighs."""
+    from rasa.engine.graph import ExecutionContext
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+
+    if not model.is_file():
+        raise FileNotFoundError(f"{model}: no Rasa model here (`make train` builds it)")
+    with tempfile.TemporaryDirectory() as directory:
+        storage, metadata = LocalModelStorage.from_model_archive(Path(directory), model)
+        for name, node in metadata.predict_schema.nodes.items():
+            if node.uses is SafetyNet and node.resource is not None:
+                context = ExecutionContext(metadata.predict_schema, metadata.model_id, node_name=name)
+                return SafetyNet.load(node.config, storage, node.resource, context)
     return None
 
 
@@ -121,7 +128,8 @@ async def parse(model: Path, rows: Sequence[LabelledMessage]) -> tuple[List[Pars
         language = (data.get("language") or {}).get("code") or ""
         reason = (data.get("safety") or {}).get("reason") or ""
         parsed.append(Parsed(row, intent, ranking, level, intent.get("name") == EMERGENCY, language, reason))
-    return parsed, times, trained_likeness(agent)
+    net = trained_safety_net(model)
+    return parsed, times, net.likeness if net else None
 
 
 def decide(net: SafetyNet, parsed: Iterable[Parsed]) -> List[str]:

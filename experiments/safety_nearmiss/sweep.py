@@ -19,7 +19,7 @@ import logging
 from pathlib import Path
 from typing import Any, Dict, List, Sequence
 
-from bench.safety import SETS, TUNED_ON, read_set
+from bench.safety import SETS, TUNED_ON, read_set, trained_safety_net
 from bot import PROJECT_ROOT
 from bot.safety.lexicon import DangerLexicon
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
@@ -65,8 +65,10 @@ async def parse(model: Path, items: List[Dict[str, str]]) -> SafetyNet:
         item["intent"] = ranking[0] if ranking else {"name": FALLBACK, "confidence": 0.0}  # type: ignore[assignment]
         item["language"] = (data.get("language") or {}).get("code") or ""
         item["level"] = (data.get("safety") or {}).get("level", "none")
-    nodes = getattr(getattr(agent.processor, "graph_runner", None), "_instantiated_nodes", {})
-    return next(n._component for n in nodes.values() if isinstance(getattr(n, "_component", None), SafetyNet))
+    net = trained_safety_net(model)
+    if net is None:
+        raise SystemExit(f"{model}: no safety net in this Rasa model")
+    return net
 
 
 def score(items: Sequence[Dict[str, Any]], levels: Sequence[str], baseline: Dict[str, str]) -> Dict[str, Any]:

@@ -58,3 +58,26 @@ def test_the_deciding_signals_are_counted_and_the_bare_classifiers_own_alarms_na
     items = [parsed("classifier", True), parsed("classifier", False), parsed("signal_unclear_topic", False),
              parsed("signal_unclear_topic", False), parsed("", False)]
     assert deciders(items) == [("signal_unclear_topic", 2), ("bare_classifier", 1), ("classifier", 1), ("none", 1)]
+
+
+def test_the_sweep_loads_the_safety_net_the_model_trained_through_rasas_model_storage() -> None:
+    """The likeness and meaning models `rasa train` stored, loaded as the server loads them: the sweep
+    weighs a not-understood message exactly as the running safety net does."""
+    from bench.safety import trained_safety_net
+    from tests.live_stack import model_path
+
+    model = model_path()
+    if not model.exists():
+        pytest.skip(f"no trained model at {model}: `make train`")
+    net = trained_safety_net(model)
+    assert net is not None and net.likeness is not None and net.meaning is not None
+    fallback = {"name": "nlu_fallback", "confidence": 0.3}
+    assert net.decide("help mijn buurman ligt op de grond en ademt niet", [fallback], fallback, "nl")["level"] == "emergency"
+    assert net.decide("wanneer is het gemeentehuis open", [fallback], fallback, "nl")["level"] != "emergency"
+
+
+def test_a_missing_model_is_refused_with_its_path_named(tmp_path: Path) -> None:
+    from bench.safety import trained_safety_net
+
+    with pytest.raises(FileNotFoundError, match="missing.tar.gz"):
+        trained_safety_net(tmp_path / "missing.tar.gz")
