@@ -20,6 +20,10 @@ all 23 languages (tests/safety/):
   lines equal to a line of another set or to an NLU training example were left out (751 of 874);
 - final4.tsv: a ninth author (2026-12-06, issue 12 fifth round), the same brief, read nothing of the
   project nor the other sets; measured once at the end of the fifth round (752 of 874 lines kept);
+- dev7.tsv: a tenth author (2026-12-06, issue 12 fifth round), mostly indirect emergencies and tricky
+  near-misses, read nothing of the project; the fifth round scored it once before and once after its
+  changes, as a validation set, and read none of its messages. Not scored by default: `--set
+  tests/safety/dev7.tsv` (14 of its short lines are also lines of final4.tsv, written apart);
 and the ordinary questions of tests/nlu/heldout.tsv (its `emergency` rows count as emergencies).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
