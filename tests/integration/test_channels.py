@@ -11,6 +11,7 @@ JSON update with X-Telegram-Bot-Api-Secret-Token.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import itertools
 import json
@@ -153,7 +154,9 @@ class SocketResident:
         self.session_id = session_id
         self.received: List[Dict[str, Any]] = []
         self.confirmed: List[str] = []
-        self.client = socketio.AsyncClient()
+        # No automatic reconnection: a test resident reconnects only when the test says so, and a
+        # reconnect attempt running in the background could keep disconnect() waiting.
+        self.client = socketio.AsyncClient(reconnection=False)
         self.client.on("bot_uttered", self.received.append)
         self.client.on("session_confirm", lambda data: self.confirmed.append(data))
 
@@ -184,7 +187,10 @@ class SocketResident:
         raise AssertionError(f"socket.io: no answer in {timeout} s (received {self.received})")
 
     async def close(self) -> None:
-        await self.client.disconnect()
+        """Disconnect; a disconnect that hangs in the client library (its long-poll read loop) is
+        abandoned after 20 s: the answers were already received, and asyncio.run cancels what is left."""
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(self.client.disconnect(), timeout=20)
 
 
 def socket_turns(stack: RunningStack, session_id: str, texts: List[str], reconnect: bool = False,
@@ -203,7 +209,9 @@ def socket_turns(stack: RunningStack, session_id: str, texts: List[str], reconne
         finally:
             await resident.close()
         return answers
-    return asyncio.run(run())
+    # A bound on the whole exchange, so that a hang fails this test with a message instead of stalling
+    # the run: connecting and every answer have their own, shorter bounds.
+    return asyncio.run(asyncio.wait_for(run(), timeout=120 + 150 * len(texts)))
 
 
 # --- socket.io ---------------------------------------------------------------------------------
