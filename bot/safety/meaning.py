@@ -32,6 +32,9 @@ class EmergencyMeaning:
         self._vectors = vectors.astype(np.float32)
         self._emergency = emergency.astype(bool)
         self._neighbours = max(1, min(int(neighbours), len(vectors)))
+        # The last message scored: the safety net may ask twice about one message (does it read calm,
+        # is a not-understood message an emergency), and encoding it costs 5-8 ms.
+        self._last: Optional[Tuple[str, float]] = None
 
     @classmethod
     def fit(cls, examples: Sequence[Tuple[str, bool]], neighbours: int = 10) -> "EmergencyMeaning":
@@ -55,9 +58,17 @@ class EmergencyMeaning:
     def score(self, text: str, vector: Optional[np.ndarray] = None) -> float:
         """0-1: the share of emergency examples among the message's nearest training examples."""
         if vector is None:
+            if self._last is not None and self._last[0] == text:
+                return self._last[1]
             from bot.nlu.encoder import encode
 
             vector = encode([text[:2000]])[0]
+            score = self._nearest_share(vector)
+            self._last = (text, score)
+            return score
+        return self._nearest_share(vector)
+
+    def _nearest_share(self, vector: np.ndarray) -> float:
         similarity = self._vectors @ vector.astype(np.float32)
         nearest = np.argpartition(-similarity, self._neighbours - 1)[: self._neighbours]
         return float(self._emergency[nearest].mean())

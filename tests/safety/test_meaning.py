@@ -57,3 +57,21 @@ def test_an_indirect_emergency_in_another_language_lies_nearer_the_emergency_exa
     assert meaning.score("أمي لا تستطيع رفع ذراعها وكلامها غير واضح") == 1.0
     assert meaning.score("бабуся раптом почала плутати слова і не може підняти руку") == 1.0
     assert meaning.score("де можна здати старий телевізор") == 0.0
+
+
+def test_a_message_asked_about_twice_is_encoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The safety net may score one message twice (reads calm? not understood?): one 5-8 ms encoding."""
+    import bot.nlu.encoder as encoder
+
+    calls: list = []
+
+    def encode(texts: list) -> np.ndarray:
+        calls.append(list(texts))
+        return np.stack([_unit(1, 0.05, 0) if "brand" in t else _unit(0.05, 1, 0) for t in texts])
+
+    monkeypatch.setattr(encoder, "encode", encode)
+    meaning = EmergencyMeaning(VECTORS, LABELS, neighbours=3)
+    assert meaning.score("brand in de keuken") == meaning.score("brand in de keuken") == 1.0
+    assert len(calls) == 1
+    assert meaning.score("wanneer is het gemeentehuis open") == 0.0  # another message: encoded anew
+    assert len(calls) == 2
