@@ -1,6 +1,6 @@
 """`make bench-nlu`: intent quality on the held-out set tests/nlu/heldout.tsv, on the new topics'
 held-out set tests/nlu/heldout_new.tsv (and both together), on the fresh held-out set
-tests/nlu/heldout3.tsv, heldout4.tsv and heldout5.tsv, and sub-answer accuracy on tests/nlu/heldout_subs.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv only.
+tests/nlu/heldout3.tsv, heldout4.tsv, heldout5.tsv and heldout6.tsv, and sub-answer accuracy on tests/nlu/heldout_subs.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv only.
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
 questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
@@ -53,11 +53,16 @@ HELDOUT_4 = PROJECT_ROOT / "tests" / "nlu" / "heldout4.tsv"
 # A fifth held-out author (2026-12-06, issue 14 fifth round): the same brief, read none of the other
 # sets; written while the fifth round chose on DEV, measured once with the chosen model.
 HELDOUT_5 = PROJECT_ROOT / "tests" / "nlu" / "heldout5.tsv"
+# A sixth held-out author (2026-12-06, issue 14 sixth round): the same brief, read none of the other
+# sets; written while the sixth round chose on DEV (and on the validation set dev2.tsv by a seventh
+# author, scored only), measured once with the chosen model.
+HELDOUT_6 = PROJECT_ROOT / "tests" / "nlu" / "heldout6.tsv"
 # The fresh held-out sets, newest last, with what `make bench-nlu` calls them.
 FRESH = (
     (HELDOUT_3, "a third independent author, all topics"),
     (HELDOUT_4, "a fourth independent author, all topics"),
     (HELDOUT_5, "a fifth independent author, all topics"),
+    (HELDOUT_6, "a sixth independent author, all topics"),
 )
 # Below this many messages a group's result is given as a count only ("3/4"), not as a rate.
 SMALL = 20
