@@ -26,6 +26,7 @@ HERE = PROJECT_ROOT / "tests" / "nlu"
 TOPICS = HERE / "heldout.tsv"
 NEW_TOPICS = HERE / "heldout_new.tsv"
 SUBS = HERE / "heldout_subs.tsv"
+SUBS2 = HERE / "heldout_subs2.tsv"
 DEV = HERE / "dev.tsv"
 THIRD = HERE / "heldout3.tsv"
 FOURTH = HERE / "heldout4.tsv"
@@ -36,6 +37,7 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
     SUBS: ("lang", "intent", "sub", "text"),
+    SUBS2: ("lang", "intent", "sub", "text"),
     DEV: ("lang", "intent", "text"),
     THIRD: ("lang", "intent", "text"),
     FOURTH: ("lang", "intent", "text"),
@@ -108,8 +110,9 @@ def test_every_line_has_a_known_language_and_label(path: Path) -> None:
     assert unknown_language == [] and unknown_intent == []
 
 
-def test_every_sub_answer_belongs_to_its_topic() -> None:
-    wrong = [(r["intent"], r["sub"], r["text"]) for r in read(SUBS) if r["sub"] not in SUB_ANSWERS.get(r["intent"], ())]
+@pytest.mark.parametrize("path", [SUBS, SUBS2], ids=lambda p: p.name)
+def test_every_sub_answer_belongs_to_its_topic(path: Path) -> None:
+    wrong = [(r["intent"], r["sub"], r["text"]) for r in read(path) if r["sub"] not in SUB_ANSWERS.get(r["intent"], ())]
     assert wrong == []
 
 
