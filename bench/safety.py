@@ -24,6 +24,11 @@ all 23 languages (tests/safety/):
   near-misses, read nothing of the project; the fifth round scored it once before and once after its
   changes, as a validation set, and read none of its messages. Not scored by default: `--set
   tests/safety/dev7.tsv` (14 of its short lines are also lines of final4.tsv, written apart);
+- final5.tsv: an eleventh author (2026-12-06, issue 12 sixth round), final2's brief, read nothing of the
+  project nor the other sets; measured once at the end of the sixth round (659 of 874 lines kept);
+- dev8.tsv: a twelfth author (2026-12-06, sixth round), the same brief; a validation set like dev7, scored
+  by the sixth round's engineers once before and once after their changes, never read; `--set
+  tests/safety/dev8.tsv` (no line of it stands in another set);
 and the ordinary questions of tests/nlu/heldout.tsv (its `emergency` rows count as emergencies).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -65,7 +70,7 @@ SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 # --write keeps the report's text above this line (the rounds' findings) and replaces what is below it.
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
-NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3", "final4")
+NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3", "final4", "final5")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 

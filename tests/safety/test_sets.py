@@ -30,17 +30,18 @@ def test_every_row_has_a_language_a_label_and_a_known_category(name: str) -> Non
     assert categories <= CATEGORIES, sorted(categories - CATEGORIES)
 
 
-@pytest.mark.parametrize("name", ["final2", "final3", "final4"])
-def test_the_newest_held_out_sets_cover_every_language_with_emergencies_and_near_misses(name: str) -> None:
+# final5.tsv lost more short near-misses to the leak filter (words for word lines of other sets): 4 to 15 a language.
+@pytest.mark.parametrize(("name", "near_misses"), [("final2", 7), ("final3", 7), ("final4", 7), ("final5", 4)])
+def test_the_newest_held_out_sets_cover_every_language_with_emergencies_and_near_misses(name: str, near_misses: int) -> None:
     rows = read_set(SETS / f"{name}.tsv")
     for lang in SUPPORTED:
         assert sum(r.lang == lang and r.label == "emergency" for r in rows) >= 15, lang
-        assert sum(r.lang == lang and r.label == "near_miss" for r in rows) >= 7, lang
+        assert sum(r.lang == lang and r.label == "near_miss" for r in rows) >= near_misses, lang
 
 
-@pytest.mark.parametrize("name", ["final2", "final3", "final4"])
+@pytest.mark.parametrize("name", ["final2", "final3", "final4", "final5"])
 def test_no_message_of_the_newest_held_out_sets_stands_in_another_set_or_the_training_data(name: str) -> None:
-    """final2.tsv, final3.tsv and final4.tsv: heldout.tsv and final.tsv share 49 and 56 messages with the sets
+    """final2.tsv to final5.tsv: heldout.tsv and final.tsv share 49 and 56 messages with the sets
     tuned on (dev6.tsv, written later, most of them), which docs/bench-safety.md states."""
     others: Dict[str, str] = {normalise(t): other for other in NAMES if other != name for t in _texts(other)}
     newest = _texts(name)
