@@ -71,6 +71,9 @@ EVIDENCE = (
 )
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0
+# This many evidence words of one language, and none of the models' best guess, decide
+# (LanguageDetector._evidence_decides).
+EVIDENCE_DECIDES = 2
 # A word as typed: letters and digits (Arabizi "3la") between spaces or Ge'ez word
 # separators (፡ ።), the punctuation around it removed but an apostrophe inside kept,
 # so French "n'ai" is not Tarifit's particle "n".
@@ -311,6 +314,18 @@ def weigh_evidence(cleaned: str, scores: Dict[str, float], evidence: Sequence[Ev
     return scores
 
 
+def _word_evidence(cleaned: str) -> Dict[str, int]:
+    """Per language: the message's words of two letters or more that are its evidence, in any
+    evidence file (one-letter words such as Tarifit "d", "n" do not count; each word counts once
+    per language)."""
+    counts: Dict[str, int] = {}
+    words = (_EDGES.sub("", word) for word in _SEPARATORS.split(resident_words(strip_service_names(cleaned))))
+    for word in filter(lambda w: len(w) > 1, words):
+        for code in {c for source in load_evidence() for c in evidence_counts(word, source)}:
+            counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
 def _restrict(scores: Dict[str, float], candidates: Iterable[str]) -> Dict[str, float]:
     kept = {c: scores.get(c, 0.0) for c in candidates}
     if kept and sum(kept.values()) <= 0:
@@ -465,6 +480,9 @@ class LanguageDetector:
         confidence = min(1.0, confidence)
         if self._dutch_by_words(cleaned, normalise(current)):
             return Detection("nl", max(confidence if code == "nl" else 0.0, self.min_confidence), "detected")
+        decided = self._evidence_decides(cleaned, code, scores)
+        if decided is not None:
+            code, confidence = decided
         if self._close_call(ranked, normalise(current)):
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
@@ -512,6 +530,29 @@ class LanguageDetector:
         needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
         # Dutch service names say nothing about the resident's language ("xsegh bewijs van goed gedrag").
         return self.dutch_share(strip_service_names(cleaned)) >= needed
+
+    @staticmethod
+    def _evidence_decides(cleaned: str, code: str, scores: Dict[str, float]) -> Optional[Tuple[str, float]]:
+        """The models' best guess has no evidence word and another candidate has the most, at least
+        EVIDENCE_DECIDES of them (two-letter words and longer): the evidence is the answer, at the
+        confidence that switches a conversation ("srochno skoruju pozhalujsta", transliterated
+        Russian, was Polish; "датчик диму пищить", Ukrainian, was Russian). With one evidence word
+        of the best guess's close pair only, the answer is unsure. None when the evidence agrees
+        with the models or says nothing."""
+        counts = _word_evidence(cleaned)
+        if not counts or counts.get(code):
+            return None
+        ranked = sorted(((n, c) for c, n in counts.items() if c in scores), reverse=True)
+        if not ranked:
+            return None
+        n, best = ranked[0]
+        if len(ranked) > 1 and ranked[1][0] == n:
+            return None
+        if n >= EVIDENCE_DECIDES:
+            return best, max(scores.get(best, 0.0), MIN_CONFIDENCE)
+        if frozenset({code, best}) in CLOSE_PAIRS:
+            return code, min(scores.get(code, 0.0), UNSURE)
+        return None
 
     @staticmethod
     def _evidence_against(cleaned: str, code: str) -> bool:
