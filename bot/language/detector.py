@@ -315,13 +315,14 @@ def weigh_evidence(cleaned: str, scores: Dict[str, float], evidence: Sequence[Ev
 
 
 def _word_evidence(cleaned: str) -> Dict[str, int]:
-    """Per language: the message's words of two letters or more that are its evidence, in any
-    evidence file (one-letter words such as Tarifit "d", "n" do not count; each word counts once
-    per language)."""
+    """Per language: the message's words that are in its evidence word lists, in any evidence
+    file. Letters (Ge'ez አ/ኣ) and word shapes (Arabizi digits: "p7zip") are weaker evidence and
+    do not count here; nor do one-letter words in Latin letters (Tarifit "d", "n": French "d'",
+    "n'" typed without an apostrophe), unlike Pashto's particle "د"."""
     counts: Dict[str, int] = {}
     words = (_EDGES.sub("", word) for word in _SEPARATORS.split(resident_words(strip_service_names(cleaned))))
-    for word in filter(lambda w: len(w) > 1, words):
-        for code in {c for source in load_evidence() for c in evidence_counts(word, source)}:
+    for word in filter(lambda w: len(w) > 1 or not w.isascii(), words):
+        for code in {c for source in load_evidence() for c, listed in source.words.items() if word in listed}:
             counts[code] = counts.get(code, 0) + 1
     return counts
 
@@ -540,7 +541,7 @@ class LanguageDetector:
         of the best guess's close pair only, the answer is unsure. None when the evidence agrees
         with the models or says nothing."""
         counts = _word_evidence(cleaned)
-        if not counts or counts.get(code):
+        if not counts or any(evidence_counts(cleaned, source).get(code) for source in load_evidence()):
             return None
         ranked = sorted(((n, c) for c, n in counts.items() if c in scores), reverse=True)
         if not ranked:
