@@ -16,7 +16,9 @@ Three sources of evidence, combined per writing system:
   languages typed in Latin letters (bot/language/data/evidence.json: Arabizi,
   Finglish, transliterated Russian/Ukrainian/Bulgarian, Latin Pashto and Sorani,
   Tarifit, Somali and Kurmanji without their special letters): each of a
-  language's words, letters or word shapes in the message raises it;
+  language's words, letters or word shapes in the message raises it, and when
+  the models' best guess has none of them, two listed words of one language
+  decide (one word of the best guess's close pair: unsure);
 - a message mixing its own script with Latin words is read on its own script
   (text.resident_words), and Dutch service and emergency words inside another
   language are ignored (text.SERVICE_NAMES);
@@ -534,12 +536,12 @@ class LanguageDetector:
 
     @staticmethod
     def _evidence_decides(cleaned: str, code: str, scores: Dict[str, float]) -> Optional[Tuple[str, float]]:
-        """The models' best guess has no evidence word and another candidate has the most, at least
-        EVIDENCE_DECIDES of them (two-letter words and longer): the evidence is the answer, at the
-        confidence that switches a conversation ("srochno skoruju pozhalujsta", transliterated
-        Russian, was Polish; "датчик диму пищить", Ukrainian, was Russian). With one evidence word
-        of the best guess's close pair only, the answer is unsure. None when the evidence agrees
-        with the models or says nothing."""
+        """The models' best guess has no evidence (word, letter or shape) and another candidate has
+        the most listed evidence words, at least EVIDENCE_DECIDES (_word_evidence): that candidate
+        is the answer, at least at the confidence that switches a conversation ("chernyj dym idet
+        iz podvala", transliterated Russian, was Polish; "датчик диму пищить знову", Ukrainian,
+        was Russian). With one listed word, of the best guess's close pair, the answer is unsure
+        ("мама говорить дивно"). None when the evidence agrees with the models or says nothing."""
         counts = _word_evidence(cleaned)
         if not counts or any(evidence_counts(cleaned, source).get(code) for source in load_evidence()):
             return None
