@@ -534,8 +534,7 @@ class LanguageDetector:
         # Dutch service names say nothing about the resident's language ("xsegh bewijs van goed gedrag").
         return self.dutch_share(strip_service_names(cleaned)) >= needed
 
-    @staticmethod
-    def _evidence_decides(cleaned: str, code: str, scores: Dict[str, float]) -> Optional[Tuple[str, float]]:
+    def _evidence_decides(self, cleaned: str, code: str, scores: Dict[str, float]) -> Optional[Tuple[str, float]]:
         """The models' best guess has no evidence (word, letter or shape) and another candidate has
         the most listed evidence words, at least EVIDENCE_DECIDES (_word_evidence): that candidate
         is the answer, at least at the confidence that switches a conversation ("chernyj dym idet
@@ -552,7 +551,7 @@ class LanguageDetector:
         if len(ranked) > 1 and ranked[1][0] == n:
             return None
         if n >= EVIDENCE_DECIDES:
-            return best, max(scores.get(best, 0.0), MIN_CONFIDENCE)
+            return best, max(scores.get(best, 0.0), self.min_confidence)
         if frozenset({code, best}) in CLOSE_PAIRS:
             return code, min(scores.get(code, 0.0), UNSURE)
         return None
