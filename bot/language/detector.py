@@ -16,7 +16,9 @@ Three sources of evidence, combined per writing system:
   languages typed in Latin letters (bot/language/data/evidence.json: Arabizi,
   Finglish, transliterated Russian/Ukrainian/Bulgarian, Latin Pashto and Sorani,
   Tarifit, Somali and Kurmanji without their special letters): each of a
-  language's words, letters or word shapes in the message raises it;
+  language's words, letters or word shapes in the message raises it, and when
+  the models' best guess has none of them, two listed words of one language
+  decide (one word of the best guess's close pair: unsure);
 - a message mixing its own script with Latin words is read on its own script
   (text.resident_words), and Dutch service and emergency words inside another
   language are ignored (text.SERVICE_NAMES);
@@ -71,6 +73,9 @@ EVIDENCE = (
 )
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0
+# This many evidence words of one language, and none of the models' best guess, decide
+# (LanguageDetector._evidence_decides).
+EVIDENCE_DECIDES = 2
 # A word as typed: letters and digits (Arabizi "3la") between spaces or Ge'ez word
 # separators (፡ ።), the punctuation around it removed but an apostrophe inside kept,
 # so French "n'ai" is not Tarifit's particle "n".
@@ -311,6 +316,19 @@ def weigh_evidence(cleaned: str, scores: Dict[str, float], evidence: Sequence[Ev
     return scores
 
 
+def _word_evidence(cleaned: str) -> Dict[str, int]:
+    """Per language: the message's words that are in its evidence word lists, in any evidence
+    file. Letters (Ge'ez አ/ኣ) and word shapes (Arabizi digits: "p7zip") are weaker evidence and
+    do not count here; nor do one-letter words in Latin letters (Tarifit "d", "n": French "d'",
+    "n'" typed without an apostrophe), unlike Pashto's particle "د"."""
+    counts: Dict[str, int] = {}
+    words = (_EDGES.sub("", word) for word in _SEPARATORS.split(resident_words(strip_service_names(cleaned))))
+    for word in filter(lambda w: len(w) > 1 or not w.isascii(), words):
+        for code in {c for source in load_evidence() for c, listed in source.words.items() if word in listed}:
+            counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
 def _restrict(scores: Dict[str, float], candidates: Iterable[str]) -> Dict[str, float]:
     kept = {c: scores.get(c, 0.0) for c in candidates}
     if kept and sum(kept.values()) <= 0:
@@ -465,6 +483,9 @@ class LanguageDetector:
         confidence = min(1.0, confidence)
         if self._dutch_by_words(cleaned, normalise(current)):
             return Detection("nl", max(confidence if code == "nl" else 0.0, self.min_confidence), "detected")
+        decided = self._evidence_decides(cleaned, code, scores)
+        if decided is not None:
+            code, confidence = decided
         if self._close_call(ranked, normalise(current)):
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
@@ -512,6 +533,28 @@ class LanguageDetector:
         needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
         # Dutch service names say nothing about the resident's language ("xsegh bewijs van goed gedrag").
         return self.dutch_share(strip_service_names(cleaned)) >= needed
+
+    def _evidence_decides(self, cleaned: str, code: str, scores: Dict[str, float]) -> Optional[Tuple[str, float]]:
+        """The models' best guess has no evidence (word, letter or shape) and another candidate has
+        the most listed evidence words, at least EVIDENCE_DECIDES (_word_evidence): that candidate
+        is the answer, at least at the confidence that switches a conversation ("chernyj dym idet
+        iz podvala", transliterated Russian, was Polish; "датчик диму пищить знову", Ukrainian,
+        was Russian). With one listed word, of the best guess's close pair, the answer is unsure
+        ("мама говорить дивно"). None when the evidence agrees with the models or says nothing."""
+        counts = _word_evidence(cleaned)
+        if not counts or any(evidence_counts(cleaned, source).get(code) for source in load_evidence()):
+            return None
+        ranked = sorted(((n, c) for c, n in counts.items() if c in scores), reverse=True)
+        if not ranked:
+            return None
+        n, best = ranked[0]
+        if len(ranked) > 1 and ranked[1][0] == n:
+            return None
+        if n >= EVIDENCE_DECIDES:
+            return best, max(scores.get(best, 0.0), self.min_confidence)
+        if frozenset({code, best}) in CLOSE_PAIRS:
+            return code, min(scores.get(code, 0.0), UNSURE)
+        return None
 
     @staticmethod
     def _evidence_against(cleaned: str, code: str) -> bool:

@@ -149,3 +149,44 @@ def test_no_evidence_word_is_common_in_another_languages_training_text() -> None
         if other not in codes and text[word] > 5
     )
     assert common == []
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        # Transliterated Russian the models read as Polish or Albanian.
+        ("ru", "rebenok upal i ne dyshit"),
+        ("ru", "syn vypil sredstvo dlya posudy"),
+        ("ru", "chernyj dym idet iz podvala"),
+        # Ukrainian in Latin letters, and in Cyrillic without і, ї, є.
+        ("uk", "vkraly velosyped bilya shkoly"),
+        ("uk", "khtos stukaye u dveri kvartyri"),
+        ("uk", "датчик диму пищить знову"),
+        # Finglish (Persian in Latin letters).
+        ("fa", "mashin zad be docharkhe savar"),
+        ("fa", "hame ja siah shode az dood"),
+        # Pashto in Latin letters.
+        ("ps", "takar shu, khalk zakhmi di"),
+        # Kurmanji without its special letters.
+        ("kmr", "jina min dilerize, ambulans bisinin"),
+        ("kmr", "zilamek li kolane ketiye"),
+        # Romanian, Turkish, Polish and Spanish typed without their accents.
+        ("ro", "cineva a lovit masina mea"),
+        ("tr", "dogalgaz faturasi cok yuksek"),
+        ("pl", "u sasiada sie pali dom"),
+        ("es", "un coche atropello a mi nino"),
+    ],
+)
+def test_two_evidence_words_decide_against_a_guess_with_none(detector: LanguageDetector, code: str, text: str) -> None:
+    assert answer(detector, text) == code
+
+
+def test_one_evidence_word_of_the_close_other_language_is_unsure(detector: LanguageDetector) -> None:
+    # Ukrainian "дивно" (strange) and Pashto's particle "د": the models say Russian and Persian.
+    assert answer(detector, "мама говорить дивно") == UNSURE
+    assert answer(detector, "د اقامت کارت تمدید") == UNSURE
+
+
+def test_word_shapes_do_not_decide_against_the_models(detector: LanguageDetector) -> None:
+    # Digits inside Latin words look like Arabizi, but a Polish package description stays Polish.
+    assert answer(detector, "p7zip obsługuje archiwa 7z i G3DViewer pliki 3D") == "pl"
