@@ -162,7 +162,7 @@ class Worker:
     def __init__(self, label: str, tree: Path, model: Path) -> None:
         self.label = label
         env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": "1", "TF_CPP_MIN_LOG_LEVEL": "3",
-               "RASA_TELEMETRY_ENABLED": "false"}
+               "RASA_TELEMETRY_ENABLED": "false", "PYTHONWARNINGS": "ignore"}
         # This file, run as a script, with the tree's `bot` first on the path.
         self.process = subprocess.Popen(
             [sys.executable, str(Path(__file__).resolve()), "--worker", str(model)], cwd=ROOT, env=env,
