@@ -2,6 +2,7 @@
 
     python -m bench.speed [--model MODEL] [--limit N]
     python -m bench.speed --before REF [--model MODEL] [--before-model MODEL]   # two code versions, interleaved
+    python -m bench.speed --before REF --set FILE.tsv    # another set (a `text` column), counts only
 
 Parses the development messages (tests/safety tune, dev, dev5, dev6, dev7 and tests/nlu/dev.tsv; never a
 held-out set) with the trained model, once each after a warm-up, in a worker process that times every node
@@ -17,6 +18,8 @@ called the encoder.
 the same messages from an export of REF (`git archive`) and the parent hands them out message by message,
 alternating which worker goes first, so both see the same load. It also checks that both versions decide
 the same (intent, safety level and reason) for every message, and lists the messages where they do not.
+`--set FILE.tsv` (repeatable) times the messages of other sets instead, e.g. a validation set no one may
+read: then no message is printed, only counts (of differing decisions too, per kind).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
@@ -49,6 +53,15 @@ def development_texts() -> List[str]:
             texts += [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
     with NLU_DEV.open(encoding="utf-8", newline="") as handle:
         texts += [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
+    return texts
+
+
+def set_texts(paths: Sequence[Path]) -> List[str]:
+    """The `text` column of each tab-separated file, in order."""
+    texts: List[str] = []
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as handle:
+            texts += [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
     return texts
 
 
@@ -232,12 +245,14 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--before", metavar="REF", help="also time the code of this git ref, interleaved")
     parser.add_argument("--before-model", type=Path, help="the model for --before (default: --model)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N messages (0: all)")
+    parser.add_argument("--set", dest="sets", type=Path, action="append", default=[], metavar="TSV",
+                        help="time this set's messages instead (counts only, no message printed); repeatable")
     parser.add_argument("--worker", metavar="MODEL", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         worker(args.worker)
         return
-    texts = development_texts()
+    texts = set_texts(args.sets) if args.sets else development_texts()
     texts = texts[: args.limit] if args.limit else texts
     with tempfile.TemporaryDirectory() as tmp:
         workers = [Worker("this tree", ROOT, args.model.resolve())]
@@ -256,9 +271,14 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     if len(workers) == 2:
         differ = [(text, a["decision"], b["decision"]) for text, a, b
                   in zip(texts, workers[0].results, workers[1].results, strict=True) if a["decision"] != b["decision"]]
-        print(f"decisions (intent, safety level, reason) identical for {len(texts) - len(differ)}/{len(texts)} messages")
-        for text, a, b in differ:
-            print(f"  {a} -> {b}: {text[:100]}")
+        print(f"decisions (intent, safety level, reason) identical for {len(texts) - len(differ)}/{len(texts)} messages; "
+              f"intent and level identical for {len(texts) - sum(a[:2] != b[:2] for _, a, b in differ)}/{len(texts)}")
+        if args.sets:  # messages of another set are not printed: how many changed, per kind
+            for (a, b), count in Counter((tuple(a), tuple(b)) for _, a, b in differ).most_common():
+                print(f"  {count}: {list(a)} -> {list(b)}")
+        else:
+            for text, a, b in differ:
+                print(f"  {a} -> {b}: {text[:100]}")
 
 
 if __name__ == "__main__":

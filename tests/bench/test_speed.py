@@ -7,7 +7,7 @@ import csv
 from pathlib import Path
 from typing import Any, Dict
 
-from bench.speed import ROOT, SAFETY_SETS, Worker, _component, development_texts, quantiles, table
+from bench.speed import ROOT, SAFETY_SETS, Worker, _component, development_texts, quantiles, set_texts, table
 
 
 def test_only_development_sets_are_timed_never_a_held_out_one() -> None:
@@ -52,3 +52,11 @@ def test_the_table_names_each_component_and_counts_the_messages_that_paid_the_en
 def test_the_bench_is_run_by_make_bench() -> None:
     makefile = Path(ROOT / "Makefile").read_text(encoding="utf-8")
     assert "bench-speed" in makefile.split("\nbench:", 1)[1].splitlines()[0]
+
+
+def test_another_set_is_read_by_its_text_column_whatever_its_other_columns(tmp_path: Path) -> None:
+    safety = tmp_path / "safety.tsv"
+    safety.write_text("lang\tlabel\tcategory\ttext\nnl\temergency\tfire\ter is brand\n", encoding="utf-8")
+    nlu = tmp_path / "nlu.tsv"
+    nlu.write_text("lang\tintent\ttext\nfr\twaste\tquand passe la poubelle\n", encoding="utf-8")
+    assert set_texts([safety, nlu]) == ["er is brand", "quand passe la poubelle"]
