@@ -3,7 +3,7 @@
 #   make test    validate the data, run Rasa's test stories and pytest (ends with what ran, what skipped)
 #   make run-check  `make run` RUNS=20 times in a row: each must be ready and stop cleanly
 #   make train   train the Rasa model if training data, config or NLU code changed
-#   make bench   all benchmarks: bench-langid, bench-nlu, bench-safety, bench-load
+#   make bench   all benchmarks: bench-langid, bench-nlu, bench-safety, bench-speed, bench-load
 #   make langid-model  retrain the supplementary language-id model (committed)
 #   make test-unit  the tests that need no trained model and no services (fast)
 #   make lint    ruff and mypy over the Python code
@@ -36,7 +36,7 @@ PYTHON310 = $(shell for p in "$$(command -v python3.10)" $$(ls -d "$$(pyenv root
 # Everything the trained model depends on: a change to any of these retrains.
 TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu bot/safety -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
 
-.PHONY: audit bench-load bench-safety purge account help venv train run run-check test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
+.PHONY: audit bench-load bench-safety bench-speed purge account help venv train run run-check test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
 
 help:
 	@sed -n '2,14p' Makefile | sed 's/^# //'
@@ -99,7 +99,7 @@ test-stories: $(MODEL)
 cross-validate: $(SPACY_MODEL)/meta.json | $(VENV)/.installed
 	$(RASA) test nlu --config config.yml --nlu nlu --cross-validation --folds 3 --out var/results/nlu-cv
 
-bench: bench-langid bench-nlu bench-safety bench-load
+bench: bench-langid bench-nlu bench-safety bench-speed bench-load
 
 # Load: Taalbrug (1 and 2 Rasa replicas) side by side with bare Rasa's moodbot.
 bench-load: $(MODEL)
@@ -108,6 +108,11 @@ bench-load: $(MODEL)
 # Safety net: recall on emergencies and false alarms on near-misses, per language.
 bench-safety: $(MODEL)
 	$(PY) -m bench.safety --model $(MODEL) --sweep --write
+
+# Speed: CPU time per pipeline component of one /model/parse over the development messages;
+# BEFORE=main also runs main's code, interleaved message by message, and compares the decisions.
+bench-speed: $(MODEL)
+	$(PY) -m bench.speed --model $(MODEL) $(if $(BEFORE),--before $(BEFORE))
 
 bench-langid: $(VENV)/.installed
 	$(PY) -m bench.langid

@@ -86,10 +86,10 @@ class EmergencyLikeness:
     def score(self, text: str) -> float:
         """0-1: how much `text` reads like the emergency examples (the model's probability)."""
         counts = Counter(self._analyse(text[:2000]))
-        found = [(1.0 + math.log(n)) * self._weights[g][0] for g, n in counts.items() if g in self._weights]
-        norm = math.sqrt(sum(v * v for v in found)) or 1.0
-        z = self._bias + sum((1.0 + math.log(n)) * self._weights[g][0] * self._weights[g][1]
-                             for g, n in counts.items() if g in self._weights) / norm
+        known = [(n, self._weights[g]) for g, n in counts.items() if g in self._weights]  # each n-gram looked up once
+        found = [((1.0 + math.log(n)) * idf, weight) for n, (idf, weight) in known]
+        norm = math.sqrt(sum(v * v for v, _ in found)) or 1.0
+        z = self._bias + sum(v * weight for v, weight in found) / norm
         return 1.0 / (1.0 + math.exp(-z))
 
     def scores(self, texts: Iterable[str]) -> List[float]:

@@ -239,8 +239,9 @@ class SafetyNet(GraphComponent):
         classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
         likeness = self._likeness.score(text) if self._likeness and not acute and self._long_enough(text) else 0.0
-        level, reason = self._level(hits, classified, intent, likeness, text)
-        if level == EMERGENCY_LEVEL and self._calmed(hits, calm):
+        calmed = self._calmed(hits, calm)
+        level, reason = self._level(hits, classified, intent, likeness, text, calmed)
+        if level == EMERGENCY_LEVEL and calmed:
             level, reason = UNSURE, f"calm_context_after_{reason}"
         if level == NONE and figure_of_speech:
             level, reason = UNSURE, "figure_of_speech"  # the danger words were a figure of speech: asked, once
@@ -318,7 +319,7 @@ class SafetyNet(GraphComponent):
 
     def _level(
         self, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]], intent: Dict[str, Any],
-        likeness: float = 0.0, text: str = "",
+        likeness: float = 0.0, text: str = "", calmed: bool = False,
     ) -> Tuple[str, str]:
         if any(hit.tier == "acute" for hit in hits):
             return EMERGENCY_LEVEL, "danger_words"
@@ -334,16 +335,17 @@ class SafetyNet(GraphComponent):
             return EMERGENCY_LEVEL, "ranking_and_likeness"
         emergency = ranked or 0.0
         if hits:
-            return self._signal(hits, emergency, classified, intent, likeness, ranked is not None, text)
+            return self._signal(hits, emergency, classified, intent, likeness, ranked is not None, text, calmed)
         if emergency >= float(self._config["unsure_bar"]):
             return UNSURE, "classifier_ranking"
         return NONE, ""
 
     def _signal(
         self, hits: Sequence[Hit], emergency: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any],
-        likeness: float = 0.0, ranked: bool = False, text: str = "",
+        likeness: float = 0.0, ranked: bool = False, text: str = "", calmed: bool = False,
     ) -> Tuple[str, str]:
-        """Danger words that also occur in ordinary questions: together, or with the classifier, they decide."""
+        """Danger words that also occur in ordinary questions: together, or with the classifier, they decide.
+        `calmed`: calm context will turn an emergency found here into "is it an emergency?" (see decide)."""
         topic_sure = intent.get(INTENT_NAME_KEY) != FALLBACK and bool(classified) and \
             classified[0][1] >= float(self._config["sure_topic"])
         if self._together(hits) and not (topic_sure and self._config["sure_topic_outweighs_together"]):
@@ -353,7 +355,7 @@ class SafetyNet(GraphComponent):
         if intent.get(INTENT_NAME_KEY) == FALLBACK and self._config["fallback_signal_is_emergency"]:
             if self._lone_call(hits, likeness, ranked):
                 return UNSURE, "lone_call_for_help"
-            if self._reads_calm(text, likeness, ranked):
+            if self._reads_calm(text, likeness, ranked, calmed):
                 return UNSURE, "signal_reads_calm"
             return EMERGENCY_LEVEL, "signal_unclear_topic"
         return UNSURE, "signal"
@@ -364,11 +366,17 @@ class SafetyNet(GraphComponent):
         return all(hit.category == "help_now" for hit in hits) and not ranked and \
             self._likeness is not None and likeness < float(self._config["lone_call_likeness"])
 
-    def _reads_calm(self, text: str, likeness: float, ranked: bool) -> bool:
+    def _reads_calm(self, text: str, likeness: float, ranked: bool, calmed: bool = False) -> bool:
         """A message long enough to judge, emergency not ranked, that reads (character n-grams) and means
-        (sentence vectors) unlike the emergency examples (unclear_signal_likeness; off at 0)."""
+        (sentence vectors) unlike the emergency examples (unclear_signal_likeness; off at 0).
+
+        Not asked when the message is `calmed`: its calm context makes the answer "is it an emergency?"
+        whatever the sentence vectors say, so it is not encoded (5-8 ms on a loaded machine). Only the
+        report's reason tells the two apart: calm_context_after_signal_unclear_topic."""
         bar = float(self._config["unclear_signal_likeness"])
         if bar <= 0 or ranked or self._likeness is None or not self._long_enough(text) or likeness >= bar:
+            return False
+        if calmed:
             return False
         return self._meaning is None or self._meaning.score(text) < float(self._config["fallback_meaning"])
 

@@ -373,3 +373,31 @@ def test_a_signal_word_in_a_message_not_understood_that_reads_and_means_calm_is_
     # off (0): every such message is an emergency, as in the fourth round
     off = SafetyNet({"unclear_signal_likeness": 0.0}, LEXICON, _Reads(0.05), meaning=_Means(0.0))  # type: ignore[arg-type]
     assert level(parse(text, ranking, fallback=True, net=off)) == "emergency"
+
+
+class _CountingMeaning(_Means):
+    """A meaning model that counts how often it is asked (each time is one 5-8 ms encoding)."""
+
+    def __init__(self, share: float) -> None:
+        super().__init__(share)
+        self.asked = 0
+
+    def score(self, text: str) -> float:
+        self.asked += 1
+        return self.share
+
+
+@pytest.mark.parametrize("share", [0.0, 0.9])
+def test_a_calm_signal_message_not_understood_is_asked_without_encoding_it(share: float) -> None:
+    # A signal word (blood) and calm context (a bill), not understood: "is it an emergency?" whatever the
+    # sentence vectors would say, so the message is not encoded.
+    meaning = _CountingMeaning(share)
+    net = SafetyNet({}, LEXICON, _Reads(0.05), meaning=meaning)  # type: ignore[arg-type]
+    parsed = parse("een factuur voor het bloed onderzoek van mijn hond", [("out_of_scope", 0.2), ("waste", 0.1)],
+                   fallback=True, net=net)
+    assert level(parsed) == "unsure" and parsed["intent"]["name"] != "emergency"
+    assert meaning.asked == 0
+    # without the calm word the sentence vectors still decide
+    without_calm = parse("er ligt wat bloed van de hond op de stoep, wie kuist dat op",
+                         [("out_of_scope", 0.2), ("waste", 0.1)], fallback=True, net=net)
+    assert meaning.asked >= 1 and level(without_calm) == ("emergency" if share >= 0.2 else "unsure")
