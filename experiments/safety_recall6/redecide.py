@@ -69,6 +69,7 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="levels of another run: emergencies it caught must stay caught")
     parser.add_argument("--levels", type=Path, help="write this run's levels here")
     parser.add_argument("--list", action="store_true")
+    parser.add_argument("--config", action="append", default=[], metavar="KEY=JSON", help="a safety-net option to try")
     args = parser.parse_args()
     if args.parse:
         items = rows()
@@ -79,16 +80,22 @@ def main() -> None:
     net = trained_safety_net(args.model)
     assert net is not None
     lexicon = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
-    net = SafetyNet(net._config, lexicon, net.likeness, meaning=net.meaning)
+    options = {key: json.loads(value) for key, value in (c.split("=", 1) for c in args.config)}
+    net = SafetyNet({**net._config, **options}, lexicon, net.likeness, meaning=net.meaning)
     reports = [net.decide(it["text"], it["ranking"], it["intent"], it["language"]) for it in items]
     keys = [f'{it["set"]}\t{it["text"]}' for it in items]
-    levels = {k: r["level"] for k, r in zip(keys, reports)}
+    levels = {k: r["level"] for k, r in zip(keys, reports, strict=True)}
     if args.levels:
         args.levels.write_text(json.dumps(levels, ensure_ascii=False))
     baseline = json.loads(args.baseline.read_text()) if args.baseline else {}
-    tot = Counter()
+    report(items, reports, keys, levels, baseline, args.list)
+
+
+def report(items: List[Dict[str, Any]], reports: List[Dict[str, Any]], keys: List[str], levels: Dict[str, str],
+           baseline: Dict[str, str], show: bool) -> None:
+    tot: Counter = Counter()
     for name in DEV_SETS:
-        chosen = [(it, r) for it, r in zip(items, reports) if it["set"] == name]
+        chosen = [(it, r) for it, r in zip(items, reports, strict=True) if it["set"] == name]
         em = [(it, r) for it, r in chosen if it["label"] == "emergency"]
         nm = [(it, r) for it, r in chosen if it["label"] == "near_miss"]
         caught = sum(r["level"] == EMERGENCY_LEVEL for _, r in em)
@@ -96,7 +103,7 @@ def main() -> None:
         alarms = sum(r["level"] == EMERGENCY_LEVEL for _, r in nm)
         tot.update(caught=caught, em=len(em), alarms=alarms, nm=len(nm), fb=fb)
         print(f"{name}: caught {caught}/{len(em)}, misses in nlu_fallback {fb}, near-miss alarms {alarms}/{len(nm)}")
-        if args.list:
+        if show:
             for it, r in em:
                 if r["level"] != EMERGENCY_LEVEL:
                     print(f'   MISS {it["lang"]} {it["category"]} [{r["level"]}/{r["reason"]}] {it["intent"]["name"]}: {it["text"]}')
@@ -105,20 +112,20 @@ def main() -> None:
                     print(f'   ALARM {it["lang"]} {it["category"]} [{r["reason"]}] {it["intent"]["name"]}: {it["text"]}')
     print(f"ALL: caught {tot['caught']}/{tot['em']}, misses in nlu_fallback {tot['fb']}, "
           f"near-miss alarms {tot['alarms']}/{tot['nm']}")
-    lost = [k for k, it in zip(keys, items) if it["label"] == "emergency" and it["set"] != "nlu-dev"
+    lost = [k for k, it in zip(keys, items, strict=True) if it["label"] == "emergency" and it["set"] != "nlu-dev"
             and baseline.get(k) == EMERGENCY_LEVEL and levels[k] != EMERGENCY_LEVEL]
     print(f"lost vs baseline: {len(lost)}")
     for k in lost:
         print("   LOST", k)
     for label in ("unmet", "in_scope", "emergency"):
-        chosen = [(it, r) for it, r in zip(items, reports) if it["set"] == "nlu-dev" and it["label"] == label]
+        chosen = [(it, r) for it, r in zip(items, reports, strict=True) if it["set"] == "nlu-dev" and it["label"] == label]
         n = sum(r["level"] == EMERGENCY_LEVEL for _, r in chosen)
         print(f"nlu-dev {label} -> emergency: {n}/{len(chosen)}")
-        if args.list and label != "emergency":
+        if show and label != "emergency":
             for it, r in chosen:
                 if r["level"] == EMERGENCY_LEVEL:
                     print(f'   NLU {it["lang"]} {it["category"]} [{r["reason"]}]: {it["text"]}')
-    diff = sum(it.get("model_level") != levels[k] for k, it in zip(keys, items))
+    diff = sum(it.get("model_level") != levels[k] for k, it in zip(keys, items, strict=True))
     print(f"(re-decided level differs from the model's own for {diff} messages)")
 
 
