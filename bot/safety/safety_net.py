@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import replace
-from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Set, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -94,6 +94,9 @@ class SafetyNet(GraphComponent):
             # Calm context (the lexicon's `calm` tier: an attest, a bill, a course, last month) turns
             # an emergency into "is it an emergency? call 112" after the normal answer ...
             "calm_context": True,
+            # ... in the message's own language, and, when the danger found is only signal words, also in the
+            # languages of those words (a message whose language was misread). Sixth round (docs/bench-safety.md).
+            "calm_in_signal_languages": True,
             # ... except for these categories, which always get their full answer and helpline ...
             "never_calm": ["suicide", "domestic_violence"],
             # ... and for these when an acute term names them: a child missing from school is no
@@ -228,8 +231,7 @@ class SafetyNet(GraphComponent):
         hits = [h for h in (self._weighed(hit, language) for hit in found if hit.tier != "calm") if h is not None]
         plain = self._without_figures_of_speech(hits, found)
         figure_of_speech, hits = len(plain) < len(hits), plain
-        # Calm words count in the message's own language only (Portuguese "mala" is a Kurmanji house).
-        own = {language} if language else {hit.language for hit in hits}
+        own = self._calm_languages(language, hits)
         # A calm word that is itself part of the danger found ("barbecue" in "a barbecue inside") calms nothing.
         danger_at = frozenset(p for hit in hits if hit.tier == "acute" for p in hit.at)
         calm = [hit for hit in found
@@ -248,6 +250,16 @@ class SafetyNet(GraphComponent):
         if level != EMERGENCY_LEVEL and not calm and intent.get(INTENT_NAME_KEY) == FALLBACK and self._long_enough(text):
             level, reason = self._not_understood(text, likeness, level, reason)
         return self._report(level, reason, hits, classified, calm)
+
+    def _calm_languages(self, language: Optional[str], hits: Sequence[Hit]) -> Set[str]:
+        """The languages whose calm words count. The message's own only (Portuguese "mala" is a Kurmanji house);
+        with `calm_in_signal_languages`, when the danger found is only signal words, also the languages of those
+        words: a Kurmanji message read as Portuguese ("par mala me sewiti sigorte pere nade") is calmed by its
+        own Kurmanji insurance word. Weak evidence meets calm context in the words' own language."""
+        own = {language} if language else {hit.language for hit in hits}
+        if self._config["calm_in_signal_languages"] and not any(hit.tier == "acute" for hit in hits):
+            own |= {hit.language for hit in hits}
+        return own
 
     def _not_understood(self, text: str, likeness: float, level: str, reason: str) -> Tuple[str, str]:
         """A message the classifier did not understand, long enough, no calm context: an emergency when it

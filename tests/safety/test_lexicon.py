@@ -200,3 +200,33 @@ def test_a_word_one_typo_away_from_a_danger_word_is_no_danger_when_it_is_an_ever
     assert acute(lexicon, "przyjechalem z polski, jak sie zameldowac") == set()
     assert acute(lexicon, "yeghab felli identiteitskaart") == set()
     assert "accident" in acute(lexicon, "samochod przejechal mojego syna")
+
+
+@pytest.mark.parametrize("text, category", [
+    # a break-in now, told by what one hears or sees (none of these was found before the sixth round)
+    ("someone is in our house", "break_in"),
+    ("I hear glass breaking downstairs", "break_in"),
+    ("men are trying our back door", "break_in"),
+    ("there is a stranger in the kids room", "break_in"),
+    ("er is een vreemde man in de kinderkamer", "break_in"),
+    ("j'entends du verre cassé en bas", "break_in"),
+    ("evimizde biri var, çok korkuyorum", "break_in"),
+    # suicide as a plan, violence at home told quietly, unconsciousness described
+    ("I am on the roof and want to stop everything", "suicide"),
+    ("ma ascund in baie, m a incuiat", "domestic_violence"),
+    ("zamknął mnie, ma nóż", "domestic_violence"),
+    ("ze is gevallen en haar ogen blijven dicht", "unconscious"),
+])
+def test_the_real_lexicon_finds_a_break_in_a_goodbye_hiding_and_unconsciousness_told_without_the_danger_word(
+    lexicon: DangerLexicon, text: str, category: str,
+) -> None:
+    assert category in acute(lexicon, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "сърцето ми е разбито може ли да говоря с някой",  # a broken heart, may I talk to someone
+    "mon mari a une angine quel medecin de garde",  # French "angine" is a sore throat
+    "mikham ba ravanshenas vaght begiram",  # Persian: an appointment with a psychologist
+])
+def test_a_broken_heart_a_sore_throat_and_an_appointment_are_no_acute_danger(lexicon: DangerLexicon, text: str) -> None:
+    assert not acute(lexicon, text), text

@@ -401,3 +401,37 @@ def test_a_calm_signal_message_not_understood_is_asked_without_encoding_it(share
     without_calm = parse("er ligt wat bloed van de hond op de stoep, wie kuist dat op",
                          [("out_of_scope", 0.2), ("waste", 0.1)], fallback=True, net=net)
     assert meaning.asked >= 1 and level(without_calm) == ("emergency" if share >= 0.2 else "unsure")
+
+
+MISREAD = DangerLexicon([
+    Term(("sewiti",), "fire", "signal", "kmr"),  # burnt (Kurmanji), a signal word
+    Term(("agir", "mal"), "fire", "acute", "kmr"),  # fire in the house, an acute term
+    Term(("sigorte",), "insurance", "calm", "kmr"),
+])
+
+
+@pytest.mark.parametrize("misread, expected", [(True, "unsure"), (False, "emergency")])
+def test_a_signal_word_is_calmed_by_a_calm_word_of_its_own_language_when_the_message_language_was_misread(
+    misread: bool, expected: str,
+) -> None:
+    # a Kurmanji question about last year's fire and the insurance, read as Portuguese, that the classifier
+    # put first as emergency: the Kurmanji insurance word calms the Kurmanji signal word (the option on)
+    net = SafetyNet({"calm_in_signal_languages": misread}, MISREAD)
+    parsed = parse("par mala me sewiti sigorte pere nade", [("emergency", 0.8), ("housing", 0.1)],
+                   language="pt", net=net)
+    assert level(parsed) == expected
+
+
+def test_an_acute_term_in_a_misread_message_is_never_calmed_by_a_calm_word_of_another_language() -> None:
+    net = SafetyNet({}, MISREAD)
+    assert level(parse("agir ket mal, sigorte", [("housing", 0.7)], language="pt", net=net)) == "emergency"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ro", "coada asta ma omoara"), ("tr", "bu kuyruk beni öldürüyor"), ("kmr", "ev rêz min dikuje"),
+    ("so", "safkan ayaa i dilaya"), ("ckb", "ئەم ڕیزە دەمکوژێت"), ("ti", "እዚ መስርዕ ይቐትለኒ ኣሎ"),
+])
+def test_a_queue_that_is_killing_me_is_asked_not_alarmed(language: str, text: str) -> None:
+    # the real lexicon: a figure of speech about the queue at the counter; the classifier not sure of anything
+    net = SafetyNet({})
+    assert level(parse(text, [("out_of_scope", 0.3)], fallback=True, language=language, net=net)) == "unsure"

@@ -1,0 +1,133 @@
+"""Issue 12, sixth round: re-decide the development sets with the worktree's lexicon and rules, from one cached parse.
+
+Usage:
+  python -m experiments.safety_recall6.redecide --model MODEL --parse OUT.json      # parse once, cache
+  python -m experiments.safety_recall6.redecide --model MODEL --cached OUT.json [--baseline LEVELS.json]
+         [--levels LEVELS.json] [--list]
+
+The parse keeps, per message of tests/safety tune, dev, dev5, dev6, dev7 and tests/nlu/dev.tsv, the classifier's
+ranking and intent before the safety net and the detected language; the re-decision runs the model's own safety net
+(its likeness and meaning models) with the lexicon of locales/danger as it is now. Prints caught / misses ending in
+nlu_fallback / near-miss full false alarms per set, emergencies the baseline caught and this one loses, and on
+tests/nlu/dev.tsv unmet -> emergency and in-scope -> emergency. `--list` prints each development miss and false
+alarm with its deciding signal. Held-out sets are never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import logging
+from collections import Counter
+from pathlib import Path
+from typing import Any, Dict, List
+
+from bench.safety import SETS, read_set, trained_safety_net
+from bot import PROJECT_ROOT
+from bot.safety.lexicon import DangerLexicon
+from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
+from bot.vocabulary import FALLBACK
+
+DEV_SETS = ("tune", "dev", "dev5", "dev6", "dev7")
+NLU_DEV = PROJECT_ROOT / "tests" / "nlu" / "dev.tsv"
+
+
+def rows() -> List[Dict[str, Any]]:
+    out: List[Dict[str, Any]] = []
+    for name in DEV_SETS:
+        out += [{"set": name, "lang": r.lang, "label": r.label, "category": r.category, "text": r.text}
+                for r in read_set(SETS / f"{name}.tsv")]
+    with NLU_DEV.open(encoding="utf-8", newline="") as handle:
+        for r in csv.DictReader(handle, delimiter="\t"):
+            label = "emergency" if r["intent"] == "emergency" else ("unmet" if r["intent"] == "unmet" else "in_scope")
+            out.append({"set": "nlu-dev", "lang": r["lang"], "label": label, "category": r["intent"], "text": r["text"]})
+    return out
+
+
+async def parse(model: Path, items: List[Dict[str, Any]]) -> None:
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
+    agent = Agent.load(str(model))
+    for item in items:
+        data = await agent.parse_message(item["text"])
+        ranking = [r for r in data.get("intent_ranking", []) if not r.get("safety")]
+        item["ranking"] = ranking
+        item["intent"] = ranking[0] if ranking else {"name": FALLBACK, "confidence": 0.0}
+        item["language"] = (data.get("language") or {}).get("code") or ""
+        item["model_level"] = (data.get("safety") or {}).get("level", "none")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", type=Path, required=True)
+    parser.add_argument("--parse", type=Path, help="parse the sets with the model and write them here")
+    parser.add_argument("--cached", type=Path, help="a parse written by --parse")
+    parser.add_argument("--baseline", type=Path, help="levels of another run: emergencies it caught must stay caught")
+    parser.add_argument("--levels", type=Path, help="write this run's levels here")
+    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--config", action="append", default=[], metavar="KEY=JSON", help="a safety-net option to try")
+    args = parser.parse_args()
+    if args.parse:
+        items = rows()
+        asyncio.run(parse(args.model, items))
+        args.parse.write_text(json.dumps(items, ensure_ascii=False))
+        return
+    items = json.loads(args.cached.read_text())
+    net = trained_safety_net(args.model)
+    assert net is not None
+    lexicon = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
+    options = {key: json.loads(value) for key, value in (c.split("=", 1) for c in args.config)}
+    net = SafetyNet({**net._config, **options}, lexicon, net.likeness, meaning=net.meaning)
+    reports = [net.decide(it["text"], it["ranking"], it["intent"], it["language"]) for it in items]
+    keys = [f'{it["set"]}\t{it["text"]}' for it in items]
+    levels = {k: r["level"] for k, r in zip(keys, reports, strict=True)}
+    if args.levels:
+        args.levels.write_text(json.dumps(levels, ensure_ascii=False))
+    baseline = json.loads(args.baseline.read_text()) if args.baseline else {}
+    report(items, reports, keys, levels, baseline, args.list)
+
+
+def report(items: List[Dict[str, Any]], reports: List[Dict[str, Any]], keys: List[str], levels: Dict[str, str],
+           baseline: Dict[str, str], show: bool) -> None:
+    tot: Counter = Counter()
+    for name in DEV_SETS:
+        chosen = [(it, r) for it, r in zip(items, reports, strict=True) if it["set"] == name]
+        em = [(it, r) for it, r in chosen if it["label"] == "emergency"]
+        nm = [(it, r) for it, r in chosen if it["label"] == "near_miss"]
+        caught = sum(r["level"] == EMERGENCY_LEVEL for _, r in em)
+        fb = sum(r["level"] != EMERGENCY_LEVEL and it["intent"]["name"] == FALLBACK for it, r in em)
+        alarms = sum(r["level"] == EMERGENCY_LEVEL for _, r in nm)
+        tot.update(caught=caught, em=len(em), alarms=alarms, nm=len(nm), fb=fb)
+        print(f"{name}: caught {caught}/{len(em)}, misses in nlu_fallback {fb}, near-miss alarms {alarms}/{len(nm)}")
+        if show:
+            for it, r in em:
+                if r["level"] != EMERGENCY_LEVEL:
+                    print(f'   MISS {it["lang"]} {it["category"]} [{r["level"]}/{r["reason"]}] {it["intent"]["name"]}: {it["text"]}')
+            for it, r in nm:
+                if r["level"] == EMERGENCY_LEVEL:
+                    print(f'   ALARM {it["lang"]} {it["category"]} [{r["reason"]}] {it["intent"]["name"]}: {it["text"]}')
+    print(f"ALL: caught {tot['caught']}/{tot['em']}, misses in nlu_fallback {tot['fb']}, "
+          f"near-miss alarms {tot['alarms']}/{tot['nm']}")
+    lost = [k for k, it in zip(keys, items, strict=True) if it["label"] == "emergency" and it["set"] != "nlu-dev"
+            and baseline.get(k) == EMERGENCY_LEVEL and levels[k] != EMERGENCY_LEVEL]
+    print(f"lost vs baseline: {len(lost)}")
+    for k in lost:
+        print("   LOST", k)
+    for label in ("unmet", "in_scope", "emergency"):
+        chosen = [(it, r) for it, r in zip(items, reports, strict=True) if it["set"] == "nlu-dev" and it["label"] == label]
+        n = sum(r["level"] == EMERGENCY_LEVEL for _, r in chosen)
+        print(f"nlu-dev {label} -> emergency: {n}/{len(chosen)}")
+        if show and label != "emergency":
+            for it, r in chosen:
+                if r["level"] == EMERGENCY_LEVEL:
+                    print(f'   NLU {it["lang"]} {it["category"]} [{r["reason"]}]: {it["text"]}')
+    diff = sum(it.get("model_level") != levels[k] for k, it in zip(keys, items, strict=True))
+    print(f"(re-decided level differs from the model's own for {diff} messages)")
+
+
+if __name__ == "__main__":
+    main()
