@@ -12,6 +12,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.second_opinion import FIRST_OPINION_KEY
 from bot.safety.lexicon import DangerLexicon, Term
 from bot.safety.likeness import EmergencyLikeness, training_examples
 from bot.safety.safety_net import SafetyNet
@@ -373,3 +374,27 @@ def test_a_signal_word_in_a_message_not_understood_that_reads_and_means_calm_is_
     # off (0): every such message is an emergency, as in the fourth round
     off = SafetyNet({"unclear_signal_likeness": 0.0}, LEXICON, _Reads(0.05), meaning=_Means(0.0))  # type: ignore[arg-type]
     assert level(parse(text, ranking, fallback=True, net=off)) == "emergency"
+
+
+# With a second opinion (bot.nlu.second_opinion) the combined ranking averages DIET's peaks down; DIET's own is kept.
+def _averaged(net: SafetyNet) -> Dict[str, Any]:
+    """A doctor question DIET is sure of (health 0.9) that the averaged ranking is unsure of (health 0.55)."""
+    message = Message(data={"text": "welke dokter is open", "intent": {"name": "health", "confidence": 0.55},
+                            "intent_ranking": [{"name": "health", "confidence": 0.55},
+                                               {"name": "emergency", "confidence": 0.2}],
+                            FIRST_OPINION_KEY: [{"name": "health", "confidence": 0.9},
+                                                {"name": "emergency", "confidence": 0.02}]})
+    net.process([message])
+    return message.data
+
+
+def test_with_first_opinion_the_net_weighs_a_danger_word_with_diets_own_ranking() -> None:
+    assert level(_averaged(SafetyNet({"first_opinion": True}, LEXICON))) == "unsure"
+    assert _averaged(SafetyNet({"first_opinion": True}, LEXICON))["intent"]["name"] == "health"
+    assert level(_averaged(SafetyNet({"first_opinion": False}, LEXICON))) == "emergency"  # the averaged ranking
+
+
+def test_first_opinion_without_a_second_opinion_reads_the_intent_ranking() -> None:
+    parsed = parse("dokter nu!!", [("health", 0.5), ("greet", 0.1), ("emergency", 0.25)],
+                   net=SafetyNet({"first_opinion": True}, LEXICON))
+    assert level(parsed) == "emergency"
