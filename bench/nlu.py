@@ -336,7 +336,7 @@ def bench_subs(model: Path, path: Path = HELDOUT_SUBS) -> Optional[Dict[str, flo
 
 
 FallbackSetting = Tuple[float, float]  # threshold, ambiguity threshold
-SWEEP_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+SWEEP_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 SWEEP_AMBIGUITY = (0.0, 0.03, 0.05, 0.1)
 
 
