@@ -11,8 +11,10 @@ DIET's ranking:
     combined(intent) = weight * DIET(intent) + (1 - weight) * linear(intent)
 
 (an intent outside DIET's top `ranking_length` counts as 0 for DIET, as DIET reports it). The intent
-becomes the best combined one and the ranking the combined one, best first. A message without text
-features, or a model trained without intent examples, keeps DIET's answer as it is.
+becomes the best combined one and the ranking the combined one, best first; DIET's own ranking is kept
+beside it, inside the pipeline only (`FIRST_OPINION_KEY`, not in the parse result), for the safety net,
+whose rules were tuned on DIET's peaks. A message without text features, or a model trained without
+intent examples, keeps DIET's answer as it is.
 Measured on tests/nlu/dev.tsv in docs/nlu-pipeline.md ("Second opinion (issue 14, fifth round)").
 """
 
@@ -42,6 +44,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 
 MODEL_FILE = "second_opinion.joblib"
+# The message key under which DIET's own ranking is kept once the combined one has replaced it
+# (read by bot.safety.safety_net; never added to the parse result).
+FIRST_OPINION_KEY = "first_opinion_ranking"
 
 logger = logging.getLogger(__name__)
 
@@ -190,6 +195,7 @@ class SecondOpinionClassifier(GraphComponent):
         for (message, _, diet), probabilities in zip(ready, self._predict([f for _, f, _ in ready]), strict=True):
             ranking = combine(diet, dict(zip(classes, map(float, probabilities), strict=True)),
                               float(self._config["weight"]), int(self._config["ranking_length"]))
+            message.set(FIRST_OPINION_KEY, [dict(entry) for entry in diet])
             message.set(INTENT, dict(ranking[0]), add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

@@ -51,6 +51,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import PROJECT_ROOT
 from bot.nlu import encoder
+from bot.nlu.second_opinion import FIRST_OPINION_KEY
 from bot.safety.lexicon import DangerLexicon, Hit
 from bot.safety.likeness import EmergencyLikeness, training_examples
 from bot.safety.meaning import MEANING_FILE, EmergencyMeaning
@@ -140,6 +141,10 @@ class SafetyNet(GraphComponent):
             # ... or when it reads at least this much like the emergency examples (character n-grams).
             # Chosen on the development sets by the rule in docs/bench-safety.md (fourth round).
             "fallback_likeness": 0.4,
+            # With a second opinion beside DIET (bot.nlu.second_opinion), weigh the words with DIET's own
+            # ranking, kept beside the combined one: the thresholds above were chosen on DIET's peaks.
+            # False: the combined ranking. Without a second opinion in the pipeline both are the same.
+            "first_opinion": False,
         }
 
     def __init__(
@@ -214,7 +219,7 @@ class SafetyNet(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             detected = message.get(LANGUAGE) or {}
-            report = self.decide(text if isinstance(text, str) else "", message.get(INTENT_RANKING_KEY) or [],
+            report = self.decide(text if isinstance(text, str) else "", self._ranking(message),
                                  message.get(INTENT) or {}, detected.get("code") if isinstance(detected, dict) else None)
             message.set(SAFETY, report, add_to_output=True)
             if report["level"] == EMERGENCY_LEVEL:
@@ -311,6 +316,12 @@ class SafetyNet(GraphComponent):
         if not (short and language and hit.language != language):
             return hit
         return replace(hit, tier="signal") if hit.tier == "acute" else None
+
+    def _ranking(self, message: Message) -> List[Dict[str, Any]]:
+        """The ranking the words are weighed with: DIET's own when `first_opinion` is on and a second opinion
+        kept it, else the message's intent ranking."""
+        first = message.get(FIRST_OPINION_KEY) if self._config["first_opinion"] else None
+        return first if isinstance(first, list) and first else (message.get(INTENT_RANKING_KEY) or [])
 
     @staticmethod
     def _classified(ranking: Sequence[Dict[str, Any]]) -> List[Tuple[str, float]]:

@@ -2,7 +2,8 @@
 
     python -m experiments.second_opinion.timing BEFORE.tar.gz AFTER.tar.gz
 
-Prints p50 and p95 of `Agent.parse_message` per model (after one warm-up parse each).
+Prints p50 and p95 of `Agent.parse_message` per model (after one warm-up parse each), as wall time and as the
+process's CPU time (`time.process_time`, all threads): wall time on a shared machine measures the neighbours too.
 """
 
 from __future__ import annotations
@@ -27,15 +28,18 @@ async def main(before: str, after: str) -> None:
     for agent in agents:
         await agent.parse_message("hallo")
     times: List[List[float]] = [[], []]
+    cpu: List[List[float]] = [[], []]
     for text in texts:
         for index, agent in enumerate(agents):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             await agent.parse_message(text)
+            cpu[index].append((time.process_time() - start_cpu) * 1000)
             times[index].append((time.perf_counter() - start) * 1000)
-    for name, measured in zip((before, after), times, strict=True):
+    for name, measured, used in zip((before, after), times, cpu, strict=True):
         measured.sort()
-        print(f"{name}: p50 {measured[len(measured) // 2]:.1f} ms, p95 {measured[int(len(measured) * 0.95)]:.1f} ms "
-              f"(n={len(measured)})")
+        used.sort()
+        print(f"{name}: wall p50 {measured[len(measured) // 2]:.1f} ms, p95 {measured[int(len(measured) * 0.95)]:.1f} ms; "
+              f"CPU p50 {used[len(used) // 2]:.1f} ms, p95 {used[int(len(used) * 0.95)]:.1f} ms (n={len(measured)})")
 
 
 if __name__ == "__main__":

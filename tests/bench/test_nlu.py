@@ -114,3 +114,49 @@ def test_an_out_of_scope_question_answered_out_of_scope_counts_as_right(capsys) 
 
     result = report([("nl", "out_of_scope", "wat voor weer wordt het morgen")], ["out_of_scope"], [3.0])
     assert result["accuracy_nl"] == 1.0
+
+
+# --set: a validation set written by others, scored as a held-out set (aggregates only).
+def test_a_set_given_with_set_is_scored_alone_and_no_message_is_printed(tmp_path: Path, monkeypatch, capsys) -> None:
+    import bench.nlu as bench
+
+    path = tmp_path / "nlu_dev2.tsv"
+    path.write_text("lang\tintent\ttext\n" + "".join("\t".join(row) + "\n" for row in DEV_ROWS), encoding="utf-8")
+    opened = []
+    monkeypatch.setattr(bench, "read_heldout", lambda path=bench.HELDOUT: opened.append(path) or [])
+    monkeypatch.setattr(bench, "read_heldout_subs", lambda path=bench.HELDOUT_SUBS: opened.append(path))
+
+    async def predict(model: Path, texts):
+        assert list(texts) == [text for *_, text in DEV_ROWS]
+        return ["birth_registration", "nlu_fallback", "id_card", "leisure"], [5.0] * 4, \
+            [("birth_registration", 0.9), ("leisure", 0.2), ("id_card", 0.9), ("leisure", 0.5)]
+
+    monkeypatch.setattr(bench, "predict", predict)
+    bench.main(["--set", str(path), "--model", "unused.tar.gz"])
+    out = capsys.readouterr().out
+    assert opened == []  # no held-out file, no sub-answer set
+    assert "accuracy Dutch: 1.0000 (n=2); other languages: 0.5000 (n=2)" in out
+    assert "unmet questions caught (nlu_fallback or out_of_scope): 0.5000 (1/2)" in out
+    assert "| 0.20 | 0.000 | 0.000 | 1.000 |" in out  # the threshold sweep
+    assert not any(text in out for *_, text in DEV_ROWS)
+
+
+def test_a_malformed_set_is_refused_naming_file_and_line_but_not_the_text(tmp_path: Path) -> None:
+    from bench.nlu import read_set
+
+    path = tmp_path / "nlu_dev2.tsv"
+    path.write_text("lang\tintent\ttext\nnl\tid_card\tmijn kaart kwijt\nfr\tcarte perdue\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="nlu_dev2.tsv, line 3: needs 3 tab-separated") as error:
+        read_set(path)
+    assert "carte perdue" not in str(error.value)
+
+
+def test_a_set_without_header_is_read_whole_and_set_with_dev_is_refused(tmp_path: Path, capsys) -> None:
+    from bench.nlu import read_set
+
+    path = tmp_path / "set.tsv"
+    path.write_text("nl\tid_card\tmijn kaart kwijt\n", encoding="utf-8")
+    assert read_set(path) == [("nl", "id_card", "mijn kaart kwijt")]
+    with pytest.raises(SystemExit):
+        main(["--set", str(path), "--dev"])
+    assert "give one of them" in capsys.readouterr().err

@@ -18,6 +18,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.preprocessing import normalize
 
 from bot.nlu.second_opinion import (
+    FIRST_OPINION_KEY,
     SecondOpinionClassifier,
     SecondOpinionConfigError,
     combine,
@@ -93,6 +94,18 @@ def test_the_linear_model_overrules_an_unsure_diet_at_equal_weight(tmp_path: Pat
     assert [r["name"] for r in ranking][0] == "waste" and parsed["intent"]["confidence"] == ranking[0]["confidence"]
     assert ranking == sorted(ranking, key=lambda r: -r["confidence"])
     assert sum(r["confidence"] for r in ranking) == pytest.approx(1.0)
+
+
+def test_diets_own_ranking_is_kept_for_the_safety_net_but_not_returned_by_model_parse(tmp_path: Path) -> None:
+    pipeline = Pipeline(tmp_path, {"weight": 0.5})
+    component = pipeline.train()
+    message = parsed_message(pipeline, "wanneer wordt het afval opgehaald")
+    message.set("intent", dict(UNSURE_DIET[0]), add_to_output=True)
+    message.set("intent_ranking", list(UNSURE_DIET), add_to_output=True)
+    (processed,) = component.process([message])
+    assert processed.get("intent")["name"] == "waste"
+    assert processed.get(FIRST_OPINION_KEY) == UNSURE_DIET
+    assert FIRST_OPINION_KEY not in processed.as_dict(only_output_properties=True)
 
 
 def test_weight_one_keeps_diets_ranking_and_weight_zero_the_linear_models(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.second_opinion import FIRST_OPINION_KEY
 from bot.safety.lexicon import DangerLexicon, Term
 from bot.safety.likeness import EmergencyLikeness, training_examples
 from bot.safety.safety_net import SafetyNet
@@ -435,3 +436,27 @@ def test_a_queue_that_is_killing_me_is_asked_not_alarmed(language: str, text: st
     # the real lexicon: a figure of speech about the queue at the counter; the classifier not sure of anything
     net = SafetyNet({})
     assert level(parse(text, [("out_of_scope", 0.3)], fallback=True, language=language, net=net)) == "unsure"
+
+
+# With a second opinion (bot.nlu.second_opinion) the combined ranking averages DIET's peaks down; DIET's own is kept.
+def _averaged(net: SafetyNet) -> Dict[str, Any]:
+    """A doctor question DIET is sure of (health 0.9) that the averaged ranking is unsure of (health 0.55)."""
+    message = Message(data={"text": "welke dokter is open", "intent": {"name": "health", "confidence": 0.55},
+                            "intent_ranking": [{"name": "health", "confidence": 0.55},
+                                               {"name": "emergency", "confidence": 0.2}],
+                            FIRST_OPINION_KEY: [{"name": "health", "confidence": 0.9},
+                                                {"name": "emergency", "confidence": 0.02}]})
+    net.process([message])
+    return message.data
+
+
+def test_with_first_opinion_the_net_weighs_a_danger_word_with_diets_own_ranking() -> None:
+    assert level(_averaged(SafetyNet({"first_opinion": True}, LEXICON))) == "unsure"
+    assert _averaged(SafetyNet({"first_opinion": True}, LEXICON))["intent"]["name"] == "health"
+    assert level(_averaged(SafetyNet({"first_opinion": False}, LEXICON))) == "emergency"  # the averaged ranking
+
+
+def test_first_opinion_without_a_second_opinion_reads_the_intent_ranking() -> None:
+    parsed = parse("dokter nu!!", [("health", 0.5), ("greet", 0.1), ("emergency", 0.25)],
+                   net=SafetyNet({"first_opinion": True}, LEXICON))
+    assert level(parsed) == "emergency"
