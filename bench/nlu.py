@@ -78,12 +78,8 @@ Row = Tuple[str, str, str]  # lang, intent, text
 
 
 def read_heldout(path: Path = HELDOUT) -> List[Row]:
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        if line.strip():
-            lang, intent, text = line.split("\t")
-            rows.append((lang, intent, text))
-    return rows
+    """A held-out file of the repo (lang, intent, text, with its header line), read as any --set file."""
+    return read_set(path)
 
 
 def read_set(path: Path) -> List[Row]:
@@ -103,11 +99,11 @@ def read_set(path: Path) -> List[Row]:
     return rows
 
 
-def bench_set(model: Path, path: Path, rows: Sequence[Row]) -> Dict[str, float]:
-    """One set (`rows`, read from `path`) scored as a held-out set: the per-language and per-topic tables, the
-    summary and the threshold sweep (aggregates only)."""
+def bench_set(model: Path, rows: Sequence[Row], heading: str) -> Dict[str, float]:
+    """One set scored as a held-out set under `heading`: the per-language and per-topic tables, the summary
+    and the threshold sweep (aggregates only)."""
     predicted, times, tops = asyncio.run(predict(model, [t for _, _, t in rows]))
-    print(f"\n# {path}: scored as a held-out set (aggregates only)")
+    print(f"\n# {heading}")
     result = report(rows, predicted, times)
     threshold_sweep(rows, tops)
     return result
@@ -480,7 +476,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         if sets:
             print(f"# NLU benchmark ({args.config or args.model})")
             for path, rows in sets:
-                bench_set(model, path, rows)
+                bench_set(model, rows, f"{path}: scored as a held-out set (aggregates only)")
             return
         rows = read_heldout()
         predicted, times, tops = asyncio.run(predict(model, [t for _, _, t in rows]))
@@ -497,11 +493,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
             report([*rows, *new_rows], [*predicted, *new_predicted], [*times, *new_times])
         for path, title in FRESH:
             if path.exists():
-                fresh = read_heldout(path)
-                fresh_predicted, fresh_times, fresh_tops = asyncio.run(predict(model, [t for _, _, t in fresh]))
-                print(f"\n# {path.relative_to(PROJECT_ROOT)}: {title}")
-                report(fresh, fresh_predicted, fresh_times)
-                threshold_sweep(fresh, fresh_tops)
+                bench_set(model, read_heldout(path), f"{path.relative_to(PROJECT_ROOT)}: {title}")
         for path in (HELDOUT_SUBS, HELDOUT_SUBS_2):
             print(f"\n# {path.relative_to(PROJECT_ROOT)}: sub-answers")
             bench_subs(model, path)

@@ -47,13 +47,7 @@ PARTS = ("lexicon scan", "likeness", "encoder", "nearest examples")
 
 def development_texts() -> List[str]:
     """The development messages, in a fixed order: the safety sets, then the NLU development set."""
-    texts: List[str] = []
-    for name in SAFETY_SETS:
-        with (ROOT / "tests" / "safety" / f"{name}.tsv").open(encoding="utf-8", newline="") as handle:
-            texts += [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
-    with NLU_DEV.open(encoding="utf-8", newline="") as handle:
-        texts += [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
-    return texts
+    return set_texts([ROOT / "tests" / "safety" / f"{name}.tsv" for name in SAFETY_SETS] + [NLU_DEV])
 
 
 def set_texts(paths: Sequence[Path]) -> List[str]:
