@@ -81,6 +81,7 @@ EVIDENCE_DECIDES = 2
 # so French "n'ai" is not Tarifit's particle "n".
 _SEPARATORS = re.compile(r"[\s\u1361-\u1368]+")
 _EDGES = re.compile(r"^[^\w]+|[^\w]+$")
+
 # Weight of the n-gram profiles against the fastText models, per script.
 NGRAM_WEIGHT = {"ethiopic": 0.5, "latin": 0.25, "cyrillic": 0.25, "arabic": 0.25}
 # Close languages: between these, a small margin means "unsure".
@@ -290,11 +291,16 @@ def load_evidence(paths: Tuple[str, ...] = tuple(map(str, EVIDENCE))) -> Tuple[E
     return tuple(found)
 
 
+def _words(text: str) -> List[str]:
+    """The words of `text` as typed (_SEPARATORS, _EDGES), empty ones left out."""
+    return [word for word in (_EDGES.sub("", part) for part in _SEPARATORS.split(text)) if word]
+
+
 def evidence_counts(cleaned: str, evidence: Evidence) -> Dict[str, int]:
     """Per language: the message's words that are its words, carry its letters, or have its
     shape (Ge'ez and Arabic-script function words, words typed in Latin letters, Arabizi digits)."""
     counts: Dict[str, int] = {}
-    for token in filter(None, (_EDGES.sub("", word) for word in _SEPARATORS.split(cleaned))):
+    for token in _words(cleaned):
         found = {code for code, words in evidence.words.items() if token in words}
         found |= {code for code, chars in evidence.letters.items() if any(ch in token for ch in chars)}
         found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
@@ -322,8 +328,7 @@ def _word_evidence(cleaned: str) -> Dict[str, int]:
     do not count here; nor do one-letter words in Latin letters (Tarifit "d", "n": French "d'",
     "n'" typed without an apostrophe), unlike Pashto's particle "د"."""
     counts: Dict[str, int] = {}
-    words = (_EDGES.sub("", word) for word in _SEPARATORS.split(resident_words(strip_service_names(cleaned))))
-    for word in filter(lambda w: len(w) > 1 or not w.isascii(), words):
+    for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(resident_words(strip_service_names(cleaned)))):
         for code in {c for source in load_evidence() for c, listed in source.words.items() if word in listed}:
             counts[code] = counts.get(code, 0) + 1
     return counts
@@ -561,7 +566,7 @@ class LanguageDetector:
         """Half the message's words or more are evidence words of other languages, none of `code`:
         the models and the evidence disagree, so there is no confident answer ("sociale woning
         mamec": Tarifit "how", read as Romanian). One-letter evidence words ("d", "n") do not count."""
-        words = [w for w in (_EDGES.sub("", word) for word in _SEPARATORS.split(resident_words(strip_service_names(cleaned)))) if w]
+        words = _words(resident_words(strip_service_names(cleaned)))
         against = 0
         for word in words:
             found = {c for source in load_evidence() for c in evidence_counts(word, source)}
