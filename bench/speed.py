@@ -51,11 +51,18 @@ def development_texts() -> List[str]:
 
 
 def set_texts(paths: Sequence[Path]) -> List[str]:
-    """The `text` column of each tab-separated file, in order."""
+    """The `text` column of each tab-separated file, in order. A file without a `text` column in its header,
+    or a line without text, is refused naming the file (and the line), never the text."""
     texts: List[str] = []
     for path in paths:
         with path.open(encoding="utf-8", newline="") as handle:
-            texts += [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
+            reader = csv.DictReader(handle, delimiter="\t")
+            if "text" not in (reader.fieldnames or []):
+                raise ValueError(f"{path}: needs a tab-separated header line with a `text` column")
+            for row in reader:
+                if not row["text"]:
+                    raise ValueError(f"{path}, line {reader.line_num}: no text")
+                texts.append(row["text"])
     return texts
 
 
@@ -233,6 +240,15 @@ def export(ref: str, into: Path) -> Path:
     return into
 
 
+def _texts(parser: argparse.ArgumentParser, sets: Sequence[Path]) -> List[str]:
+    """The messages to time: the given sets' (a bad file stops with its name, via `parser.error`) or the
+    development messages."""
+    try:
+        return set_texts(sets) if sets else development_texts()
+    except (OSError, ValueError) as error:
+        parser.error(str(error))
+
+
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=MODEL)
@@ -246,7 +262,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     if args.worker:
         worker(args.worker)
         return
-    texts = set_texts(args.sets) if args.sets else development_texts()
+    texts = _texts(parser, args.sets)
     texts = texts[: args.limit] if args.limit else texts
     with tempfile.TemporaryDirectory() as tmp:
         workers = [Worker("this tree", ROOT, args.model.resolve())]

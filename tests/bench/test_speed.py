@@ -7,7 +7,19 @@ import csv
 from pathlib import Path
 from typing import Any, Dict
 
-from bench.speed import ROOT, SAFETY_SETS, Worker, _component, development_texts, quantiles, set_texts, table
+import pytest
+
+from bench.speed import (
+    ROOT,
+    SAFETY_SETS,
+    Worker,
+    _component,
+    development_texts,
+    main,
+    quantiles,
+    set_texts,
+    table,
+)
 
 
 def test_only_development_sets_are_timed_never_a_held_out_one() -> None:
@@ -60,3 +72,20 @@ def test_another_set_is_read_by_its_text_column_whatever_its_other_columns(tmp_p
     nlu = tmp_path / "nlu.tsv"
     nlu.write_text("lang\tintent\ttext\nfr\twaste\tquand passe la poubelle\n", encoding="utf-8")
     assert set_texts([safety, nlu]) == ["er is brand", "quand passe la poubelle"]
+
+
+def test_a_set_without_a_text_column_is_refused_by_name_before_anything_is_timed(tmp_path: Path, capsys) -> None:
+    headless = tmp_path / "headless.tsv"
+    headless.write_text("nl\tbrand in de keuken\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["--set", str(headless)])
+    err = capsys.readouterr().err
+    assert "headless.tsv: needs a tab-separated header line with a `text` column" in err
+    assert "brand in de keuken" not in err
+
+
+def test_a_line_without_text_is_refused_with_its_line_number(tmp_path: Path) -> None:
+    short = tmp_path / "short.tsv"
+    short.write_text("lang\ttext\nnl\ter is brand\nfr\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"short.tsv, line 3: no text"):
+        set_texts([short])
