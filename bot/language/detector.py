@@ -49,7 +49,15 @@ if TYPE_CHECKING:
     import numpy as np
 
 from bot.language.languages import DEFAULT, SCRIPT_LANGUAGES, SUPPORTED, normalise
-from bot.language.text import clean, dominant_script, is_neutral, resident_words, strip_service_names, tokens
+from bot.language.text import (
+    NEUTRAL_WORDS,
+    clean,
+    dominant_script,
+    is_neutral,
+    resident_words,
+    strip_service_names,
+    tokens,
+)
 
 # Below this probability a detection does not switch the conversation.
 MIN_CONFIDENCE = 0.40
@@ -109,6 +117,9 @@ _UKRAINIAN = re.compile(r"[іїєґ]")
 _RUSSIAN = re.compile(r"[ыэё]")
 # Bulgarian writes ъ as a vowel (към, държава); Russian only before е, ё, ю, я (подъезд).
 _BULGARIAN = re.compile(r"ъ(?![еёюя])")
+# A Latin "i" next to a Cyrillic letter ("читальнi") is Ukrainian і typed on a keyboard
+# without it: Russian and Bulgarian have no such letter to confuse it with.
+_LATIN_I = re.compile(r"(?<=[\u0430-\u045f])i|i(?=[\u0430-\u045f])")
 # Russian and Ukrainian write ь at a word's end or before a consonant (есть, мальчик);
 # Bulgarian only before о (шофьор).
 _NOT_BULGARIAN = re.compile(r"ь(?!о)")
@@ -334,6 +345,15 @@ def _word_evidence(cleaned: str) -> Dict[str, int]:
     return counts
 
 
+def _content_words(cleaned: str) -> List[str]:
+    """The words that can carry a language: Dutch service names, neutral words ("ok", "merci")
+    and one-letter Latin words left out (_word_evidence counts the same words)."""
+    return [
+        word for word in _words(resident_words(strip_service_names(cleaned)))
+        if (len(word) > 1 or not word.isascii()) and word not in NEUTRAL_WORDS
+    ]
+
+
 def _restrict(scores: Dict[str, float], candidates: Iterable[str]) -> Dict[str, float]:
     kept = {c: scores.get(c, 0.0) for c in candidates}
     if kept and sum(kept.values()) <= 0:
@@ -384,6 +404,7 @@ class LanguageDetector:
         if script == "arabic":
             candidates = self._arabic_candidates(cleaned)
         elif script == "cyrillic":
+            cleaned = _LATIN_I.sub("і", cleaned)
             candidates = self._cyrillic_candidates(cleaned)
         elif script == "ethiopic" and _TIGRINYA.search(cleaned):
             candidates = frozenset({"ti"})
@@ -555,7 +576,11 @@ class LanguageDetector:
         n, best = ranked[0]
         if len(ranked) > 1 and ranked[1][0] == n:
             return None
-        if n >= EVIDENCE_DECIDES:
+        # One evidence word decides when it is the only word beside a Dutch service name
+        # ("ziekenfonds mamec"): the resident wrote that word in their own language. A word
+        # alone does not ("yani" is Turkish too, "nado" Portuguese).
+        beside_service = strip_service_names(cleaned) != cleaned and n == len(_content_words(cleaned))
+        if n >= EVIDENCE_DECIDES or beside_service:
             return best, max(scores.get(best, 0.0), self.min_confidence)
         if frozenset({code, best}) in CLOSE_PAIRS:
             return code, min(scores.get(code, 0.0), UNSURE)
