@@ -78,6 +78,7 @@ GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "ngrams" / "profiles.
 EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "markers.json",
     Path(__file__).resolve().parent / "data" / "evidence.json",
+    Path(__file__).resolve().parent / "data" / "darija.json",
 )
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0
