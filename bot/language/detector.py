@@ -10,15 +10,19 @@ Three sources of evidence, combined per writing system:
 - script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic (letters
   only Tigrinya uses, then the n-gram profiles), Arabic script is Arabic,
   Persian, Pashto or Sorani, told apart by their own letters;
-- evidence words (one format, `Evidence`, in two files because their sources
+- evidence words (one format, `Evidence`, in three files because their sources
   differ): the function words and the letter ኣ/አ that tell Tigrinya from
   Amharic and Pashto from Persian (bot/language/data/markers.json), and our
   languages typed in Latin letters (bot/language/data/evidence.json: Arabizi,
   Finglish, transliterated Russian/Ukrainian/Bulgarian, Latin Pashto and Sorani,
-  Tarifit, Somali and Kurmanji without their special letters): each of a
+  Tarifit, Somali and Kurmanji without their special letters; and
+  bot/language/data/darija.json: Darija function words in Latin letters from
+  the arabizi package): each of a
   language's words, letters or word shapes in the message raises it, and when
   the models' best guess has none of them, two listed words of one language
-  decide (one word of the best guess's close pair: unsure);
+  decide (one word of the best guess's close pair: unsure), and so does one
+  listed word that is the only word beside a Dutch service name;
+- a Latin "i" inside a Cyrillic word is Ukrainian і (a keyboard without it);
 - a message mixing its own script with Latin words is read on its own script
   (text.resident_words), and Dutch service and emergency words inside another
   language are ignored (text.SERVICE_NAMES);
@@ -73,8 +77,9 @@ GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "ngrams" / "profiles.
 # (derived from packages' word lists, bot/language/sources.py `pair_markers`), and words of
 # our languages as residents type them in Latin letters (Arabizi, Finglish, Latin Pashto and
 # Sorani, transliterated Russian, Ukrainian and Bulgarian; Tarifit, Somali and Kurmanji
-# without their special letters: synthetic word lists). Two files because their sources and
-# licences differ (bot/language/data/README.md).
+# without their special letters: synthetic word lists), and Darija function words typed in Latin
+# letters (from the arabizi package). Three files because their sources and licences differ
+# (bot/language/data/README.md).
 EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "markers.json",
     Path(__file__).resolve().parent / "data" / "evidence.json",

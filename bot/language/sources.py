@@ -410,10 +410,15 @@ def _literal(source: str, name: str) -> Any:
     """The literal assigned to `name` in a Python file (the set inside frozenset(...)), read
     without running the package's code."""
     for node in ast.parse(source).body:
-        targets = [node.target] if isinstance(node, ast.AnnAssign) else getattr(node, "targets", [])
-        if any(isinstance(t, ast.Name) and t.id == name for t in targets) and node.value is not None:
-            value = node.value.args[0] if isinstance(node.value, ast.Call) else node.value
-            return ast.literal_eval(value)
+        if isinstance(node, ast.AnnAssign):
+            targets: List[ast.expr] = [node.target]
+            assigned: Optional[ast.expr] = node.value
+        elif isinstance(node, ast.Assign):
+            targets, assigned = node.targets, node.value
+        else:
+            continue
+        if any(isinstance(t, ast.Name) and t.id == name for t in targets) and assigned is not None:
+            return ast.literal_eval(assigned.args[0] if isinstance(assigned, ast.Call) else assigned)
     raise KeyError(name)
 
 
@@ -477,6 +482,24 @@ def ngram_profiles(geezswitch_dir: Path, min_count: int = 3) -> Dict[str, Dict[s
     return out
 
 
+def write_lexicon(wheels: Path, persian_dic: Optional[Path]) -> None:
+    """lexicon/<code>.txt and markers.json from the unpacked wheels (and Persian dictionary)."""
+    lexicon = lexicon_text(wheels)
+    write(DATA / "lexicon", lexicon)
+    found = pair_markers(lexicon, persian_dic=persian_dic)
+    markers = DATA / "markers.json"
+    markers.write_text(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{markers}: " + json.dumps({k: len(v) for k, v in found["words"].items()}))
+
+
+def write_darija(wheels: Path, _persian_dic: Optional[Path] = None) -> None:
+    """darija.json from the unpacked arabizi wheel."""
+    target = DATA / "darija.json"
+    found = darija_evidence(wheels)
+    target.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{target}: {len(found['words']['ar'])} words")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", choices=("gettext", "cldr", "ngrams", "sentences", "lexicon", "l10n", "darija"))
@@ -505,22 +528,10 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         for code, lines in translations_text(args.translations_dir).items():
             per_lang.setdefault(code, []).extend(lines)
         write(SENTENCES, sentence_test(per_lang))
-    elif args.source == "lexicon":
+    elif args.source in ("lexicon", "darija"):
         if not args.wheels_dir:
-            parser.error("lexicon needs --wheels-dir")
-        lexicon = lexicon_text(args.wheels_dir)
-        write(DATA / "lexicon", lexicon)
-        found = pair_markers(lexicon, persian_dic=args.persian_dic)
-        markers = DATA / "markers.json"
-        markers.write_text(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"{markers}: " + json.dumps({k: len(v) for k, v in found["words"].items()}))
-    elif args.source == "darija":
-        if not args.wheels_dir:
-            parser.error("darija needs --wheels-dir")
-        target = DATA / "darija.json"
-        found = darija_evidence(args.wheels_dir)
-        target.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"{target}: {len(found['words']['ar'])} words")
+            parser.error(f"{args.source} needs --wheels-dir")
+        (write_lexicon if args.source == "lexicon" else write_darija)(args.wheels_dir, args.persian_dic)
     elif args.source == "cldr":
         if not args.npm_dir:
             parser.error("cldr needs --npm-dir")
