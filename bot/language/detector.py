@@ -10,15 +10,19 @@ Three sources of evidence, combined per writing system:
 - script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic (letters
   only Tigrinya uses, then the n-gram profiles), Arabic script is Arabic,
   Persian, Pashto or Sorani, told apart by their own letters;
-- evidence words (one format, `Evidence`, in two files because their sources
+- evidence words (one format, `Evidence`, in three files because their sources
   differ): the function words and the letter ኣ/አ that tell Tigrinya from
   Amharic and Pashto from Persian (bot/language/data/markers.json), and our
   languages typed in Latin letters (bot/language/data/evidence.json: Arabizi,
   Finglish, transliterated Russian/Ukrainian/Bulgarian, Latin Pashto and Sorani,
-  Tarifit, Somali and Kurmanji without their special letters): each of a
+  Tarifit, Somali and Kurmanji without their special letters; and
+  bot/language/data/darija.json: Darija function words in Latin letters from
+  the arabizi package): each of a
   language's words, letters or word shapes in the message raises it, and when
   the models' best guess has none of them, two listed words of one language
-  decide (one word of the best guess's close pair: unsure);
+  decide (one word of the best guess's close pair: unsure), and so does one
+  listed word that is the only word beside a Dutch service name;
+- a Latin "i" inside a Cyrillic word is Ukrainian і (a keyboard without it);
 - a message mixing its own script with Latin words is read on its own script
   (text.resident_words), and Dutch service and emergency words inside another
   language are ignored (text.SERVICE_NAMES);
@@ -49,7 +53,15 @@ if TYPE_CHECKING:
     import numpy as np
 
 from bot.language.languages import DEFAULT, SCRIPT_LANGUAGES, SUPPORTED, normalise
-from bot.language.text import clean, dominant_script, is_neutral, resident_words, strip_service_names, tokens
+from bot.language.text import (
+    NEUTRAL_WORDS,
+    clean,
+    dominant_script,
+    is_neutral,
+    resident_words,
+    strip_service_names,
+    tokens,
+)
 
 # Below this probability a detection does not switch the conversation.
 MIN_CONFIDENCE = 0.40
@@ -65,11 +77,13 @@ GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "ngrams" / "profiles.
 # (derived from packages' word lists, bot/language/sources.py `pair_markers`), and words of
 # our languages as residents type them in Latin letters (Arabizi, Finglish, Latin Pashto and
 # Sorani, transliterated Russian, Ukrainian and Bulgarian; Tarifit, Somali and Kurmanji
-# without their special letters: synthetic word lists). Two files because their sources and
-# licences differ (bot/language/data/README.md).
+# without their special letters: synthetic word lists), and Darija function words typed in Latin
+# letters (from the arabizi package). Three files because their sources and licences differ
+# (bot/language/data/README.md).
 EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "markers.json",
     Path(__file__).resolve().parent / "data" / "evidence.json",
+    Path(__file__).resolve().parent / "data" / "darija.json",
 )
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0
@@ -109,6 +123,9 @@ _UKRAINIAN = re.compile(r"[іїєґ]")
 _RUSSIAN = re.compile(r"[ыэё]")
 # Bulgarian writes ъ as a vowel (към, държава); Russian only before е, ё, ю, я (подъезд).
 _BULGARIAN = re.compile(r"ъ(?![еёюя])")
+# A Latin "i" next to a Cyrillic letter ("читальнi") is Ukrainian і typed on a keyboard
+# without it: Russian and Bulgarian have no such letter to confuse it with.
+_LATIN_I = re.compile(r"(?<=[\u0430-\u045f])i|i(?=[\u0430-\u045f])")
 # Russian and Ukrainian write ь at a word's end or before a consonant (есть, мальчик);
 # Bulgarian only before о (шофьор).
 _NOT_BULGARIAN = re.compile(r"ь(?!о)")
@@ -334,6 +351,15 @@ def _word_evidence(cleaned: str) -> Dict[str, int]:
     return counts
 
 
+def _content_words(cleaned: str) -> List[str]:
+    """The words that can carry a language: Dutch service names, neutral words ("ok", "merci")
+    and one-letter Latin words left out (_word_evidence counts the same words)."""
+    return [
+        word for word in _words(resident_words(strip_service_names(cleaned)))
+        if (len(word) > 1 or not word.isascii()) and word not in NEUTRAL_WORDS
+    ]
+
+
 def _restrict(scores: Dict[str, float], candidates: Iterable[str]) -> Dict[str, float]:
     kept = {c: scores.get(c, 0.0) for c in candidates}
     if kept and sum(kept.values()) <= 0:
@@ -384,6 +410,7 @@ class LanguageDetector:
         if script == "arabic":
             candidates = self._arabic_candidates(cleaned)
         elif script == "cyrillic":
+            cleaned = _LATIN_I.sub("і", cleaned)
             candidates = self._cyrillic_candidates(cleaned)
         elif script == "ethiopic" and _TIGRINYA.search(cleaned):
             candidates = frozenset({"ti"})
@@ -555,7 +582,11 @@ class LanguageDetector:
         n, best = ranked[0]
         if len(ranked) > 1 and ranked[1][0] == n:
             return None
-        if n >= EVIDENCE_DECIDES:
+        # One evidence word decides when it is the only word beside a Dutch service name
+        # ("ziekenfonds mamec"): the resident wrote that word in their own language. A word
+        # alone does not ("yani" is Turkish too, "nado" Portuguese).
+        beside_service = strip_service_names(cleaned) != cleaned and n == len(_content_words(cleaned))
+        if n >= EVIDENCE_DECIDES or beside_service:
             return best, max(scores.get(best, 0.0), self.min_confidence)
         if frozenset({code, best}) in CLOSE_PAIRS:
             return code, min(scores.get(code, 0.0), UNSURE)

