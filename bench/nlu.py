@@ -1,6 +1,8 @@
-"""`make bench-nlu`: intent quality on the held-out set tests/nlu/heldout.tsv, on the new topics'
-held-out set tests/nlu/heldout_new.tsv (and both together), on the fresh held-out set
-tests/nlu/heldout3.tsv, heldout4.tsv, heldout5.tsv and heldout6.tsv, and sub-answer accuracy on tests/nlu/heldout_subs.tsv and heldout_subs2.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv only.
+"""`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout7.tsv, and sub-answer accuracy on
+tests/nlu/heldout_subs.tsv, heldout_subs2.tsv and heldout_subs3.tsv; with --dev, intent quality on the development
+set tests/nlu/dev.tsv only. The older held-out sets (heldout.tsv to heldout6.tsv) are training data since the
+seventh round (nlu/retired/, scripts/retired_examples.py) and are no longer scored: a figure on them would be
+in-sample.
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
 questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
@@ -39,10 +41,8 @@ from pathlib import Path
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from bot import PROJECT_ROOT
+from scripts.retired_examples import RETIRED
 
-HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.tsv"
-# The issue 14 topics and their boundaries with the old ones, by an independent author: lang, intent, text.
-HELDOUT_NEW = PROJECT_ROOT / "tests" / "nlu" / "heldout_new.tsv"
 # Written by an independent author, never trained on: lang, intent, sub, text.
 HELDOUT_SUBS = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs.tsv"
 # A second, fresh sub-answer set (2026-12-06, sixth round): another author who read nothing of the
@@ -51,26 +51,16 @@ HELDOUT_SUBS_2 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs2.tsv"
 # The development set: written by another independent author, never trained on, used to choose
 # the pipeline and the thresholds (lang, intent, text).
 DEV = PROJECT_ROOT / "tests" / "nlu" / "dev.tsv"
-# A third held-out author (2026-12-06): read only docs/topics.yml, wrote while the pipeline was
-# chosen on DEV, and was measured once; lines equal to a training example or another set left out.
-HELDOUT_3 = PROJECT_ROOT / "tests" / "nlu" / "heldout3.tsv"
-# A fourth held-out author (2026-12-06, issue 14 fourth round): the same brief, read neither DEV nor
-# HELDOUT_3; written while the fourth round chose on DEV, measured once with the chosen model.
-HELDOUT_4 = PROJECT_ROOT / "tests" / "nlu" / "heldout4.tsv"
-# A fifth held-out author (2026-12-06, issue 14 fifth round): the same brief, read none of the other
-# sets; written while the fifth round chose on DEV, measured once with the chosen model.
-HELDOUT_5 = PROJECT_ROOT / "tests" / "nlu" / "heldout5.tsv"
-# A sixth held-out author (2026-12-06, issue 14 sixth round): the same brief, read none of the other
-# sets; written while the sixth round chose on DEV (and on the validation set dev2.tsv by a seventh
-# author, scored only), measured once with the chosen model.
-HELDOUT_6 = PROJECT_ROOT / "tests" / "nlu" / "heldout6.tsv"
-# The fresh held-out sets, newest last, with what `make bench-nlu` calls them.
-FRESH = (
-    (HELDOUT_3, "a third independent author, all topics"),
-    (HELDOUT_4, "a fourth independent author, all topics"),
-    (HELDOUT_5, "a fifth independent author, all topics"),
-    (HELDOUT_6, "a sixth independent author, all topics"),
-)
+# The seventh round's held-out author (2026-12-06): the same brief, read only docs/topics.yml; written while
+# the round chose on DEV and the validation sets dev2.tsv and dev3.tsv, measured once with the chosen model.
+HELDOUT_7 = PROJECT_ROOT / "tests" / "nlu" / "heldout7.tsv"
+# A third sub-answer set by another author of the seventh round, who read nothing of the project.
+HELDOUT_SUBS_3 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs3.tsv"
+# The fresh held-out sets that no model was trained on, newest last, with what `make bench-nlu` calls them.
+# heldout.tsv to heldout6.tsv are training data since the seventh round (RETIRED): not scored.
+FRESH = ((HELDOUT_7, "the seventh round's independent author, all topics"),)
+SUB_SETS = (HELDOUT_SUBS, HELDOUT_SUBS_2, HELDOUT_SUBS_3)
+HELDOUT = FRESH[-1][0]  # the newest held-out topic set
 # Below this many messages a group's result is given as a count only ("3/4"), not as a rate.
 SMALL = 20
 CAUGHT = {"nlu_fallback", "out_of_scope"}
@@ -478,26 +468,14 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
             for path, rows in sets:
                 bench_set(model, rows, f"{path}: scored as a held-out set (aggregates only)")
             return
-        rows = read_heldout()
-        predicted, times, tops = asyncio.run(predict(model, [t for _, _, t in rows]))
         print(f"# NLU benchmark ({args.config or args.model})")
-        print(f"\n# {HELDOUT.relative_to(PROJECT_ROOT)}")
-        report(rows, predicted, times)
-        threshold_sweep(rows, tops)
-        if HELDOUT_NEW.exists():
-            new_rows = read_heldout(HELDOUT_NEW)
-            new_predicted, new_times, _ = asyncio.run(predict(model, [t for _, _, t in new_rows]))
-            print(f"\n# {HELDOUT_NEW.relative_to(PROJECT_ROOT)}: the new topics and their boundaries")
-            report(new_rows, new_predicted, new_times)
-            print("\n# Both held-out topic sets together")
-            report([*rows, *new_rows], [*predicted, *new_predicted], [*times, *new_times])
+        print(f"\n{', '.join(RETIRED)} are training data since the seventh round (nlu/retired/): not scored.")
         for path, title in FRESH:
             if path.exists():
                 bench_set(model, read_heldout(path), f"{path.relative_to(PROJECT_ROOT)}: {title}")
-        for path in (HELDOUT_SUBS, HELDOUT_SUBS_2):
+        for path in SUB_SETS:
             print(f"\n# {path.relative_to(PROJECT_ROOT)}: sub-answers")
             bench_subs(model, path)
-
 
 if __name__ == "__main__":
     main()

@@ -29,7 +29,13 @@ all 23 languages (tests/safety/):
 - dev8.tsv: a twelfth author (2026-12-06, sixth round), the same brief; a validation set like dev7, scored
   by the sixth round's engineers once before and once after their changes, never read; `--set
   tests/safety/dev8.tsv` (no line of it stands in another set);
-and the ordinary questions of tests/nlu/heldout.tsv (its `emergency` rows count as emergencies).
+- final6.tsv: a thirteenth author (2026-12-06, issue 12 seventh round), the same brief, read nothing of the
+  project nor the other sets; measured once at the end of the seventh round (758 of 874 lines kept; its
+  author wrote most lines outside nl, en, fr and es as translations of one list, so they vary less);
+- dev9.tsv: a fourteenth author (2026-12-06, seventh round), the same brief; a validation set like dev8,
+  never read, `--set tests/safety/dev9.tsv` (819 of 874 lines kept);
+and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout7.tsv (its `emergency` rows count as
+emergencies; heldout.tsv, scored here until the sixth round, is training data since the seventh).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
 For each set and language: recall on emergencies (the full 112 answer comes
@@ -58,7 +64,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence
 
-from bench.nlu import read_heldout
+from bench.nlu import HELDOUT, read_heldout
 from bot import PROJECT_ROOT
 from bot.language.languages import SUPPORTED
 from bot.safety.lexicon import DangerLexicon
@@ -70,7 +76,7 @@ SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 # --write keeps the report's text above this line (the rounds' findings) and replaces what is below it.
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
-NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3", "final4", "final5")
+NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3", "final4", "final5", "final6")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 
@@ -286,10 +292,11 @@ def chosen_sets(paths: Sequence[Path]) -> Dict[str, List[LabelledMessage]]:
     if paths:
         return {f"{path.stem} ({path})": read_set(path) for path in paths}
     sets = {name: read_set(SETS / f"{name}.tsv") for name in NAMES if (SETS / f"{name}.tsv").exists()}
-    # Ordinary questions of every topic, from the NLU held-out set (another source): how often
-    # does a resident with an ordinary question get 112, or the "is it an emergency?" line?
-    sets["nlu-heldout"] = [LabelledMessage(lang, "emergency" if intent == "emergency" else "near_miss", intent, text)
-                           for lang, intent, text in read_heldout()]
+    # Ordinary questions of every topic, from the newest NLU held-out set (another source, never trained on):
+    # how often does a resident with an ordinary question get 112, or the "is it an emergency?" line?
+    if HELDOUT.exists():
+        sets["nlu-heldout"] = [LabelledMessage(lang, "emergency" if intent == "emergency" else "near_miss", intent,
+                                               text) for lang, intent, text in read_heldout()]
     return sets
 
 

@@ -160,3 +160,19 @@ def test_a_set_without_header_is_read_whole_and_set_with_dev_is_refused(tmp_path
     with pytest.raises(SystemExit):
         main(["--set", str(path), "--dev"])
     assert "give one of them" in capsys.readouterr().err
+
+
+def test_the_report_scores_the_fresh_sets_and_never_a_retired_one(monkeypatch, capsys) -> None:
+    """heldout.tsv to heldout6.tsv are training data since the seventh round: a figure on them would be in-sample."""
+    import bench.nlu as bench
+
+    opened = []
+    monkeypatch.setattr(bench, "read_heldout", lambda path=bench.HELDOUT: opened.append(path) or [])
+    monkeypatch.setattr(bench, "read_heldout_subs", lambda path=bench.HELDOUT_SUBS: opened.append(path))
+    monkeypatch.setattr(bench, "bench_set", lambda model, rows, title: None)
+    monkeypatch.setattr(bench, "bench_subs", lambda model, path: opened.append(path))
+    bench.main(["--model", "unused.tar.gz"])
+    names = [path.name for path in opened]
+    assert names == ["heldout7.tsv", "heldout_subs.tsv", "heldout_subs2.tsv", "heldout_subs3.tsv"]
+    assert not set(names) & set(bench.RETIRED)
+    assert "heldout6.tsv are training data since the seventh round" in capsys.readouterr().out
