@@ -22,7 +22,9 @@ with the classifier's ranking. A fourth, how near the message lies to the
 emergency examples in sentence-vector space (bot.safety.meaning), decides only
 for a message the classifier did not understand: such a fallback of a few words,
 without calm context, that reads or means like the emergency examples is an
-emergency (issue 12, fourth round; docs/bench-safety.md). Both signals are learnt
+emergency (issue 12, fourth round; docs/bench-safety.md). A signal word under an ordinary topic the classifier is
+less than 0.5 sure of is decided as under a fallback, so that its doubt falling just above or below the
+fallback threshold does not decide between 112 and a question (seventh round). Both signals are learnt
 in `rasa train` from the training data Rasa passes to this component, stored in
 the model's ModelStorage and loaded from it (like bot.nlu.sub_answers), so the
 running server needs no nlu/ folder.
