@@ -22,7 +22,9 @@ with the classifier's ranking. A fourth, how near the message lies to the
 emergency examples in sentence-vector space (bot.safety.meaning), decides only
 for a message the classifier did not understand: such a fallback of a few words,
 without calm context, that reads or means like the emergency examples is an
-emergency (issue 12, fourth round; docs/bench-safety.md). Both signals are learnt
+emergency (issue 12, fourth round; docs/bench-safety.md). A signal word under an ordinary topic the classifier is
+less than 0.5 sure of is decided as under a fallback, so that its doubt falling just above or below the
+fallback threshold does not decide between 112 and a question (seventh round). Both signals are learnt
 in `rasa train` from the training data Rasa passes to this component, stored in
 the model's ModelStorage and loaded from it (like bot.nlu.sub_answers), so the
 running server needs no nlu/ folder.
@@ -92,6 +94,12 @@ class SafetyNet(GraphComponent):
             # A danger word in a message that was not understood is an emergency (else: asked).
             # On: missing an emergency is the worst mistake, a false alarm a small one.
             "fallback_signal_is_emergency": True,
+            # A signal word under an ordinary topic the classifier is less sure of than this is decided like one in
+            # a message not understood (the line above, with its lone call for help and its calm reading): whether
+            # DIET's doubt falls just below or just above the fallback threshold (0.40) no longer decides between
+            # 112 and a question. 0: off (only a fallback). Chosen on both models by the rule in
+            # docs/bench-safety.md (issue 12, seventh round).
+            "unclear_topic_below": 0.5,
             # Calm context (the lexicon's `calm` tier: an attest, a bill, a course, last month) turns
             # an emergency into "is it an emergency? call 112" after the normal answer ...
             "calm_context": True,
@@ -375,13 +383,24 @@ class SafetyNet(GraphComponent):
             return EMERGENCY_LEVEL, "signals_together"
         if emergency >= float(self._config["emergency_bar"]):
             return EMERGENCY_LEVEL, "signal_and_classifier"
-        if intent.get(INTENT_NAME_KEY) == FALLBACK and self._config["fallback_signal_is_emergency"]:
+        unclear = self._unclear_topic(classified, intent)
+        if unclear and self._config["fallback_signal_is_emergency"]:
             if self._lone_call(hits, likeness, ranked):
                 return UNSURE, "lone_call_for_help"
             if self._reads_calm(text, likeness, ranked, calmed):
                 return UNSURE, "signal_reads_calm"
-            return EMERGENCY_LEVEL, "signal_unclear_topic"
+            return EMERGENCY_LEVEL, unclear
         return UNSURE, "signal"
+
+    def _unclear_topic(self, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any]) -> str:
+        """Why a signal word is decided as in a message not understood, or "" when the ordinary topic stands:
+        the classifier fell back (signal_unclear_topic), or its ordinary topic is less sure than
+        `unclear_topic_below` (signal_unsure_topic)."""
+        if intent.get(INTENT_NAME_KEY) == FALLBACK:
+            return "signal_unclear_topic"
+        if classified and classified[0][1] < float(self._config["unclear_topic_below"]):
+            return "signal_unsure_topic"
+        return ""
 
     def _lone_call(self, hits: Sequence[Hit], likeness: float, ranked: bool) -> bool:
         """Only a call for help or for a service ("which doctor is open on Sunday?", "when does the

@@ -99,6 +99,36 @@ def test_a_signal_word_in_a_message_that_was_not_understood_is_an_emergency() ->
     assert level(parsed) == "emergency" and parsed["intent"]["name"] == "emergency"
 
 
+@pytest.mark.parametrize("fallback, confidence", [(True, 0.3), (False, 0.42), (False, 0.48)])
+def test_a_signal_word_gets_112_whether_the_classifiers_doubt_falls_just_below_or_just_above_the_fallback(
+    fallback: bool, confidence: float
+) -> None:
+    # Smoke from the neighbour's flat, read as noise nuisance at 0.42 by a classifier with more ordinary examples:
+    # the full answer, as when it was not understood; the ordinary topic stays recoverable in the ranking.
+    parsed = parse("er komt bloed onder de deur van de buren door", [("noise_nuisance", confidence), ("housing", 0.2)],
+                   fallback=fallback)
+    assert level(parsed) == "emergency" and parsed["intent"]["name"] == "emergency"
+    assert parsed["safety"]["reason"] == ("signal_unclear_topic" if fallback else "signal_unsure_topic")
+    assert parsed["safety"]["classified"]["name"] == "noise_nuisance"
+
+
+def test_a_signal_word_under_a_fairly_sure_topic_is_still_only_asked_and_the_rule_can_be_switched_off() -> None:
+    ranking = [("noise_nuisance", 0.55), ("housing", 0.2)]
+    assert level(parse("er komt bloed onder de deur van de buren door", ranking)) == "unsure"
+    off = SafetyNet({"unclear_topic_below": 0.0}, LEXICON)
+    parsed = parse("er komt bloed onder de deur van de buren door", [("noise_nuisance", 0.42)], net=off)
+    assert level(parsed) == "unsure" and parsed["safety"]["reason"] == "signal"
+
+
+def test_under_an_unsure_topic_a_lone_call_for_a_service_and_calm_context_are_still_asked() -> None:
+    # "which doctor is open on Sunday" at health 0.45: a call for a service that reads like no emergency
+    asked = parse("welke dokter is open op zondag", [("health", 0.45), ("opening_hours", 0.2)], net=LIKE)
+    assert level(asked) == "unsure" and asked["safety"]["reason"] == "lone_call_for_help"
+    # a bill for a blood test: calm context keeps the normal answer, then "is it an emergency?"
+    calm = parse("een factuur voor het bloed onderzoek van mijn hond", [("health", 0.45), ("waste", 0.1)])
+    assert level(calm) == "unsure" and calm["intent"]["name"] == "health"
+
+
 def test_a_call_for_help_next_to_another_danger_word_is_an_emergency() -> None:
     assert level(parse("snel, hij verliest bloed", [("health", 0.5)], fallback=True)) == "emergency"
     assert level(parse("bloedtest", [("health", 0.9)])) == "unsure"
