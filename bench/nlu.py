@@ -1,8 +1,8 @@
 """`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout7.tsv, and sub-answer accuracy on
 tests/nlu/heldout_subs.tsv, heldout_subs2.tsv and heldout_subs3.tsv; with --dev, intent quality on the development
-set tests/nlu/dev.tsv only. The older held-out sets (heldout.tsv to heldout6.tsv) are training data since the
-seventh round (nlu/retired/, scripts/retired_examples.py) and are no longer scored: a figure on them would be
-in-sample.
+set tests/nlu/dev.tsv only. The older held-out sets (heldout.tsv to heldout6.tsv) were each scored at the end of a
+round and are retired: no longer scored (scripts/retired_examples.py can turn them into training data; main does not
+train on them, docs/nlu-pipeline.md, seventh round).
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
 questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
@@ -57,7 +57,7 @@ HELDOUT_7 = PROJECT_ROOT / "tests" / "nlu" / "heldout7.tsv"
 # A third sub-answer set by another author of the seventh round, who read nothing of the project.
 HELDOUT_SUBS_3 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs3.tsv"
 # The fresh held-out sets that no model was trained on, newest last, with what `make bench-nlu` calls them.
-# heldout.tsv to heldout6.tsv are training data since the seventh round (RETIRED): not scored.
+# heldout.tsv to heldout6.tsv were scored at the end of earlier rounds and are retired (RETIRED): not scored.
 FRESH = ((HELDOUT_7, "the seventh round's independent author, all topics"),)
 SUB_SETS = (HELDOUT_SUBS, HELDOUT_SUBS_2, HELDOUT_SUBS_3)
 HELDOUT = FRESH[-1][0]  # the newest held-out topic set
@@ -469,7 +469,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
                 bench_set(model, rows, f"{path}: scored as a held-out set (aggregates only)")
             return
         print(f"# NLU benchmark ({args.config or args.model})")
-        print(f"\n{', '.join(RETIRED)} are training data since the seventh round (nlu/retired/): not scored.")
+        print(f"\n{', '.join(RETIRED)}: retired (each scored at the end of an earlier round), not scored.")
         for path, title in FRESH:
             if path.exists():
                 bench_set(model, read_heldout(path), f"{path.relative_to(PROJECT_ROOT)}: {title}")

@@ -35,7 +35,7 @@ all 23 languages (tests/safety/):
 - dev9.tsv: a fourteenth author (2026-12-06, seventh round), the same brief; a validation set like dev8,
   never read, `--set tests/safety/dev9.tsv` (819 of 874 lines kept);
 and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout7.tsv (its `emergency` rows count as
-emergencies; heldout.tsv, scored here until the sixth round, is training data since the seventh).
+emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
 For each set and language: recall on emergencies (the full 112 answer comes

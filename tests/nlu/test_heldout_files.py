@@ -7,8 +7,9 @@ This is the one place where test code reads the training data next to the
 held-out sets: to guarantee the split. The development set, on which the
 pipeline and the thresholds are chosen, is kept apart the same way: never
 trained on, and no message of it is also in a held-out set. The retired held-out
-sets (scripts/retired_examples.py: RETIRED) are training data since the seventh
-round, through nlu/retired/ only, which must be exactly what that script writes.
+sets (scripts/retired_examples.py: RETIRED) may become training data only through
+nlu/retired/, which must then be exactly what that script writes (not in main:
+docs/nlu-pipeline.md, seventh round).
 """
 
 from __future__ import annotations
@@ -149,20 +150,21 @@ def test_no_message_occurs_twice_across_the_held_out_files_and_the_development_s
 
 
 def test_no_held_out_message_is_trained_on() -> None:
-    """Only the retired sets' messages are training data, and only through nlu/retired/."""
+    """No held-out message is a training example; a retired set's only through nlu/retired/ (not in main)."""
     trained, retired = trained_examples(), trained_examples("retired")
-    assert trained and retired, "no training examples found in nlu/intents or nlu/retired"
+    assert trained, "no training examples found in nlu/intents"
     leaked = [(path.name, r["text"]) for path in COLUMNS for r in read(path)
               if normalise(r["text"]) in trained or (path not in RETIRED and normalise(r["text"]) in retired)]
     assert leaked == []
 
 
-def test_the_retired_examples_are_generated_from_the_retired_sets() -> None:
-    """nlu/retired/ is what scripts/retired_examples.py writes: a hand edit or a changed set fails here."""
+def test_retired_examples_are_trained_on_only_as_the_script_writes_them() -> None:
+    """nlu/retired/, when present, is what scripts/retired_examples.py writes: a hand edit or a changed set fails
+    here. Main trains without it since the seventh round's safety check (docs/nlu-pipeline.md)."""
     present = {p.name: p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "nlu" / "retired").glob("*.yml")}
     expected = retired_examples.expected()
-    assert sorted(present) == sorted(expected)
-    assert [name for name in expected if present[name] != expected[name]] == []
+    assert len(expected) >= 40 and sum(text.count("\n      - ") for text in expected.values()) > 3000
+    assert not present or present == expected
 
 
 def test_a_retired_line_with_a_danger_word_is_not_taught_as_an_ordinary_topic() -> None:
