@@ -113,16 +113,17 @@ def render(intent: str, texts: Iterable[str]) -> str:
     return HEADER.format(sets=", ".join(RETIRED)) + body
 
 
-def expected() -> Dict[str, str]:
-    """file name -> content of nlu/retired/."""
-    return {f"{intent}.yml": render(intent, texts) for intent, texts in sorted(examples().items())}
+def expected(chosen: Dict[str, List[str]] | None = None) -> Dict[str, str]:
+    """file name -> content of nlu/retired/ (for `chosen`, the output of examples(), or examples() itself)."""
+    return {f"{intent}.yml": render(intent, texts) for intent, texts in sorted((chosen or examples()).items())}
 
 
 def main(argv: List[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check that nlu/retired/ is up to date")
     args = parser.parse_args(argv)
-    files = expected()
+    chosen = examples()
+    files = expected(chosen)
     present = {p.name: p.read_text(encoding="utf-8") for p in OUT.glob("*.yml")} if OUT.is_dir() else {}
     if args.check:
         stale = sorted(set(files) ^ set(present) | {n for n in files if present.get(n) != files[n]})
@@ -135,7 +136,7 @@ def main(argv: List[str] | None = None) -> int:
         (OUT / name).unlink()
     for name, content in files.items():
         (OUT / name).write_text(content, encoding="utf-8")
-    total = sum(len(v) for v in examples().values())
+    total = sum(len(v) for v in chosen.values())
     print(f"nlu/retired/: {len(files)} files, {total} examples")
     return 0
 

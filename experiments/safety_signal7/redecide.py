@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List
@@ -27,7 +26,7 @@ from bench.safety import SETS, read_set, trained_safety_net
 from bot import PROJECT_ROOT
 from bot.safety.lexicon import DangerLexicon
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
-from bot.vocabulary import FALLBACK
+from experiments.safety_recall6.redecide import parse  # the same cached parse: ranking, intent, language, level
 
 SIX = ("tune", "dev", "dev5", "dev6", "dev7", "dev8")
 READABLE = ("tune", "dev", "dev5", "dev6", "dev7")
@@ -39,21 +38,6 @@ def rows() -> List[Dict[str, Any]]:
         out += [{"set": name, "i": i, "lang": r.lang, "label": r.label, "category": r.category, "text": r.text}
                 for i, r in enumerate(read_set(SETS / f"{name}.tsv"))]
     return out
-
-
-async def parse(model: Path, items: List[Dict[str, Any]]) -> None:
-    from rasa.core.agent import Agent
-    from rasa.utils.log_utils import configure_structlog
-
-    configure_structlog(logging.WARNING)
-    agent = Agent.load(str(model))
-    for item in items:
-        data = await agent.parse_message(item["text"])
-        ranking = [r for r in data.get("intent_ranking", []) if not r.get("safety")]
-        item["ranking"] = ranking
-        item["intent"] = ranking[0] if ranking else {"name": FALLBACK, "confidence": 0.0}
-        item["language"] = (data.get("language") or {}).get("code") or ""
-        item["model_level"] = (data.get("safety") or {}).get("level", "none")
 
 
 def main() -> None:
