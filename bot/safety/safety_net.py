@@ -149,6 +149,28 @@ class SafetyNet(GraphComponent):
             # ... or when it reads at least this much like the emergency examples (character n-grams).
             # Chosen on the development sets by the rule in docs/bench-safety.md (fourth round).
             "fallback_likeness": 0.4,
+            # Eighth round (docs/bench-safety.md): a message the net has not alarmed, of at least likeness_min_words
+            # words, without calm context or a figure of speech, that passes the cheap gate below, is an emergency
+            # when its sentence vector lies at least this far on the emergency side of the emergency-vs-rest
+            # direction (EmergencyMeaning.likely, 0-1), whatever topic DIET picked. 0: off. 0.6 and the gate's
+            # 0.2 / 0.02 / 0.6 chosen on both models by the rule in docs/bench-safety.md (eighth round).
+            "meaning_any_topic": 0.6,
+            # The gate, so that ordinary messages are not encoded: the message reads at least this much like the
+            # emergency examples (character n-grams) ...
+            "meaning_gate_likeness": 0.2,
+            # ... and DIET placed it under no topic of ours (no_topic_intents), or gives emergency more than this
+            # confidence anywhere in its ranking under an ordinary topic less sure than meaning_gate_topic_below.
+            # A message not understood (nlu_fallback) has its own meaning signal (fallback_meaning), not this one.
+            "meaning_gate_ranked": 0.02,
+            "meaning_gate_topic_below": 0.6,
+            # Intents that mean "no topic of ours" for the gate above and for demoted_acute_no_topic.
+            "no_topic_intents": ["out_of_scope"],
+            # An acute term counted only as a signal because its words are short and the message was read as
+            # another language ("i want end it all"), under a no_topic_intent, is decided as under a fallback (lone
+            # call, reads calm), not only asked: neither the language nor a topic speaks against it.
+            "demoted_acute_no_topic": True,
+            # A call for help repeated ("aiuto aiuto", "help help") counts as signals together.
+            "repeated_call": True,
             # With a second opinion beside DIET (bot.nlu.second_opinion), weigh the words with DIET's own
             # ranking, kept beside the combined one: the thresholds above were chosen on DIET's peaks.
             # False: the combined ranking. Without a second opinion in the pipeline both are the same.
@@ -242,6 +264,8 @@ class SafetyNet(GraphComponent):
         """The safety report of one message, from its text, the classifier's ranking and intent, and its language."""
         found = self._lexicon.scan(text)
         hits = [h for h in (self._weighed(hit, language) for hit in found if hit.tier != "calm") if h is not None]
+        demoted = {(h.language, h.term) for h in found if h.tier == "acute"} & \
+            {(h.language, h.term) for h in hits if h.tier == "signal"}
         plain = self._without_figures_of_speech(hits, found)
         figure_of_speech, hits = len(plain) < len(hits), plain
         own = self._calm_languages(language, hits)
@@ -255,13 +279,15 @@ class SafetyNet(GraphComponent):
         acute = any(hit.tier == "acute" for hit in hits)
         likeness = self._likeness.score(text) if self._likeness and not acute and self._long_enough(text) else 0.0
         calmed = self._calmed(hits, calm)
-        level, reason = self._level(hits, classified, intent, likeness, text, calmed)
+        level, reason = self._level(hits, classified, intent, likeness, text, calmed, bool(demoted))
         if level == EMERGENCY_LEVEL and calmed:
             level, reason = UNSURE, f"calm_context_after_{reason}"
         if level == NONE and figure_of_speech:
             level, reason = UNSURE, "figure_of_speech"  # the danger words were a figure of speech: asked, once
         if level != EMERGENCY_LEVEL and not calm and intent.get(INTENT_NAME_KEY) == FALLBACK and self._long_enough(text):
             level, reason = self._not_understood(text, likeness, level, reason)
+        if level != EMERGENCY_LEVEL and not calm and not figure_of_speech and self._long_enough(text):
+            level, reason = self._means_emergency(text, likeness, classified, intent, level, reason)
         return self._report(level, reason, hits, classified, calm)
 
     def _calm_languages(self, language: Optional[str], hits: Sequence[Hit]) -> Set[str]:
@@ -281,6 +307,26 @@ class SafetyNet(GraphComponent):
             return EMERGENCY_LEVEL, "fallback_reads_like"
         if self._meaning is not None and self._meaning.score(text) >= float(self._config["fallback_meaning"]):
             return EMERGENCY_LEVEL, "fallback_means_like"
+        return level, reason
+
+    def _means_emergency(
+        self, text: str, likeness: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any],
+        level: str, reason: str,
+    ) -> Tuple[str, str]:
+        """A message not alarmed, under a topic DIET picked: an emergency when it passes the cheap gate (reads
+        somewhat like an emergency; placed under no topic of ours, or an unsure topic with emergency ranked) and its
+        sentence vector says emergency (meaning_any_topic); else as it was. Only gated messages are encoded."""
+        bar = float(self._config["meaning_any_topic"])
+        if bar <= 0 or self._meaning is None or likeness < float(self._config["meaning_gate_likeness"]) \
+                or intent.get(INTENT_NAME_KEY) == FALLBACK:
+            return level, reason
+        if intent.get(INTENT_NAME_KEY) not in self._config["no_topic_intents"]:
+            ranked = max((confidence for name, confidence in classified if name == EMERGENCY), default=0.0)
+            sure = bool(classified) and classified[0][1] >= float(self._config["meaning_gate_topic_below"])
+            if ranked <= float(self._config["meaning_gate_ranked"]) or sure:
+                return level, reason
+        if self._meaning.likely(text) >= bar:
+            return EMERGENCY_LEVEL, "means_emergency"
         return level, reason
 
     @staticmethod
@@ -350,7 +396,7 @@ class SafetyNet(GraphComponent):
 
     def _level(
         self, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]], intent: Dict[str, Any],
-        likeness: float = 0.0, text: str = "", calmed: bool = False,
+        likeness: float = 0.0, text: str = "", calmed: bool = False, demoted: bool = False,
     ) -> Tuple[str, str]:
         if any(hit.tier == "acute" for hit in hits):
             return EMERGENCY_LEVEL, "danger_words"
@@ -366,24 +412,26 @@ class SafetyNet(GraphComponent):
             return EMERGENCY_LEVEL, "ranking_and_likeness"
         emergency = ranked or 0.0
         if hits:
-            return self._signal(hits, emergency, classified, intent, likeness, ranked is not None, text, calmed)
+            return self._signal(hits, emergency, classified, intent, likeness, ranked is not None, text, calmed,
+                                demoted)
         if emergency >= float(self._config["unsure_bar"]):
             return UNSURE, "classifier_ranking"
         return NONE, ""
 
     def _signal(
         self, hits: Sequence[Hit], emergency: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any],
-        likeness: float = 0.0, ranked: bool = False, text: str = "", calmed: bool = False,
+        likeness: float = 0.0, ranked: bool = False, text: str = "", calmed: bool = False, demoted: bool = False,
     ) -> Tuple[str, str]:
         """Danger words that also occur in ordinary questions: together, or with the classifier, they decide.
-        `calmed`: calm context will turn an emergency found here into "is it an emergency?" (see decide)."""
+        `calmed`: calm context will turn an emergency found here into "is it an emergency?" (see decide).
+        `demoted`: an acute term among them counts as a signal only because of its short words (_weighed)."""
         topic_sure = intent.get(INTENT_NAME_KEY) != FALLBACK and bool(classified) and \
             classified[0][1] >= float(self._config["sure_topic"])
         if self._together(hits) and not (topic_sure and self._config["sure_topic_outweighs_together"]):
             return EMERGENCY_LEVEL, "signals_together"
         if emergency >= float(self._config["emergency_bar"]):
             return EMERGENCY_LEVEL, "signal_and_classifier"
-        unclear = self._unclear_topic(classified, intent)
+        unclear = self._unclear_topic(classified, intent) or self._demoted_no_topic(demoted, intent)
         if unclear and self._config["fallback_signal_is_emergency"]:
             if self._lone_call(hits, likeness, ranked):
                 return UNSURE, "lone_call_for_help"
@@ -400,6 +448,14 @@ class SafetyNet(GraphComponent):
             return "signal_unclear_topic"
         if classified and classified[0][1] < float(self._config["unclear_topic_below"]):
             return "signal_unsure_topic"
+        return ""
+
+    def _demoted_no_topic(self, demoted: bool, intent: Dict[str, Any]) -> str:
+        """"demoted_acute_no_topic" when an acute term counted as a signal for its short words (`demoted`) stands
+        under an intent that means no topic of ours (out_of_scope) and demoted_acute_no_topic is on, else ""."""
+        if demoted and self._config["demoted_acute_no_topic"] and \
+                intent.get(INTENT_NAME_KEY) in self._config["no_topic_intents"]:
+            return "demoted_acute_no_topic"
         return ""
 
     def _lone_call(self, hits: Sequence[Hit], likeness: float, ranked: bool) -> bool:
@@ -429,6 +485,8 @@ class SafetyNet(GraphComponent):
             return False
         calls = [h for h in hits if h.category == "help_now"]
         others = [h for h in hits if h.category != "help_now"]
+        if self._config["repeated_call"] and any(len(call.at) > 1 and " " not in call.term for call in calls):
+            return True  # one call for help, typed twice or more: "aiuto aiuto", "help help"
         return any(
             not (call.at & other.at) and call.language == other.language
             for call in calls for other in [*others, *calls]

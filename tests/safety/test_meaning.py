@@ -77,3 +77,33 @@ def test_a_message_asked_about_twice_is_encoded_once(monkeypatch: pytest.MonkeyP
     assert len(calls) == 1
     assert meaning.score("wanneer is het gemeentehuis open") == 0.0  # another message: encoded anew
     assert len(calls) == 2
+
+
+def test_the_emergency_direction_is_stored_with_the_model_and_fitted_when_an_older_model_has_none(
+        tmp_path: Path) -> None:
+    meaning = EmergencyMeaning(VECTORS, LABELS, neighbours=3)
+    meaning.save(tmp_path / "meaning.npz")
+    loaded = EmergencyMeaning.load(tmp_path / "meaning.npz", neighbours=3)
+    np.testing.assert_allclose(loaded.direction[0], meaning.direction[0], rtol=1e-6)
+    # an older model stored only vectors and labels: the direction is fitted from them, the same
+    np.savez_compressed(tmp_path / "old.npz", vectors=VECTORS.astype(np.float16), emergency=LABELS)
+    old = EmergencyMeaning.load(tmp_path / "old.npz", neighbours=3)
+    weights, bias = old.direction
+    assert float(_unit(1, 0, 0) @ weights) + bias > 0 > float(_unit(0, 1, 0) @ weights) + bias
+
+
+def test_the_direction_says_emergency_for_an_emergency_vector_and_not_for_an_ordinary_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.nlu.encoder as encoder
+
+    calls: list = []
+
+    def encode(texts: list) -> np.ndarray:
+        calls.append(list(texts))
+        return np.stack([_unit(1, 0.05, 0) if "brand" in t else _unit(0.05, 1, 0) for t in texts])
+
+    monkeypatch.setattr(encoder, "encode", encode)
+    meaning = EmergencyMeaning(VECTORS, LABELS, neighbours=3)
+    assert meaning.likely("brand in de keuken") > 0.5 > meaning.likely("wanneer is het gemeentehuis open")
+    assert meaning.score("wanneer is het gemeentehuis open") == 0.0
+    assert len(calls) == 2  # the score reuses the vector the direction encoded

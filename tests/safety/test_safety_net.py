@@ -490,3 +490,70 @@ def test_first_opinion_without_a_second_opinion_reads_the_intent_ranking() -> No
     parsed = parse("dokter nu!!", [("health", 0.5), ("greet", 0.1), ("emergency", 0.25)],
                    net=SafetyNet({"first_opinion": True}, LEXICON))
     assert level(parsed) == "emergency"
+
+
+class _Direction:
+    """A meaning model whose emergency-vs-rest direction gives a fixed value; counts the messages it encodes."""
+
+    def __init__(self, likely: float) -> None:
+        self.value, self.asked = likely, []
+
+    def score(self, text: str) -> float:
+        return 0.0
+
+    def likely(self, text: str) -> float:
+        self.asked.append(text)
+        return self.value
+
+
+def _direction_net(likely: float, reads: float = 0.3) -> SafetyNet:
+    return SafetyNet({}, LEXICON, _Reads(reads), meaning=_Direction(likely))  # type: ignore[arg-type]
+
+
+def test_a_plain_word_emergency_under_no_topic_of_ours_gets_112_by_what_it_means() -> None:
+    # "bloet overal snijwonde stopt nie": no danger word the lexicon knows, DIET says out_of_scope
+    text = "bloet overal snijwonde stopt nie"
+    parsed = parse(text, [("out_of_scope", 0.72), ("greet", 0.05)], net=_direction_net(0.61, reads=0.25))
+    assert level(parsed) == "emergency" and parsed["intent"]["name"] == "emergency"
+    assert parsed["safety"]["reason"] == "means_emergency"
+    assert level(parse(text, [("out_of_scope", 0.72)], net=_direction_net(0.59, reads=0.25))) == "none"
+
+
+def test_under_an_unsure_ordinary_topic_the_meaning_counts_only_with_emergency_ranked() -> None:
+    text = "mijn zoon is weg sinds twee uur en is nog niet terug"
+    ranked = [("interpreter", 0.56), ("school", 0.1), ("greet", 0.05), ("emergency", 0.03)]  # not in the top 3
+    assert level(parse(text, ranked, net=_direction_net(0.75))) == "emergency"
+    not_ranked = _direction_net(0.75)
+    assert level(parse(text, [("interpreter", 0.56), ("school", 0.1)], net=not_ranked)) == "none"
+    assert not_ranked.meaning.asked == []  # not encoded: the gate is cheap evidence only
+
+
+def test_the_meaning_never_overrules_a_sure_topic_calm_context_a_fallback_or_a_message_that_reads_calm() -> None:
+    text = "mijn dochter is ziek en kan niet naar school"
+    for ranking, fallback, reads in (
+        ([("school", 0.76), ("housing", 0.1), ("greet", 0.05), ("emergency", 0.03)], False, 0.25),  # a sure topic
+        ([("out_of_scope", 0.7)], False, 0.1),  # reads too little like an emergency to encode
+        ([("out_of_scope", 0.3)], True, 0.25),  # not understood: the fallback's own meaning signal decides
+    ):
+        net = _direction_net(0.99, reads)
+        assert level(parse(text, ranking, fallback=fallback, net=net)) != "emergency"
+        assert net.meaning.asked == []
+    calm = _direction_net(0.99)
+    assert level(parse("een factuur van de ziekenwagen vorige maand", [("out_of_scope", 0.7)], net=calm)) != "emergency"
+
+
+def test_a_call_for_help_typed_twice_is_an_emergency_unless_a_topic_is_sure() -> None:
+    assert level(parse("snel snel alstublieft", [("social_assistance", 0.53)])) == "emergency"
+    assert level(parse("snel alstublieft", [("social_assistance", 0.53)])) == "unsure"
+    assert level(parse("snel snel een afspraak", [("social_assistance", 0.9)])) == "unsure"
+
+
+def test_a_short_acute_term_of_another_language_under_no_topic_is_decided_as_not_understood() -> None:
+    # "has gun" is acute English; in a message read as Dutch its short words count only as a signal
+    ranking = [("out_of_scope", 0.64), ("greet", 0.03)]
+    parsed = parse("he has gun now", ranking, language="nl", net=LIKE)
+    assert level(parsed) == "emergency" and parsed["safety"]["reason"] == "demoted_acute_no_topic"
+    # under an ordinary topic it is still only asked, and the rule can be switched off
+    assert level(parse("he has gun now", [("housing", 0.64)], language="nl", net=LIKE)) == "unsure"
+    off = SafetyNet({"demoted_acute_no_topic": False}, LEXICON, LIKENESS)
+    assert level(parse("he has gun now", ranking, language="nl", net=off)) == "unsure"
