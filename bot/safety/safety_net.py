@@ -24,7 +24,10 @@ for a message the classifier did not understand: such a fallback of a few words,
 without calm context, that reads or means like the emergency examples is an
 emergency (issue 12, fourth round; docs/bench-safety.md). A signal word under an ordinary topic the classifier is
 less than 0.5 sure of is decided as under a fallback, so that its doubt falling just above or below the
-fallback threshold does not decide between 112 and a question (seventh round). Both signals are learnt
+fallback threshold does not decide between 112 and a question (seventh round). Under a topic DIET picked, a
+message that nothing else alarmed and that passes a cheap gate (reads somewhat like an emergency; no topic of ours,
+or an unsure one with emergency ranked) is an emergency when its sentence vector says so on a linear
+emergency-vs-rest direction (eighth round, `meaning_any_topic`). Both signals are learnt
 in `rasa train` from the training data Rasa passes to this component, stored in
 the model's ModelStorage and loaded from it (like bot.nlu.sub_answers), so the
 running server needs no nlu/ folder.

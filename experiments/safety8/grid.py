@@ -38,8 +38,8 @@ def run(net: SafetyNet, items: List[Dict[str, Any]], options: Dict[str, Any]) ->
                   for it in items]
     finally:
         meaning._vector = vector  # type: ignore[method-assign]
-    caught = {s: sum(lv for lv, it in zip(levels, items) if it["set"] == s and it["label"] == "emergency") for s in SIX}
-    alarms = sum(lv for lv, it in zip(levels, items) if it["label"] != "emergency")
+    caught = {s: sum(lv for lv, it in zip(levels, items, strict=True) if it["set"] == s and it["label"] == "emergency") for s in SIX}
+    alarms = sum(lv for lv, it in zip(levels, items, strict=True) if it["label"] != "emergency")
     first = sum(it["text"] in encoded for it in items[:SPEED])
     return {"caught": caught, "alarms": alarms, "encoded": first, "levels": levels}
 
@@ -62,7 +62,7 @@ def main() -> None:
         cells, ok, total, alarms = [], True, 0, 0
         for name, (net, items) in models.items():
             r = run(net, items, options)
-            for it, before, after in zip(items, base[name], r["levels"]):
+            for it, before, after in zip(items, base[name], r["levels"], strict=True):
                 if args.list and before != after and it["set"] != "dev8":
                     print(f'   {name} {"GAIN" if after else "LOSS"} {it["set"]} {it["label"]} {it["lang"]} '
                           f'{it["intent"]["name"]}: {it["text"][:80]}')
