@@ -2,8 +2,8 @@
 
 Usage: python -m experiments.safety8.grid --m0 M0.tar.gz M0.json --m1 M1.tar.gz M1.json [--config JSON ...]
 
-Each --config is a JSON object of safety-net options (the first run, `{}`, is the model's own options = main's
-decisions). Printed per option set and model: caught per set (tune dev dev5 dev6 dev7 dev8, full 112 first), full
+Each --config is a JSON object of safety-net options over main's (this round's options off); the first run, `{}`,
+is main's decisions. Printed per option set and model: caught per set (tune dev dev5 dev6 dev7 dev8, full 112 first), full
 false alarms over the six, whether the rule's (1)/(2) holds, and how many of bench.speed's first 1500 development
 messages are encoded. No message is printed (dev8 is a validation set).
 """
@@ -17,7 +17,7 @@ from typing import Any, Dict, List
 
 from bench.safety import trained_safety_net
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
-from experiments.safety8.sweep import ALARMS, BASE, SPEED
+from experiments.safety8.sweep import ALARMS, BASE, MAIN, SPEED
 from experiments.safety_signal7.redecide import SIX
 
 
@@ -33,7 +33,7 @@ def run(net: SafetyNet, items: List[Dict[str, Any]], options: Dict[str, Any]) ->
 
     meaning._vector = counting  # type: ignore[method-assign]
     try:
-        candidate = SafetyNet({**net._config, **options}, likeness=net.likeness, meaning=meaning)
+        candidate = SafetyNet({**net._config, **MAIN, **options}, likeness=net.likeness, meaning=meaning)
         levels = [candidate.decide(it["text"], it["ranking"], it["intent"], it["language"])["level"] == EMERGENCY_LEVEL
                   for it in items]
     finally:

@@ -4,7 +4,7 @@ Usage:
   python -m experiments.safety8.sweep --m0 M0.tar.gz M0.json --m1 M1.tar.gz M1.json [--vectors VEC.npy]
 
 The parses are those of `experiments.safety_signal7.redecide --parse` (tune, dev, dev5, dev6, dev7, dev8). Each
-model's own safety net (this worktree's code, its stored options, the new signal off) decides every message once;
+model's own safety net (this worktree's code, its stored options, this round's options off = main) decides every message once;
 a candidate then turns a message into an emergency when the net did not alarm it, it has no calm context, it is
 long enough (likeness_min_words), passes the candidate's cheap gate (character n-gram likeness, DIET's confidence
 in emergency anywhere in its ranking) and its sentence vector scores at least the candidate's bar. Scores tried:
@@ -33,6 +33,7 @@ from experiments.safety_signal7.redecide import SIX
 
 BASE = {"tune": 216, "dev": 575, "dev5": 504, "dev6": 506, "dev7": 368, "dev8": 426}
 ALARMS = {"M0": 26, "M1": 30}
+MAIN = {"meaning_any_topic": 0.0, "repeated_call": False, "demoted_acute_no_topic": False}  # this round's options off
 SPEED = 1500  # bench.speed --limit 1500: the first development messages (tune, dev, dev5, ...)
 
 
@@ -52,7 +53,7 @@ def features(name: str, model: Path, parse: Path, vectors: np.ndarray) -> Dict[s
     assert net is not None and net.meaning is not None and net.likeness is not None
     items = json.loads(parse.read_text())
     counting = _Counting(net.meaning)
-    off = SafetyNet({**net._config, "anytopic_meaning": 0.0}, likeness=net.likeness, meaning=counting)
+    off = SafetyNet({**net._config, **MAIN}, likeness=net.likeness, meaning=counting)
     reports = [off.decide(it["text"], it["ranking"], it["intent"], it["language"]) for it in items]
     stored, emergency = net.meaning._vectors, net.meaning._emergency
     scores = {}
