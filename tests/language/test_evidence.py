@@ -218,6 +218,9 @@ def test_word_shapes_do_not_decide_against_the_models(detector: LanguageDetector
         ("ar", "shkoun ghadya y3awni"),  # new: was unsure
         ("ar", "ch7al khassni nkhelles"),  # new: was unsure
         ("ar", "wo9tach ghadya tkoun lbaladiya m7loula"),
+        # Darija verbs with the aspect prefixes ka- and gha- (darija_dictionary.json, DarijaDistance's dictionary).
+        ("ar", "ghanji ghedda f sba7"),  # new: was unsure
+        ("ar", "kanfhem chwiya"),  # new: was unsure
         # Persian and Arabic in Arabic script.
         ("fa", "من کمک لازم دارم"),
         ("fa", "پسرم مریض است"),
@@ -255,3 +258,22 @@ def test_darija_evidence_is_made_from_the_package_lists_with_its_filters(tmp_pat
     # Short words, words shared with other languages and words already listed in evidence.json are left out.
     assert found["words"] == {"ar": ["shkoun", "wo9tach"]}
     assert found["prior"] == 0.1
+
+
+def test_darija_dictionary_keeps_only_verbs_with_darija_aspect_prefixes(tmp_path: Path) -> None:
+    from bot.language.sources import darija_dictionary_evidence
+
+    data = tmp_path / "DarijaDistance" / "data"
+    data.mkdir(parents=True)
+    (data / "translations.csv").write_text(
+        "darija,english\n"
+        "kantsab9,I am racing\n"  # present (ka-): kept
+        "ghaychejj3o,they will promote\n"  # future (gha-): kept
+        "jiran,neighbours\n"  # a noun Tarifit uses too: left out
+        "kanji,I am coming\n"  # ka- but a word of the other languages' text (kanji): left out
+        "kaka,is eating\n",  # too short
+        encoding="utf-8",
+    )
+    (data / "names.csv").write_text("names\n3tman\n", encoding="utf-8")
+    found = darija_dictionary_evidence(tmp_path)
+    assert found["words"] == {"ar": ["ghaychejj3o", "kantsab9"]}
