@@ -41,6 +41,10 @@ def texts_of_sources() -> dict:
     return found
 
 
+def _kind(answer: str, lang: str) -> str:
+    return "right" if answer == lang else "unsure" if answer == "unsure" else "wrong"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--save", type=Path)
@@ -52,8 +56,7 @@ def main() -> None:
         for key, (lang, answer) in old.items():
             after = new[key][1]
             if after != answer:
-                kind = lambda a: "right" if a == lang else "unsure" if a == "unsure" else "wrong"  # noqa: E731
-                move = f"{kind(answer)} -> {kind(after)}"
+                move = f"{_kind(answer, lang)} -> {_kind(after, lang)}"
                 moves[move] = moves.get(move, 0) + 1
         print(f"{len(old)} texts; changed: {moves or 'none'}")
         return
