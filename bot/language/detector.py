@@ -23,6 +23,8 @@ Three sources of evidence, combined per writing system:
   decide (one word of the best guess's close pair: unsure), and so does one
   listed word that is the only word beside a Dutch service name;
 - a Latin "i" inside a Cyrillic word is Ukrainian і (a keyboard without it);
+- a Latin-script letter only Tamazight writes among our languages (ɣ ɛ ḍ ṭ ṛ ḥ ẓ ǧ ṣ, the
+  evidence files' `letters`) makes the message Tamazight;
 - a message mixing its own script with Latin words is read on its own script
   (text.resident_words), and Dutch service and emergency words inside another
   language are ignored (text.SERVICE_NAMES);
@@ -415,6 +417,8 @@ class LanguageDetector:
             candidates = self._cyrillic_candidates(cleaned)
         elif script == "ethiopic" and _TIGRINYA.search(cleaned):
             candidates = frozenset({"ti"})
+        elif script == "latin":
+            candidates = self._latin_candidates(cleaned, candidates)
         if len(candidates) == 1:
             return {next(iter(candidates)): 1.0}
         lid = _restrict(_predict(load_fasttext(str(self.lid_path)), cleaned, self.top_k), candidates)
@@ -459,6 +463,17 @@ class LanguageDetector:
         if _ARABIC_ONLY.search(cleaned):
             return frozenset({"ar"})
         return SCRIPT_LANGUAGES["arabic"]
+
+    @staticmethod
+    def _latin_candidates(cleaned: str, candidates: FrozenSet[str]) -> FrozenSet[str]:
+        """A Latin-script language's own letters (the evidence files' `letters`: Tamazight's ɣ ɛ ḍ ṭ ṛ
+        ḥ ẓ ǧ ṣ, found in its training text and in no other language's) decide, as Sorani's ڕ ڵ ۆ
+        do in Arabic script; letters of two languages decide nothing."""
+        marked = {
+            code for source in load_evidence() for code, letters in source.letters.items()
+            if code in candidates and any(ch in cleaned for ch in letters)
+        }
+        return frozenset(marked) if len(marked) == 1 else candidates
 
     @staticmethod
     def _cyrillic_candidates(cleaned: str) -> FrozenSet[str]:

@@ -277,3 +277,20 @@ def test_darija_dictionary_keeps_only_verbs_with_darija_aspect_prefixes(tmp_path
     (data / "names.csv").write_text("names\n3tman\n", encoding="utf-8")
     found = darija_dictionary_evidence(tmp_path)
     assert found["words"] == {"ar": ["ghaychejj3o", "kantsab9"]}
+
+
+@pytest.mark.parametrize("text", ["ṛwaḥ ɣer sbitar", "tameṭṭut inu tuḍen", "mmi yuḍen, docteur"])
+def test_a_letter_only_tamazight_writes_gives_tamazight(detector: LanguageDetector, text: str) -> None:
+    # ḍ ṭ ṛ ḥ ẓ ǧ ṣ (and ɣ ɛ) are written, among our languages, only in Kabyle and Tarifit Latin orthography.
+    assert answer(detector, text) == "ber"
+
+
+def test_tamazight_letters_occur_in_no_other_languages_training_text() -> None:
+    letters = "".join(source.letters.get("ber", "") for source in load_evidence())
+    assert set("ḍṭṛḥẓǧṣ") <= set(letters)
+    for folder in ("udhr", "chat", "gettext", "cldr", "l10n", "lexicon"):
+        for path in (DATA / folder).glob("*.txt"):
+            if path.stem != "ber":
+                text = path.read_text(encoding="utf-8").lower()
+                # ɛ also spells two iso-codes language names in Italian ("kɛlɛngaxo"); the others never occur.
+                assert not set(letters) - {"ɛ"} & set(text), path
