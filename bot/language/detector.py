@@ -21,7 +21,9 @@ Three sources of evidence, combined per writing system:
   language's words, letters or word shapes in the message raises it, and when
   the models' best guess has none of them, two listed words of one language
   decide (one word of the best guess's close pair: unsure), and so does one
-  listed word that is the only word beside a Dutch service name;
+  listed word that is the only word beside a Dutch service name; one listed word
+  of the models' unsure best guess, with no evidence for any other language,
+  makes it sure;
 - a Latin "i" inside a Cyrillic word is Ukrainian і (a keyboard without it);
 - a Latin-script letter only Tamazight writes among our languages (ɣ ɛ ḍ ṭ ṛ ḥ ẓ ǧ ṣ, the
   evidence files' `letters`) makes the message Tamazight;
@@ -534,6 +536,8 @@ class LanguageDetector:
         decided = self._evidence_decides(cleaned, code, scores)
         if decided is not None:
             code, confidence = decided
+        elif confidence < self.min_confidence and self._evidence_agrees(cleaned, code):
+            confidence = self.min_confidence
         if self._close_call(ranked, normalise(current)):
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
@@ -607,6 +611,18 @@ class LanguageDetector:
         if frozenset({code, best}) in CLOSE_PAIRS:
             return code, min(scores.get(code, 0.0), UNSURE)
         return None
+
+    @staticmethod
+    def _evidence_agrees(cleaned: str, code: str) -> bool:
+        """The models' best guess, too unsure to switch, has a listed evidence word (_word_evidence)
+        and no other language has any evidence (word, letter or shape): two independent sources
+        agree, so the guess is sure enough ("zma khaza na rogha da", Pashto in Latin letters,
+        was unsure). A word of another language's list, or one for a language the models did not
+        rank first, decides nothing here (tried: 11 of the 111,803 training texts went wrong)."""
+        counts = _word_evidence(cleaned)
+        if set(counts) != {code}:
+            return False
+        return not {c for source in load_evidence() for c in evidence_counts(cleaned, source)} - {code}
 
     @staticmethod
     def _evidence_against(cleaned: str, code: str) -> bool:

@@ -294,3 +294,15 @@ def test_tamazight_letters_occur_in_no_other_languages_training_text() -> None:
                 text = path.read_text(encoding="utf-8").lower()
                 # ɛ also spells two iso-codes language names in Italian ("kɛlɛngaxo"); the others never occur.
                 assert not set(letters) - {"ɛ"} & set(text), path
+
+
+@pytest.mark.parametrize("text", ["da zoy me na khkari", "zama lur pa skool ke da", "zma khaza na rogha da"])
+def test_one_evidence_word_of_the_models_unsure_guess_makes_it_sure(detector: LanguageDetector, text: str) -> None:
+    # Pashto in Latin letters: the models lean to Pashto without being sure, and one word (zoy, lur, zma) is
+    # listed for Pashto and for no other language: the resident gets Pashto, not "unsure".
+    assert answer(detector, text) == "ps"
+
+
+def test_one_evidence_word_of_another_language_than_the_guess_does_not_make_it_sure(detector: LanguageDetector) -> None:
+    # The models lean (barely) to English, the one listed word is Pashto's: no confident answer either way.
+    assert answer(detector, "wror me ghwari") == UNSURE
