@@ -17,7 +17,9 @@ Three sources of evidence, combined per writing system:
   Finglish, transliterated Russian/Ukrainian/Bulgarian, Latin Pashto and Sorani,
   Tarifit, Somali and Kurmanji without their special letters; and
   bot/language/data/darija.json: Darija function words in Latin letters from
-  the arabizi package): each of a
+  the arabizi package; darija_dictionary.json: Darija verbs with the aspect
+  prefixes ka-/gha- from DarijaDistance's dictionary; bulgarian_latin.json:
+  Bulgarian words in Latin letters that Russian and Ukrainian do not spell so): each of a
   language's words, letters or word shapes in the message raises it, and when
   the models' best guess has none of them, two listed words of one language
   decide (one word of the best guess's close pair: unsure), and so does one
@@ -89,6 +91,7 @@ EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "evidence.json",
     Path(__file__).resolve().parent / "data" / "darija.json",
     Path(__file__).resolve().parent / "data" / "darija_dictionary.json",
+    Path(__file__).resolve().parent / "data" / "bulgarian_latin.json",
 )
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0

@@ -37,6 +37,12 @@ script documents, and redoes, how they were made:
            python3 -m bot.language.sources darija --wheels-dir <folder>
            writes bot/language/data/darija.json and darija_dictionary.json (evidence words,
            never trained on)
+  bulgarian-latin  Bulgarian words typed in Latin letters (evidence, never trained on):
+           the words of our Bulgarian training text that Debian's wbulgarian lists, spelled
+           in Latin letters, less the spellings of Russian (hunspell-ru) and Ukrainian
+           (wukrainian) words: apt-get download wbulgarian wukrainian hunspell-ru, dpkg-deb -x
+           each into one folder; python3 -m bot.language.sources bulgarian-latin --share-dir <folder>/usr/share
+           writes bot/language/data/bulgarian_latin.json
   ngrams   character 1-3-gram profiles (langdetect's format) of the languages
            of ours that the PyPI package geezswitch 1.0.1 has: Tigrinya and Amharic
            (its own, from Tigrinya and Amharic text) and langdetect's Wikipedia
@@ -518,6 +524,83 @@ def darija_dictionary_evidence(wheels: Path) -> Dict[str, Any]:
     }
 
 
+# Bulgarian as residents type it in Latin letters: the letters written one way in every variant,
+# then those written several ways (ъ as a or u, я as ya, ia or q, ...), at most BG_VARIANTS spellings a word.
+_BG_LATIN = dict(zip("абвгдезиклмнопрстуфх", "abvgdeziklmnoprstufh", strict=True))
+_BG_LATIN.update({"ж": "zh", "ч": "ch", "ш": "sh", "ь": "y"})
+_BG_SPELLINGS = {"ъ": ("a", "u"), "я": ("ya", "ia", "q"), "ю": ("yu", "iu"), "щ": ("sht",), "ц": ("ts", "c"),
+                 "й": ("y", "i")}
+BG_VARIANTS = 6
+# Russian and Ukrainian in Latin letters, to leave out the spellings they share with Bulgarian.
+_RU_UK_LATIN = {**_BG_LATIN, "ы": "y", "э": "e", "ё": "yo", "ь": "", "ъ": "", "і": "i", "ї": "yi", "є": "ye",
+                "ґ": "g", "'": "", "’": ""}
+_RU_UK_SPELLINGS = {"я": ("ya", "ia", "q"), "ю": ("yu", "iu"), "щ": ("sch", "shch", "sht"), "ц": ("ts", "c"),
+                    "й": ("y", "i"), "х": ("h", "kh"), "и": ("i", "y"), "е": ("e", "ye")}
+BG_LATIN_MIN_LENGTH = 4
+
+
+def latin_spellings(word: str, plain: Dict[str, str], several: Dict[str, Sequence[str]], cap: int) -> List[str]:
+    """Up to `cap` spellings of a Cyrillic word in Latin letters (the first choices first); [] when
+    a letter has none."""
+    import itertools
+
+    options: List[Sequence[str]] = []
+    for ch in word:
+        if ch in several:
+            options.append(several[ch])
+        elif ch in plain:
+            options.append((plain[ch],))
+        else:
+            return []
+    return ["".join(parts) for parts in itertools.islice(itertools.product(*options), cap)]
+
+
+def bulgarian_latin_evidence(wbulgarian: Path, wukrainian: Path, russian_dic: Path) -> Dict[str, Any]:
+    """Evidence words (the format of evidence.json) for Bulgarian typed in Latin letters: the words of
+    our Bulgarian training text (chat, UDHR, gettext, CLDR) that Debian's Bulgarian word list has
+    (wbulgarian: so a Bulgarian form, not a name or a misspelling), BG_LATIN_MIN_LENGTH letters or more,
+    spelled in Latin letters as residents do (latin_spellings), less every spelling that a Russian word
+    (hunspell-ru's stems and our Russian training text) or a Ukrainian form (wukrainian) also gets, a
+    word of another language's training text, a word claimed in evidence.json, and a Dutch word."""
+    bulgarian = set(wbulgarian.read_text(encoding="utf-8").lower().split())
+    ours = {w for folder in ("chat", "udhr", "gettext", "cldr") for line in read_lines(DATA / folder / "bg.txt")
+            for w in tokens(clean(line))}
+    candidates = {w for w in ours if w in bulgarian and len(w) >= BG_LATIN_MIN_LENGTH}
+    russian = {line.split("/")[0].lower() for line in russian_dic.read_text(encoding="utf-8").splitlines()[1:]}
+    russian |= {w for folder in ("chat", "udhr", "gettext", "cldr") for line in read_lines(DATA / folder / "ru.txt")
+                for w in tokens(clean(line))}
+    shared = set()
+    for word in russian | set(wukrainian.read_text(encoding="utf-8").lower().split()):
+        shared.update(latin_spellings(word, _RU_UK_LATIN, _RU_UK_SPELLINGS, 12))
+    evidence = json.loads((DATA / "evidence.json").read_text(encoding="utf-8"))["words"]
+    claimed = {w for code, words in evidence.items() if code != "bg" for w in words}
+    dutch_file = Path(__file__).resolve().parent / "model" / "dutch-words.txt"
+    dutch = set(dutch_file.read_text(encoding="utf-8").split()) if dutch_file.exists() else set()
+    elsewhere = _word_counts_elsewhere("bg")
+    left_out = shared | claimed | dutch
+    kept = sorted(
+        spelling for word in candidates for spelling in latin_spellings(word, _BG_LATIN, _BG_SPELLINGS, BG_VARIANTS)
+        if spelling not in left_out and not any(counts.get(spelling) for counts in elsewhere)
+    )
+    return {
+        "_about": "Bulgarian words typed in Latin letters: the words of Taalbrug's Bulgarian training text that "
+                  "Debian's wbulgarian 4.1 lists, spelled as residents do, less the spellings of Russian "
+                  "(hunspell-ru) and Ukrainian (wukrainian) words; bot/language/sources.py bulgarian_latin_evidence; "
+                  "evidence words, never trained on (bot/language/data/README.md). Generated: do not edit by hand.",
+        "prior": 0.1,
+        "words": {"bg": sorted(set(kept))},
+    }
+
+
+def write_bulgarian_latin(share: Path) -> None:
+    """bulgarian_latin.json from Debian's word lists unpacked under `share` (usr/share)."""
+    found = bulgarian_latin_evidence(share / "dict" / "bulgarian", share / "dict" / "ukrainian",
+                                     share / "hunspell" / "ru_RU.dic")
+    target = DATA / "bulgarian_latin.json"
+    target.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{target}: {len(found['words']['bg'])} words")
+
+
 # geezswitch's profile names for our languages (ber, ckb, kmr and ps have none).
 PROFILES = {"ti": "tir", "am": "amh", **{c: c for c in "ar bg de en es fa fr it nl pl pt ro ru so sq tr uk".split()}}
 
@@ -553,9 +636,24 @@ def write_darija(wheels: Path, _persian_dic: Optional[Path] = None) -> None:
         print(f"{DATA / target}: {len(found['words']['ar'])} words")
 
 
+def _write_word_lists(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """The lexicon, darija and bulgarian-latin sources: word lists from packages' files."""
+    if args.source == "bulgarian-latin":
+        if not args.share_dir:
+            parser.error("bulgarian-latin needs --share-dir")
+        write_bulgarian_latin(args.share_dir)
+        return
+    if not args.wheels_dir:
+        parser.error(f"{args.source} needs --wheels-dir")
+    (write_lexicon if args.source == "lexicon" else write_darija)(args.wheels_dir, args.persian_dic)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("source", choices=("gettext", "cldr", "ngrams", "sentences", "lexicon", "l10n", "darija"))
+    parser.add_argument(
+        "source", choices=("gettext", "cldr", "ngrams", "sentences", "lexicon", "l10n", "darija", "bulgarian-latin")
+    )
+    parser.add_argument("--share-dir", type=Path, help="usr/share of the unpacked wbulgarian, wukrainian, hunspell-ru")
     parser.add_argument("--l10n-dir", type=Path)
     parser.add_argument("--fortunes-dir", type=Path)
     parser.add_argument("--translations-dir", type=Path)
@@ -565,7 +663,9 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--npm-dir", type=Path)
     parser.add_argument("--geezswitch-dir", type=Path)
     args = parser.parse_args(argv)
-    if args.source == "gettext":
+    if args.source in ("lexicon", "darija", "bulgarian-latin"):
+        _write_word_lists(parser, args)
+    elif args.source == "gettext":
         write(DATA / "gettext", select(gettext_text(args.locale_dir)))
     elif args.source == "l10n":
         if not args.l10n_dir:
@@ -581,10 +681,6 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         for code, lines in translations_text(args.translations_dir).items():
             per_lang.setdefault(code, []).extend(lines)
         write(SENTENCES, sentence_test(per_lang))
-    elif args.source in ("lexicon", "darija"):
-        if not args.wheels_dir:
-            parser.error(f"{args.source} needs --wheels-dir")
-        (write_lexicon if args.source == "lexicon" else write_darija)(args.wheels_dir, args.persian_dic)
     elif args.source == "cldr":
         if not args.npm_dir:
             parser.error("cldr needs --npm-dir")

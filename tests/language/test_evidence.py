@@ -306,3 +306,15 @@ def test_one_evidence_word_of_the_models_unsure_guess_makes_it_sure(detector: La
 def test_one_evidence_word_of_another_language_than_the_guess_does_not_make_it_sure(detector: LanguageDetector) -> None:
     # The models lean (barely) to English, the one listed word is Pashto's: no confident answer either way.
     assert answer(detector, "wror me ghwari") == UNSURE
+
+
+@pytest.mark.parametrize("text", ["kade e obshtinata", "sinat mi e bolen", "detsata sa bolni"])
+def test_bulgarian_in_latin_letters_is_bulgarian(detector: LanguageDetector, text: str) -> None:
+    # Were Albanian (the first two) or unsure: Bulgarian words of bulgarian_latin.json (wbulgarian, not Russian
+    # or Ukrainian spellings) now say Bulgarian.
+    assert answer(detector, text) == "bg"
+
+
+@pytest.mark.parametrize("text", ["gde nahoditsya bolnitsa", "mne nuzhen vrach", "de znakhodytsya likarnya"])
+def test_russian_and_ukrainian_in_latin_letters_are_not_bulgarian(detector: LanguageDetector, text: str) -> None:
+    assert answer(detector, text) != "bg"
