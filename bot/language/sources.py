@@ -62,7 +62,7 @@ import json
 import random
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from bot.language.languages import SCRIPT_LANGUAGES, SUPPORTED
 from bot.language.text import clean, dominant_script, tokens
@@ -539,7 +539,7 @@ _RU_UK_SPELLINGS = {"я": ("ya", "ia", "q"), "ю": ("yu", "iu"), "щ": ("sch", "
 BG_LATIN_MIN_LENGTH = 4
 
 
-def latin_spellings(word: str, plain: Dict[str, str], several: Dict[str, Sequence[str]], cap: int) -> List[str]:
+def latin_spellings(word: str, plain: Mapping[str, str], several: Mapping[str, Sequence[str]], cap: int) -> List[str]:
     """Up to `cap` spellings of a Cyrillic word in Latin letters (the first choices first); [] when
     a letter has none."""
     import itertools
