@@ -1,8 +1,8 @@
-"""`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout7.tsv, and sub-answer accuracy on
-tests/nlu/heldout_subs.tsv, heldout_subs2.tsv and heldout_subs3.tsv; with --dev, intent quality on the development
-set tests/nlu/dev.tsv only. The older held-out sets (heldout.tsv to heldout6.tsv) were each scored at the end of a
-round and are retired: no longer scored (scripts/retired_examples.py can turn them into training data; main does not
-train on them, docs/nlu-pipeline.md, seventh round).
+"""`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout8.tsv, and sub-answer accuracy on
+tests/nlu/heldout_subs.tsv to heldout_subs4.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv
+only. The older held-out sets were each scored at the end of a round and are no longer scored: heldout.tsv to
+heldout6.tsv are retired (scripts/retired_examples.py turns them into training data, docs/nlu-pipeline.md), and
+heldout7.tsv, the seventh round's, was scored at its end (docs/nlu-pipeline.md).
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
 questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
@@ -56,10 +56,17 @@ DEV = PROJECT_ROOT / "tests" / "nlu" / "dev.tsv"
 HELDOUT_7 = PROJECT_ROOT / "tests" / "nlu" / "heldout7.tsv"
 # A third sub-answer set by another author of the seventh round, who read nothing of the project.
 HELDOUT_SUBS_3 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs3.tsv"
+# The eighth round's held-out author (2026-12-06): the same brief, read only docs/topics.yml; measured once before
+# and once after the round, which chose on the development and validation sets (dev4.tsv by another new author).
+HELDOUT_8 = PROJECT_ROOT / "tests" / "nlu" / "heldout8.tsv"
+# A fourth sub-answer set by another author of the eighth round, who read nothing of the project.
+HELDOUT_SUBS_4 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs4.tsv"
 # The fresh held-out sets that no model was trained on, newest last, with what `make bench-nlu` calls them.
-# heldout.tsv to heldout6.tsv were scored at the end of earlier rounds and are retired (RETIRED): not scored.
-FRESH = ((HELDOUT_7, "the seventh round's independent author, all topics"),)
-SUB_SETS = (HELDOUT_SUBS, HELDOUT_SUBS_2, HELDOUT_SUBS_3)
+# heldout.tsv to heldout6.tsv were scored at the end of earlier rounds and are retired (RETIRED), heldout7.tsv was
+# scored at the end of the seventh round: none is scored again.
+SCORED_BEFORE = ("heldout7.tsv",)
+FRESH = ((HELDOUT_8, "the eighth round's independent author, all topics"),)
+SUB_SETS = (HELDOUT_SUBS, HELDOUT_SUBS_2, HELDOUT_SUBS_3, HELDOUT_SUBS_4)
 HELDOUT = FRESH[-1][0]  # the newest held-out topic set
 # Below this many messages a group's result is given as a count only ("3/4"), not as a rate.
 SMALL = 20
@@ -470,6 +477,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
             return
         print(f"# NLU benchmark ({args.config or args.model})")
         print(f"\n{', '.join(RETIRED)}: retired (each scored at the end of an earlier round), not scored.")
+        print(f"{', '.join(SCORED_BEFORE)}: scored at the end of an earlier round (docs/nlu-pipeline.md), not scored.")
         for path, title in FRESH:
             if path.exists():
                 bench_set(model, read_heldout(path), f"{path.relative_to(PROJECT_ROOT)}: {title}")

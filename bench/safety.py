@@ -34,7 +34,12 @@ all 23 languages (tests/safety/):
   author wrote most lines outside nl, en, fr and es as translations of one list, so they vary less);
 - dev9.tsv: a fourteenth author (2026-12-06, seventh round), the same brief; a validation set like dev8,
   never read, `--set tests/safety/dev9.tsv` (819 of 874 lines kept);
-and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout7.tsv (its `emergency` rows count as
+- final7.tsv: a fifteenth author (2026-12-06, issue 12 eighth round), the same brief (now asking not to translate
+  one list), read nothing of the project nor the other sets; measured once before and once after the eighth round
+  (775 of 874 lines kept; its author says only nl, en, fr and es were written independently);
+- dev10.tsv: a sixteenth author (2026-12-06, eighth round), the same brief; a validation set like dev9, never read,
+  `--set tests/safety/dev10.tsv` (756 of 874 lines kept; most languages translated from one list, its author says);
+and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout8.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -76,7 +81,7 @@ SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 # --write keeps the report's text above this line (the rounds' findings) and replaces what is below it.
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
-NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3", "final4", "final5", "final6")
+NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3", "final4", "final5", "final6", "final7")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 

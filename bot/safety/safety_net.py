@@ -24,10 +24,12 @@ for a message the classifier did not understand: such a fallback of a few words,
 without calm context, that reads or means like the emergency examples is an
 emergency (issue 12, fourth round; docs/bench-safety.md). A signal word under an ordinary topic the classifier is
 less than 0.5 sure of is decided as under a fallback, so that its doubt falling just above or below the
-fallback threshold does not decide between 112 and a question (seventh round). Under a topic DIET picked, a
-message that nothing else alarmed and that passes a cheap gate (reads somewhat like an emergency; no topic of ours,
-or an unsure one with emergency ranked) is an emergency when its sentence vector says so on a linear
-emergency-vs-rest direction (eighth round, `meaning_any_topic`). Both signals are learnt
+fallback threshold does not decide between 112 and a question (seventh round). Calm context (the lexicon's calm
+tier) turns an emergency into "is it an emergency?"; a figure of speech, a joke ("haha") or care at home ("which
+ointment?") only when no acute term is found (eighth round, safety8fa). Under a topic DIET picked, a message that
+nothing else alarmed and that passes a cheap gate (reads somewhat like an emergency; no topic of ours, or an unsure
+one with emergency ranked) is an emergency when its sentence vector says so on a linear emergency-vs-rest direction
+(eighth round, safety8, `meaning_any_topic`). Both signals are learnt
 in `rasa train` from the training data Rasa passes to this component, stored in
 the model's ModelStorage and loaded from it (like bot.nlu.sub_answers), so the
 running server needs no nlu/ folder.
@@ -38,7 +40,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import replace
-from typing import Any, Dict, List, Optional, Sequence, Set, Text, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Set, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -114,6 +116,9 @@ class SafetyNet(GraphComponent):
             # ... and for these when an acute term names them: a child missing from school is no
             # question about a course (a lost identity card, a signal word, still is paperwork).
             "never_calm_acute": ["lost_child"],
+            # Calm kinds that count only when no acute term is found: a figure of speech, a joke ("haha", "mdr"),
+            # care at home ("zalf", "pomada", Turkish "atesi var", a fever). Eighth round (docs/bench-safety.md).
+            "calm_only_without_acute": ["figurative", "joking", "minor_care"],
             # Off: a signal word of suicide or violence at home ("mort", "die") is calmed like any other
             # ("je suis mort de rire", "my grandmother died last month"); their acute terms never are.
             "never_calm_signals": False,
@@ -276,8 +281,7 @@ class SafetyNet(GraphComponent):
         danger_at = frozenset(p for hit in hits if hit.tier == "acute" for p in hit.at)
         calm = [hit for hit in found
                 if hit.tier == "calm" and (hit.language in own or not own) and not (hit.at and hit.at <= danger_at)]
-        if danger_at:  # a figure of speech explains its own words, never another danger ("... and grandma fainted")
-            calm = [hit for hit in calm if hit.category != "figurative"]
+        calm = self._calm_beside(calm, danger_at)
         classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
         likeness = self._likeness.score(text) if self._likeness and not acute and self._long_enough(text) else 0.0
@@ -302,6 +306,15 @@ class SafetyNet(GraphComponent):
         if self._config["calm_in_signal_languages"] and not any(hit.tier == "acute" for hit in hits):
             own |= {hit.language for hit in hits}
         return own
+
+    def _calm_beside(self, calm: Sequence[Hit], danger_at: FrozenSet[int]) -> List[Hit]:
+        """The calm context that still counts beside an acute term (`danger_at`: its words): a figure of speech
+        explains its own words, never another danger ("... and grandma fainted"); a joke ("haha") or care at home
+        ("which ointment?") calms only a message without an acute term (`calm_only_without_acute`)."""
+        if not danger_at:
+            return list(calm)
+        weak = set(self._config["calm_only_without_acute"])
+        return [hit for hit in calm if hit.category not in weak]
 
     def _not_understood(self, text: str, likeness: float, level: str, reason: str) -> Tuple[str, str]:
         """A message the classifier did not understand, long enough, no calm context: an emergency when it

@@ -218,6 +218,9 @@ def test_word_shapes_do_not_decide_against_the_models(detector: LanguageDetector
         ("ar", "shkoun ghadya y3awni"),  # new: was unsure
         ("ar", "ch7al khassni nkhelles"),  # new: was unsure
         ("ar", "wo9tach ghadya tkoun lbaladiya m7loula"),
+        # Darija verbs with the aspect prefixes ka- and gha- (darija_dictionary.json, DarijaDistance's dictionary).
+        ("ar", "ghanji ghedda f sba7"),  # new: was unsure
+        ("ar", "kanfhem chwiya"),  # new: was unsure
         # Persian and Arabic in Arabic script.
         ("fa", "من کمک لازم دارم"),
         ("fa", "پسرم مریض است"),
@@ -255,3 +258,63 @@ def test_darija_evidence_is_made_from_the_package_lists_with_its_filters(tmp_pat
     # Short words, words shared with other languages and words already listed in evidence.json are left out.
     assert found["words"] == {"ar": ["shkoun", "wo9tach"]}
     assert found["prior"] == 0.1
+
+
+def test_darija_dictionary_keeps_only_verbs_with_darija_aspect_prefixes(tmp_path: Path) -> None:
+    from bot.language.sources import darija_dictionary_evidence
+
+    data = tmp_path / "DarijaDistance" / "data"
+    data.mkdir(parents=True)
+    (data / "translations.csv").write_text(
+        "darija,english\n"
+        "kantsab9,I am racing\n"  # present (ka-): kept
+        "ghaychejj3o,they will promote\n"  # future (gha-): kept
+        "jiran,neighbours\n"  # a noun Tarifit uses too: left out
+        "kanji,I am coming\n"  # ka- but a word of the other languages' text (kanji): left out
+        "kaka,is eating\n",  # too short
+        encoding="utf-8",
+    )
+    (data / "names.csv").write_text("names\n3tman\n", encoding="utf-8")
+    found = darija_dictionary_evidence(tmp_path)
+    assert found["words"] == {"ar": ["ghaychejj3o", "kantsab9"]}
+
+
+@pytest.mark.parametrize("text", ["ṛwaḥ ɣer sbitar", "tameṭṭut inu tuḍen", "mmi yuḍen, docteur"])
+def test_a_letter_only_tamazight_writes_gives_tamazight(detector: LanguageDetector, text: str) -> None:
+    # ḍ ṭ ṛ ḥ ẓ ǧ ṣ (and ɣ ɛ) are written, among our languages, only in Kabyle and Tarifit Latin orthography.
+    assert answer(detector, text) == "ber"
+
+
+def test_tamazight_letters_occur_in_no_other_languages_training_text() -> None:
+    letters = "".join(source.letters.get("ber", "") for source in load_evidence())
+    assert set("ḍṭṛḥẓǧṣ") <= set(letters)
+    for folder in ("udhr", "chat", "gettext", "cldr", "l10n", "lexicon"):
+        for path in (DATA / folder).glob("*.txt"):
+            if path.stem != "ber":
+                text = path.read_text(encoding="utf-8").lower()
+                # ɛ also spells two iso-codes language names in Italian ("kɛlɛngaxo"); the others never occur.
+                assert not set(letters) - {"ɛ"} & set(text), path
+
+
+@pytest.mark.parametrize("text", ["da zoy me na khkari", "zama lur pa skool ke da", "zma khaza na rogha da"])
+def test_one_evidence_word_of_the_models_unsure_guess_makes_it_sure(detector: LanguageDetector, text: str) -> None:
+    # Pashto in Latin letters: the models lean to Pashto without being sure, and one word (zoy, lur, zma) is
+    # listed for Pashto and for no other language: the resident gets Pashto, not "unsure".
+    assert answer(detector, text) == "ps"
+
+
+def test_one_evidence_word_of_another_language_than_the_guess_does_not_make_it_sure(detector: LanguageDetector) -> None:
+    # The models lean (barely) to English, the one listed word is Pashto's: no confident answer either way.
+    assert answer(detector, "wror me ghwari") == UNSURE
+
+
+@pytest.mark.parametrize("text", ["kade e obshtinata", "sinat mi e bolen", "detsata sa bolni"])
+def test_bulgarian_in_latin_letters_is_bulgarian(detector: LanguageDetector, text: str) -> None:
+    # Were Albanian (the first two) or unsure: Bulgarian words of bulgarian_latin.json (wbulgarian, not Russian
+    # or Ukrainian spellings) now say Bulgarian.
+    assert answer(detector, text) == "bg"
+
+
+@pytest.mark.parametrize("text", ["gde nahoditsya bolnitsa", "mne nuzhen vrach", "de znakhodytsya likarnya"])
+def test_russian_and_ukrainian_in_latin_letters_are_not_bulgarian(detector: LanguageDetector, text: str) -> None:
+    assert answer(detector, text) != "bg"

@@ -40,6 +40,9 @@ DEV2 = HERE / "dev2.tsv"
 SEVENTH = HERE / "heldout7.tsv"
 SUBS3 = HERE / "heldout_subs3.tsv"
 DEV3 = HERE / "dev3.tsv"
+EIGHTH = HERE / "heldout8.tsv"
+SUBS4 = HERE / "heldout_subs4.tsv"
+DEV4 = HERE / "dev4.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -54,6 +57,9 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     SEVENTH: ("lang", "intent", "text"),
     SUBS3: ("lang", "intent", "sub", "text"),
     DEV3: ("lang", "intent", "text"),
+    EIGHTH: ("lang", "intent", "text"),
+    SUBS4: ("lang", "intent", "sub", "text"),
+    DEV4: ("lang", "intent", "text"),
 }
 RETIRED = frozenset(HERE / name for name in retired_examples.RETIRED)
 
@@ -121,7 +127,7 @@ def test_every_line_has_a_known_language_and_label(path: Path) -> None:
     assert unknown_language == [] and unknown_intent == []
 
 
-@pytest.mark.parametrize("path", [SUBS, SUBS2, SUBS3], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [SUBS, SUBS2, SUBS3, SUBS4], ids=lambda p: p.name)
 def test_every_sub_answer_belongs_to_its_topic(path: Path) -> None:
     wrong = [(r["intent"], r["sub"], r["text"]) for r in read(path) if r["sub"] not in SUB_ANSWERS.get(r["intent"], ())]
     assert wrong == []

@@ -557,3 +557,30 @@ def test_a_short_acute_term_of_another_language_under_no_topic_is_decided_as_not
     assert level(parse("he has gun now", [("housing", 0.64)], language="nl", net=LIKE)) == "unsure"
     off = SafetyNet({"demoted_acute_no_topic": False}, LEXICON, LIKENESS)
     assert level(parse("he has gun now", ranking, language="nl", net=off)) == "unsure"
+
+
+def test_a_joke_calms_a_danger_word_but_never_an_acute_one() -> None:
+    # Issue 12, eighth round: laughter ("lol", "haha") marks a joke; it calms only a message without an acute term.
+    net = SafetyNet({})
+    fallback = [("out_of_scope", 0.3)]
+    assert level(parse("burnt the toast lol", fallback, fallback=True, language="en", net=net)) != "emergency"
+    assert level(parse("fire in the kitchen haha help", fallback, fallback=True, language="en", net=net)) == "emergency"
+
+
+def test_a_turkish_fever_is_no_fire_but_a_fever_with_breathing_trouble_is_an_emergency() -> None:
+    # "ateş" is fire and fever: "my child has a fever, which doctor is open today" is asked, not alarmed.
+    net = SafetyNet({})
+    ranking = [("health", 0.43), ("opening_hours", 0.2)]
+    fever = "cocugumun atesi var bugun hangi doktor acik"
+    assert level(parse(fever, ranking, language="tr", net=net)) == "unsure"
+    assert level(parse("cocugumun atesi var ve nefes alamiyor", ranking, language="tr", net=net)) == "emergency"
+
+
+def test_a_film_or_a_game_about_firefighters_is_asked_but_danger_and_young_people_are_no_game() -> None:
+    net = SafetyNet({})
+    film = parse("vimos una peli de bomberos y mi hijo quiere ser bombero", [("emergency", 0.58), ("leisure", 0.2)],
+                 language="es", net=net)
+    assert level(film) == "unsure"
+    # "peli" (a film) does not calm "peligro" (danger), "jeu" (a game) not "jeune" (young)
+    assert level(parse("hay peligro, fuego en la cocina", [("waste", 0.5)], language="es", net=net)) == "emergency"
+    assert level(parse("un jeune homme est inconscient", [("health", 0.5)], language="fr", net=net)) == "emergency"
