@@ -107,3 +107,22 @@ def test_the_direction_says_emergency_for_an_emergency_vector_and_not_for_an_ord
     assert meaning.likely("brand in de keuken") > 0.5 > meaning.likely("wanneer is het gemeentehuis open")
     assert meaning.score("wanneer is het gemeentehuis open") == 0.0
     assert len(calls) == 2  # the score reuses the vector the direction encoded
+
+
+def test_a_model_learnt_in_training_decides_as_the_same_model_fitted_again_after_loading(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The direction learnt in `rasa train` is fitted on the vectors as stored (float16), so a model that stored no
+    direction and fits it at load gives the same emergency likelihoods as a retrained one."""
+    import bot.nlu.encoder as encoder
+
+    rng = np.random.default_rng(1)
+    table = {f"m{i}": v / np.linalg.norm(v) for i, v in enumerate(rng.normal(size=(40, 8)).astype(np.float32))}
+    monkeypatch.setattr(encoder, "encode", lambda texts: np.stack([table.get(t, table["m0"]) for t in texts]))
+    examples = [(f"m{i}", i % 3 == 0) for i in range(40)]
+    learnt = EmergencyMeaning.fit(examples, neighbours=3)
+    learnt.save(tmp_path / "meaning.npz")
+    with np.load(tmp_path / "meaning.npz") as data:
+        np.savez_compressed(tmp_path / "old.npz", vectors=data["vectors"], emergency=data["emergency"])
+    refitted = EmergencyMeaning.load(tmp_path / "old.npz", neighbours=3)
+    for text in table:
+        assert refitted.likely(text) == pytest.approx(learnt.likely(text), abs=1e-6)
