@@ -29,7 +29,9 @@ tier) turns an emergency into "is it an emergency?"; a figure of speech, a joke 
 ointment?") only when no acute term is found (eighth round, safety8fa). Under a topic DIET picked, a message that
 nothing else alarmed and that passes a cheap gate (reads somewhat like an emergency; no topic of ours, or an unsure
 one with emergency ranked) is an emergency when its sentence vector says so on a linear emergency-vs-rest direction
-(eighth round, safety8, `meaning_any_topic`). Both signals are learnt
+(eighth round, safety8, `meaning_any_topic`). A message not understood that reads somewhat like an emergency
+(likeness >= 0.2) and whose sentence vector leans to emergency on that direction (>= 0.7) is one too (safety8fb,
+`fallback_direction`). Both signals are learnt
 in `rasa train` from the training data Rasa passes to this component, stored in
 the model's ModelStorage and loaded from it (like bot.nlu.sub_answers), so the
 running server needs no nlu/ folder.
@@ -160,12 +162,14 @@ class SafetyNet(GraphComponent):
             # Issue 12, eighth round (safety8fb): two weaker signals together also make a message not understood (of
             # likeness_min_words words, no calm context) an emergency. (a) DIET ranks emergency among its first
             # this many candidates (any confidence) and the message reads at least fallback_ranked_likeness like
-            # the emergency examples. 0: off.
-            "fallback_ranked_within": 5,
+            # the emergency examples. 0: off. Off: at 5 it caught 3 more development emergencies but alarmed an
+            # Arabic question about opening a restaurant (tests/integration/test_safety.py; docs/bench-safety.md).
+            "fallback_ranked_within": 0,
             "fallback_ranked_likeness": 0.2,
             # (b) its sentence vector lies at least this far on the emergency side of the emergency-vs-rest
             # direction (EmergencyMeaning.likely, 0-1) and it reads at least fallback_direction_likeness like the
             # emergency examples (the n-grams are checked first: a message below them is not encoded). 0: off.
+            # 0.7 chosen on M0 by the rule in docs/bench-safety.md (safety8fb).
             "fallback_direction": 0.7,
             "fallback_direction_likeness": 0.2,
             # Eighth round (docs/bench-safety.md): a message the net has not alarmed, of at least likeness_min_words

@@ -7,7 +7,7 @@ Usage:
 
 SIX.json is `experiments.safety_signal7.redecide --parse` (tune, dev, dev5, dev6, dev7, dev8). Each --config set is
 tried on top of the model's own safety net with this worktree's code. Printed: caught per set (full 112 first), full
-false alarms over the six, ordinary questions of tests/nlu/dev.tsv (in-scope, unmet) with 112, and whether the rule
+false alarms over the six, misses ending in nlu_fallback, ordinary questions of tests/nlu/dev.tsv (in-scope, unmet) with 112, and whether the rule
 (1)-(2) of docs/bench-safety.md holds. `--features` prints, for every message not understood (nlu_fallback) of the
 readable sets and of tests/nlu/dev.tsv, its label and the fallback signals (likeness,
 meaning share, linear meaning, emergency's rank and confidence among DIET's candidates, words); `--list` prints the
@@ -54,9 +54,11 @@ def figures(six: List[Dict[str, Any]], nlu: List[Dict[str, Any]], r6: List[Dict[
     caught = {s: sum(r["level"] == EMERGENCY_LEVEL for it, r in zip(six, r6) if it["set"] == s
                      and it["label"] == "emergency") for s in SIX}
     alarms = sum(r["level"] == EMERGENCY_LEVEL for it, r in zip(six, r6) if it["label"] != "emergency")
+    fallback_misses = sum(r["level"] != EMERGENCY_LEVEL and it["intent"].get("name") == FALLBACK
+                          for it, r in zip(six, r6) if it["label"] == "emergency")
     ordinary = {lab: sum(r["level"] == EMERGENCY_LEVEL for it, r in zip(nlu, rn) if it["label"] == lab)
                 for lab in ("in_scope", "unmet", "emergency")}
-    return {"caught": caught, "alarms": alarms, "ordinary": ordinary}
+    return {"caught": caught, "alarms": alarms, "ordinary": ordinary, "fallback_misses": fallback_misses}
 
 
 def features(net: SafetyNet, it: Dict[str, Any], r: Dict[str, Any]) -> str:
@@ -105,7 +107,7 @@ def main() -> None:
             f["ordinary"]["in_scope"] + f["ordinary"]["unmet"] <= b["ordinary"]["in_scope"] + b["ordinary"]["unmet"] \
             + ORDINARY_EXTRA
         print(("PASS " if ok else "fail ") + config + " | caught " + " ".join(str(f["caught"][s]) for s in SIX)
-              + f' = {sum(f["caught"].values())} | fa {f["alarms"]} | nlu-dev 112: in-scope {f["ordinary"]["in_scope"]}'
+              + f' = {sum(f["caught"].values())} | fa {f["alarms"]} | misses in nlu_fallback {f["fallback_misses"]} | nlu-dev 112: in-scope {f["ordinary"]["in_scope"]}'
               f' unmet {f["ordinary"]["unmet"]} emergency {f["ordinary"]["emergency"]}', flush=True)
         if args.list:
             for it, before, after in [*zip(six, base6, r6), *zip(nlu, basen, rn)]:
