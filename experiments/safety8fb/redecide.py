@@ -51,12 +51,12 @@ def levels(net: SafetyNet, items: List[Dict[str, Any]], options: Dict[str, Any])
 
 def figures(six: List[Dict[str, Any]], nlu: List[Dict[str, Any]], r6: List[Dict[str, Any]], rn: List[Dict[str, Any]]
             ) -> Dict[str, Any]:
-    caught = {s: sum(r["level"] == EMERGENCY_LEVEL for it, r in zip(six, r6) if it["set"] == s
+    caught = {s: sum(r["level"] == EMERGENCY_LEVEL for it, r in zip(six, r6, strict=True) if it["set"] == s
                      and it["label"] == "emergency") for s in SIX}
-    alarms = sum(r["level"] == EMERGENCY_LEVEL for it, r in zip(six, r6) if it["label"] != "emergency")
+    alarms = sum(r["level"] == EMERGENCY_LEVEL for it, r in zip(six, r6, strict=True) if it["label"] != "emergency")
     fallback_misses = sum(r["level"] != EMERGENCY_LEVEL and it["intent"].get("name") == FALLBACK
-                          for it, r in zip(six, r6) if it["label"] == "emergency")
-    ordinary = {lab: sum(r["level"] == EMERGENCY_LEVEL for it, r in zip(nlu, rn) if it["label"] == lab)
+                          for it, r in zip(six, r6, strict=True) if it["label"] == "emergency")
+    ordinary = {lab: sum(r["level"] == EMERGENCY_LEVEL for it, r in zip(nlu, rn, strict=True) if it["label"] == lab)
                 for lab in ("in_scope", "unmet", "emergency")}
     return {"caught": caught, "alarms": alarms, "ordinary": ordinary, "fallback_misses": fallback_misses}
 
@@ -94,7 +94,7 @@ def main() -> None:
     six, nlu = json.loads(args.six.read_text()), json.loads(args.nlu.read_text())
     base6, basen = levels(net, six, {}), levels(net, nlu, {})
     if args.features:
-        for it, r in [*zip(six, base6), *zip(nlu, basen)]:
+        for it, r in [*zip(six, base6, strict=True), *zip(nlu, basen, strict=True)]:
             if it["set"] in (*READABLE, "nlu-dev") and it["intent"].get("name") == FALLBACK:
                 print(features(net, it, r))
     for config in ["{}", *args.config]:
@@ -110,7 +110,7 @@ def main() -> None:
               + f' = {sum(f["caught"].values())} | fa {f["alarms"]} | misses in nlu_fallback {f["fallback_misses"]} | nlu-dev 112: in-scope {f["ordinary"]["in_scope"]}'
               f' unmet {f["ordinary"]["unmet"]} emergency {f["ordinary"]["emergency"]}', flush=True)
         if args.list:
-            for it, before, after in [*zip(six, base6, r6), *zip(nlu, basen, rn)]:
+            for it, before, after in [*zip(six, base6, r6, strict=True), *zip(nlu, basen, rn, strict=True)]:
                 if it["set"] != "dev8" and (before["level"] == EMERGENCY_LEVEL) != (after["level"] == EMERGENCY_LEVEL):
                     print(f'   {"GAIN" if after["level"] == EMERGENCY_LEVEL else "LOSS"} {it["set"]} {it["label"]} '
                           f'{it["lang"]} [{after["reason"]}] {it["text"][:90]}')
