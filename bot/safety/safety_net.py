@@ -29,7 +29,9 @@ tier) turns an emergency into "is it an emergency?"; a figure of speech, a joke 
 ointment?") only when no acute term is found (eighth round, safety8fa). Under a topic DIET picked, a message that
 nothing else alarmed and that passes a cheap gate (reads somewhat like an emergency; no topic of ours, or an unsure
 one with emergency ranked) is an emergency when its sentence vector says so on a linear emergency-vs-rest direction
-(eighth round, safety8, `meaning_any_topic`). Both signals are learnt
+(eighth round, safety8, `meaning_any_topic`). A message not understood that reads somewhat like an emergency
+(likeness >= 0.2) and whose sentence vector leans to emergency on that direction (>= 0.7) is one too (safety8fb,
+`fallback_direction`). Both signals are learnt
 in `rasa train` from the training data Rasa passes to this component, stored in
 the model's ModelStorage and loaded from it (like bot.nlu.sub_answers), so the
 running server needs no nlu/ folder.
@@ -157,6 +159,19 @@ class SafetyNet(GraphComponent):
             # ... or when it reads at least this much like the emergency examples (character n-grams).
             # Chosen on the development sets by the rule in docs/bench-safety.md (fourth round).
             "fallback_likeness": 0.4,
+            # Issue 12, eighth round (safety8fb): two weaker signals together also make a message not understood (of
+            # likeness_min_words words, no calm context) an emergency. (a) DIET ranks emergency among its first
+            # this many candidates (any confidence) and the message reads at least fallback_ranked_likeness like
+            # the emergency examples. 0: off. Off: at 5 it caught 3 more development emergencies but alarmed an
+            # Arabic question about opening a restaurant (tests/integration/test_safety.py; docs/bench-safety.md).
+            "fallback_ranked_within": 0,
+            "fallback_ranked_likeness": 0.2,
+            # (b) its sentence vector lies at least this far on the emergency side of the emergency-vs-rest
+            # direction (EmergencyMeaning.likely, 0-1) and it reads at least fallback_direction_likeness like the
+            # emergency examples (the n-grams are checked first: a message below them is not encoded). 0: off.
+            # 0.7 chosen on M0 by the rule in docs/bench-safety.md (safety8fb).
+            "fallback_direction": 0.7,
+            "fallback_direction_likeness": 0.2,
             # Eighth round (docs/bench-safety.md): a message the net has not alarmed, of at least likeness_min_words
             # words, without calm context or a figure of speech, that passes the cheap gate below, is an emergency
             # when its sentence vector lies at least this far on the emergency side of the emergency-vs-rest
@@ -292,7 +307,7 @@ class SafetyNet(GraphComponent):
         if level == NONE and figure_of_speech:
             level, reason = UNSURE, "figure_of_speech"  # the danger words were a figure of speech: asked, once
         if level != EMERGENCY_LEVEL and not calm and intent.get(INTENT_NAME_KEY) == FALLBACK and self._long_enough(text):
-            level, reason = self._not_understood(text, likeness, level, reason)
+            level, reason = self._not_understood(text, likeness, level, reason, classified)
         if level != EMERGENCY_LEVEL and not calm and not figure_of_speech and self._long_enough(text):
             level, reason = self._means_emergency(text, likeness, classified, intent, level, reason)
         return self._report(level, reason, hits, classified, calm)
@@ -316,14 +331,39 @@ class SafetyNet(GraphComponent):
         weak = set(self._config["calm_only_without_acute"])
         return [hit for hit in calm if hit.category not in weak]
 
-    def _not_understood(self, text: str, likeness: float, level: str, reason: str) -> Tuple[str, str]:
+    def _not_understood(
+        self, text: str, likeness: float, level: str, reason: str, classified: Sequence[Tuple[str, float]] = (),
+    ) -> Tuple[str, str]:
         """A message the classifier did not understand, long enough, no calm context: an emergency when it
-        reads (character n-grams) or means (sentence vectors) like the emergency examples, else as it was."""
+        reads (character n-grams) or means (sentence vectors) like the emergency examples, or when two weaker
+        signals agree (_ranked_and_reads, _leans_and_reads), else as it was."""
         if self._likeness is not None and likeness >= float(self._config["fallback_likeness"]):
             return EMERGENCY_LEVEL, "fallback_reads_like"
+        if self._ranked_and_reads(classified, likeness):
+            return EMERGENCY_LEVEL, "fallback_ranked_and_reads"
         if self._meaning is not None and self._meaning.score(text) >= float(self._config["fallback_meaning"]):
             return EMERGENCY_LEVEL, "fallback_means_like"
+        if self._leans_and_reads(text, likeness):
+            return EMERGENCY_LEVEL, "fallback_leans_and_reads"
         return level, reason
+
+    def _ranked_and_reads(self, classified: Sequence[Tuple[str, float]], likeness: float) -> bool:
+        """DIET ranks emergency among its first fallback_ranked_within candidates, and the message reads at least
+        fallback_ranked_likeness like the emergency examples (safety8fb; off at 0)."""
+        within = int(self._config["fallback_ranked_within"])
+        if within <= 0 or self._likeness is None or likeness < float(self._config["fallback_ranked_likeness"]):
+            return False
+        return any(name == EMERGENCY for name, _ in classified[:within])
+
+    def _leans_and_reads(self, text: str, likeness: float) -> bool:
+        """The sentence vector lies on the emergency side of the learnt direction (fallback_direction) and the
+        message reads at least fallback_direction_likeness like the emergency examples; only such messages are
+        encoded for it (safety8fb; off at 0)."""
+        bar = float(self._config["fallback_direction"])
+        if bar <= 0 or self._meaning is None or self._likeness is None \
+                or likeness < float(self._config["fallback_direction_likeness"]):
+            return False
+        return self._meaning.likely(text) >= bar
 
     def _means_emergency(
         self, text: str, likeness: float, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any],

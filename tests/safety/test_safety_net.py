@@ -342,6 +342,9 @@ class _Means:
     def score(self, text: str) -> float:
         return self.share
 
+    def likely(self, text: str) -> float:
+        return 0.0  # its emergency-vs-rest direction says: not an emergency
+
 
 class _Reads:
     """A likeness model with a fixed score."""
@@ -533,7 +536,7 @@ def test_the_meaning_never_overrules_a_sure_topic_calm_context_a_fallback_or_a_m
     for ranking, fallback, reads in (
         ([("school", 0.76), ("housing", 0.1), ("greet", 0.05), ("emergency", 0.03)], False, 0.25),  # a sure topic
         ([("out_of_scope", 0.7)], False, 0.1),  # reads too little like an emergency to encode
-        ([("out_of_scope", 0.3)], True, 0.25),  # not understood: the fallback's own meaning signal decides
+        ([("out_of_scope", 0.3)], True, 0.15),  # not understood: the fallback's own rules decide (reads < 0.2)
     ):
         net = _direction_net(0.99, reads)
         assert level(parse(text, ranking, fallback=fallback, net=net)) != "emergency"
@@ -584,3 +587,35 @@ def test_a_film_or_a_game_about_firefighters_is_asked_but_danger_and_young_peopl
     # "peli" (a film) does not calm "peligro" (danger), "jeu" (a game) not "jeune" (young)
     assert level(parse("hay peligro, fuego en la cocina", [("waste", 0.5)], language="es", net=net)) == "emergency"
     assert level(parse("un jeune homme est inconscient", [("health", 0.5)], language="fr", net=net)) == "emergency"
+
+
+def test_a_message_not_understood_with_emergency_among_diets_candidates_that_reads_somewhat_like_one_gets_112() -> None:
+    # Issue 12, eighth round (safety8fb): no danger word, DIET did not understand it and ranks emergency fifth; the
+    # n-grams read it somewhat like an emergency (0.25, below the 0.4 that decides alone): together, 112.
+    text = "zwarte walm komt onder de deur van de buren"
+    fifth = [("out_of_scope", 0.3), ("waste", 0.1), ("greet", 0.05), ("housing", 0.04), ("emergency", 0.03)]
+    def ranked(reads: float) -> SafetyNet:  # off by default: see docs/bench-safety.md (safety8fb)
+        return SafetyNet({"fallback_ranked_within": 5}, LEXICON, _Reads(reads), meaning=_Means(0.0))  # type: ignore[arg-type]
+
+    assert level(parse(text, fifth, fallback=True, net=_meaning_net(0.0, reads=0.25))) != "emergency"  # off
+    parsed = parse(text, fifth, fallback=True, net=ranked(0.25))
+    assert level(parsed) == "emergency" and parsed["intent"]["name"] == "emergency"
+    assert parsed["safety"]["reason"] == "fallback_ranked_and_reads"
+    # emergency sixth, or a message that reads less like one: no full answer from these two signals
+    sixth = [*fifth[:4], ("school", 0.035), ("emergency", 0.03)]
+    assert level(parse(text, sixth, fallback=True, net=ranked(0.25))) != "emergency"
+    assert level(parse(text, fifth, fallback=True, net=ranked(0.15))) != "emergency"
+    # understood as an ordinary topic: the topic stands
+    assert level(parse(text, [("housing", 0.8), ("emergency", 0.03)], net=ranked(0.25))) != "emergency"
+
+
+def test_a_message_not_understood_that_leans_to_emergency_and_reads_somewhat_like_one_gets_112() -> None:
+    text = "mijn zoon drinkt blauwe spul van onder de gootsteen"
+    ranking = [("out_of_scope", 0.3), ("waste", 0.1)]
+    parsed = parse(text, ranking, fallback=True, net=_direction_net(0.75, reads=0.25))
+    assert level(parsed) == "emergency" and parsed["safety"]["reason"] == "fallback_leans_and_reads"
+    assert level(parse(text, ranking, fallback=True, net=_direction_net(0.65, reads=0.25))) != "emergency"
+    # a message that does not read like an emergency at all is not even encoded for it
+    calm = _direction_net(0.95, reads=0.15)
+    assert level(parse(text, ranking, fallback=True, net=calm)) != "emergency"
+    assert calm.meaning.asked == []
