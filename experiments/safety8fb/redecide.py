@@ -17,31 +17,19 @@ readable sets' messages whose level changed. dev8 is a validation set: figures o
 from __future__ import annotations
 
 import argparse
-import asyncio
-import csv
 import json
 from pathlib import Path
 from typing import Any, Dict, List
 
 from bench.safety import trained_safety_net
-from bot import PROJECT_ROOT
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
 from bot.vocabulary import EMERGENCY, FALLBACK
-from experiments.safety_recall6.redecide import parse
+from experiments.safety_recall6.redecide import cache_parse, nlu_dev_rows
 from experiments.safety_signal7.redecide import READABLE, SIX
 
 BASE = {"tune": 216, "dev": 575, "dev5": 505, "dev6": 506, "dev7": 368, "dev8": 426}
 ALARMS = 9
 ORDINARY_EXTRA = 2
-NLU_DEV = PROJECT_ROOT / "tests" / "nlu" / "dev.tsv"
-
-
-def nlu_rows() -> List[Dict[str, Any]]:
-    with NLU_DEV.open(encoding="utf-8", newline="") as handle:
-        return [{"set": "nlu-dev", "lang": r["lang"], "category": r["intent"], "text": r["text"],
-                 "label": "emergency" if r["intent"] == "emergency" else ("unmet" if r["intent"] == "unmet" else
-                                                                          "in_scope")}
-                for r in csv.DictReader(handle, delimiter="\t")]
 
 
 def levels(net: SafetyNet, items: List[Dict[str, Any]], options: Dict[str, Any]) -> List[Dict[str, Any]]:
@@ -85,9 +73,7 @@ def main() -> None:
     parser.add_argument("--list", action="store_true")
     args = parser.parse_args()
     if args.parse_nlu:
-        items = nlu_rows()
-        asyncio.run(parse(args.model, items))
-        args.parse_nlu.write_text(json.dumps(items, ensure_ascii=False))
+        cache_parse(args.model, nlu_dev_rows(), args.parse_nlu)
         return
     net = trained_safety_net(args.model)
     assert net is not None

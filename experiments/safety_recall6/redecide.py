@@ -39,6 +39,12 @@ def rows() -> List[Dict[str, Any]]:
     for name in DEV_SETS:
         out += [{"set": name, "lang": r.lang, "label": r.label, "category": r.category, "text": r.text}
                 for r in read_set(SETS / f"{name}.tsv")]
+    return out + nlu_dev_rows()
+
+
+def nlu_dev_rows() -> List[Dict[str, Any]]:
+    """The messages of tests/nlu/dev.tsv, labelled emergency, unmet or in_scope."""
+    out: List[Dict[str, Any]] = []
     with NLU_DEV.open(encoding="utf-8", newline="") as handle:
         for r in csv.DictReader(handle, delimiter="\t"):
             label = "emergency" if r["intent"] == "emergency" else ("unmet" if r["intent"] == "unmet" else "in_scope")
@@ -61,6 +67,12 @@ async def parse(model: Path, items: List[Dict[str, Any]]) -> None:
         item["model_level"] = (data.get("safety") or {}).get("level", "none")
 
 
+def cache_parse(model: Path, items: List[Dict[str, Any]], path: Path) -> None:
+    """Parses `items` with the model (`parse`) and writes them to `path` as JSON, for --cached re-decisions."""
+    asyncio.run(parse(model, items))
+    path.write_text(json.dumps(items, ensure_ascii=False))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", type=Path, required=True)
@@ -72,9 +84,7 @@ def main() -> None:
     parser.add_argument("--config", action="append", default=[], metavar="KEY=JSON", help="a safety-net option to try")
     args = parser.parse_args()
     if args.parse:
-        items = rows()
-        asyncio.run(parse(args.model, items))
-        args.parse.write_text(json.dumps(items, ensure_ascii=False))
+        cache_parse(args.model, rows(), args.parse)
         return
     items = json.loads(args.cached.read_text())
     net = trained_safety_net(args.model)

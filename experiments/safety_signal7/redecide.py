@@ -16,7 +16,6 @@ one loses (counted per set). `--list` prints the misses, false alarms and losses
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 from collections import Counter
 from pathlib import Path
@@ -26,7 +25,9 @@ from bench.safety import SETS, read_set, trained_safety_net
 from bot import PROJECT_ROOT
 from bot.safety.lexicon import DangerLexicon
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
-from experiments.safety_recall6.redecide import parse  # the same cached parse: ranking, intent, language, level
+from experiments.safety_recall6.redecide import (
+    cache_parse,  # the same cached parse: ranking, intent, language, level
+)
 
 SIX = ("tune", "dev", "dev5", "dev6", "dev7", "dev8")
 READABLE = ("tune", "dev", "dev5", "dev6", "dev7")
@@ -51,9 +52,7 @@ def main() -> None:
     parser.add_argument("--config", action="append", default=[], metavar="KEY=JSON", help="a safety-net option to try")
     args = parser.parse_args()
     if args.parse:
-        items = rows()
-        asyncio.run(parse(args.model, items))
-        args.parse.write_text(json.dumps(items, ensure_ascii=False))
+        cache_parse(args.model, rows(), args.parse)
         return
     items = json.loads(args.cached.read_text())
     net = trained_safety_net(args.model)
