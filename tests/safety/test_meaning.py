@@ -61,8 +61,10 @@ def test_an_indirect_emergency_in_another_language_lies_nearer_the_emergency_exa
     assert meaning.score("де можна здати старий телевізор") == 0.0
 
 
-def test_a_message_asked_about_twice_is_encoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The safety net may score one message twice (reads calm? not understood?): one 5-8 ms encoding."""
+@pytest.fixture
+def encoded(monkeypatch: pytest.MonkeyPatch) -> list:
+    """A stand-in encoder: "brand" messages lie near the emergency examples, others near the ordinary ones.
+    Returns the list of calls it received."""
     import bot.nlu.encoder as encoder
 
     calls: list = []
@@ -72,6 +74,12 @@ def test_a_message_asked_about_twice_is_encoded_once(monkeypatch: pytest.MonkeyP
         return np.stack([_unit(1, 0.05, 0) if "brand" in t else _unit(0.05, 1, 0) for t in texts])
 
     monkeypatch.setattr(encoder, "encode", encode)
+    return calls
+
+
+def test_a_message_asked_about_twice_is_encoded_once(encoded: list) -> None:
+    """The safety net may score one message twice (reads calm? not understood?): one 5-8 ms encoding."""
+    calls = encoded
     meaning = EmergencyMeaning(VECTORS, LABELS, neighbours=3)
     assert meaning.score("brand in de keuken") == meaning.score("brand in de keuken") == 1.0
     assert len(calls) == 1
@@ -92,17 +100,8 @@ def test_the_emergency_direction_is_stored_with_the_model_and_fitted_when_an_old
     assert float(_unit(1, 0, 0) @ weights) + bias > 0 > float(_unit(0, 1, 0) @ weights) + bias
 
 
-def test_the_direction_says_emergency_for_an_emergency_vector_and_not_for_an_ordinary_one(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.nlu.encoder as encoder
-
-    calls: list = []
-
-    def encode(texts: list) -> np.ndarray:
-        calls.append(list(texts))
-        return np.stack([_unit(1, 0.05, 0) if "brand" in t else _unit(0.05, 1, 0) for t in texts])
-
-    monkeypatch.setattr(encoder, "encode", encode)
+def test_the_direction_says_emergency_for_an_emergency_vector_and_not_for_an_ordinary_one(encoded: list) -> None:
+    calls = encoded
     meaning = EmergencyMeaning(VECTORS, LABELS, neighbours=3)
     assert meaning.likely("brand in de keuken") > 0.5 > meaning.likely("wanneer is het gemeentehuis open")
     assert meaning.score("wanneer is het gemeentehuis open") == 0.0
