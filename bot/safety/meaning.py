@@ -39,8 +39,8 @@ class EmergencyMeaning:
         # The last message scored: the safety net may ask twice about one message (does it read calm,
         # is a not-understood message an emergency), and encoding it costs 5-8 ms.
         self._last: Optional[Tuple[str, float]] = None
-        # The emergency-vs-rest direction (fit_direction): weights and bias; fitted from the vectors when a model
-        # stored none (models trained before the eighth round; about 0.6 s of CPU at load).
+        # The emergency-vs-rest direction (fit_direction): weights and bias; `load` fits it for a model that stored
+        # none (trained before the eighth round; about 0.6 s of CPU), `direction` for a model built without one.
         self._direction = direction
         self._last_vector: Optional[Tuple[str, np.ndarray]] = None
 
@@ -66,10 +66,12 @@ class EmergencyMeaning:
 
     @classmethod
     def load(cls, path: Path, neighbours: int = 10) -> "EmergencyMeaning":
-        """The model `save` wrote."""
+        """The model `save` wrote. A model trained before the eighth round stored no direction: it is fitted here,
+        at load, not on the first message that asks for it."""
         with np.load(path) as data:
-            direction = (data["direction"], float(data["bias"][0])) if "direction" in data.files else None
-            return cls(data["vectors"], data["emergency"], neighbours, direction)
+            vectors, emergency = data["vectors"], data["emergency"]
+            stored = (data["direction"], float(data["bias"][0])) if "direction" in data.files else None
+        return cls(vectors, emergency, neighbours, stored or fit_direction(vectors, emergency))
 
     @property
     def direction(self) -> Tuple[np.ndarray, float]:
