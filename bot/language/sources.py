@@ -62,7 +62,7 @@ import json
 import random
 import re
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set
 
 from bot.language.languages import SCRIPT_LANGUAGES, SUPPORTED
 from bot.language.text import clean, dominant_script, tokens
@@ -448,6 +448,19 @@ def _word_counts_elsewhere(code: str) -> List[Dict[str, int]]:
     return list(per_lang.values())
 
 
+def _claimed_words(but: Optional[str] = None) -> Set[str]:
+    """The words evidence.json (hand-written evidence) lists for every language but `but`."""
+    evidence = json.loads((DATA / "evidence.json").read_text(encoding="utf-8"))["words"]
+    return {w for code, words in evidence.items() if code != but for w in words}
+
+
+def _dutch_words() -> FrozenSet[str]:
+    """The Dutch lexicon the detector reads (empty when it is missing)."""
+    from bot.language.detector import DUTCH_LEXICON, dutch_lexicon
+
+    return dutch_lexicon(str(DUTCH_LEXICON))
+
+
 def darija_evidence(wheels: Path) -> Dict[str, Any]:
     """Evidence words (the format of evidence.json) for Arabic typed in Latin letters: the Darija
     function words of the arabizi wheel unpacked into `wheels`, kept when they are Latin letters
@@ -456,10 +469,7 @@ def darija_evidence(wheels: Path) -> Dict[str, Any]:
     and at most DARIJA_MAX_ELSEWHERE times in any other language's training text."""
     lexicon = (wheels / "arabizi" / "lexicon.py").read_text(encoding="utf-8")
     foreign = set(_literal(lexicon, "FRENCH_WORDS")) | set(_literal(lexicon, "ENGLISH_WORDS"))
-    evidence = json.loads((DATA / "evidence.json").read_text(encoding="utf-8"))["words"]
-    claimed = {w for code, words in evidence.items() if code != "ar" for w in words} | set(evidence["ar"])
-    dutch_file = Path(__file__).resolve().parent / "model" / "dutch-words.txt"
-    dutch = set(dutch_file.read_text(encoding="utf-8").split()) if dutch_file.exists() else set()
+    claimed, dutch = _claimed_words(), _dutch_words()
     elsewhere = _word_counts_elsewhere("ar")
     kept = sorted(
         w for w in {word.lower() for word in _literal(lexicon, "DARIJA_WORDS")}
@@ -501,10 +511,7 @@ def darija_dictionary_evidence(wheels: Path) -> Dict[str, Any]:
         entries = [(row["darija"].strip().lower(), row["english"].strip().lower()) for row in csv.DictReader(handle)]
     names = {line.strip().lower() for line in (data / "names.csv").read_text(encoding="utf-8").splitlines()[1:]}
     english = {w for _, translation in entries for w in re.findall(r"[a-z]+", translation)}
-    evidence = json.loads((DATA / "evidence.json").read_text(encoding="utf-8"))["words"]
-    claimed = {w for code, words in evidence.items() for w in words}
-    dutch_file = Path(__file__).resolve().parent / "model" / "dutch-words.txt"
-    dutch = set(dutch_file.read_text(encoding="utf-8").split()) if dutch_file.exists() else set()
+    claimed, dutch = _claimed_words(), _dutch_words()
     elsewhere = _word_counts_elsewhere("ar")
     kept = sorted(
         w for w in {word for word, gloss in entries
@@ -572,10 +579,7 @@ def bulgarian_latin_evidence(wbulgarian: Path, wukrainian: Path, russian_dic: Pa
     shared = set()
     for word in russian | set(wukrainian.read_text(encoding="utf-8").lower().split()):
         shared.update(latin_spellings(word, _RU_UK_LATIN, _RU_UK_SPELLINGS, 12))
-    evidence = json.loads((DATA / "evidence.json").read_text(encoding="utf-8"))["words"]
-    claimed = {w for code, words in evidence.items() if code != "bg" for w in words}
-    dutch_file = Path(__file__).resolve().parent / "model" / "dutch-words.txt"
-    dutch = set(dutch_file.read_text(encoding="utf-8").split()) if dutch_file.exists() else set()
+    claimed, dutch = _claimed_words(but="bg"), _dutch_words()
     elsewhere = _word_counts_elsewhere("bg")
     left_out = shared | claimed | dutch
     kept = sorted(
