@@ -600,9 +600,7 @@ def write_bulgarian_latin(share: Path) -> None:
     """bulgarian_latin.json from Debian's word lists unpacked under `share` (usr/share)."""
     found = bulgarian_latin_evidence(share / "dict" / "bulgarian", share / "dict" / "ukrainian",
                                      share / "hunspell" / "ru_RU.dic")
-    target = DATA / "bulgarian_latin.json"
-    target.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{target}: {len(found['words']['bg'])} words")
+    _write_evidence("bulgarian_latin.json", found)
 
 
 # geezswitch's profile names for our languages (ber, ckb, kmr and ps have none).
@@ -635,9 +633,14 @@ def write_darija(wheels: Path, _persian_dic: Optional[Path] = None) -> None:
     for target, make in (("darija.json", darija_evidence), ("darija_dictionary.json", darija_dictionary_evidence)):
         if make is darija_dictionary_evidence and not (wheels / "DarijaDistance").is_dir():
             continue
-        found = make(wheels)
-        (DATA / target).write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"{DATA / target}: {len(found['words']['ar'])} words")
+        _write_evidence(target, make(wheels))
+
+
+def _write_evidence(name: str, found: Dict[str, Any]) -> None:
+    """Writes generated evidence words (the format of evidence.json) to bot/language/data/<name>."""
+    target = DATA / name
+    target.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{target}: " + ", ".join(f"{code} {len(words)} words" for code, words in found["words"].items()))
 
 
 def _write_word_lists(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
