@@ -1,8 +1,8 @@
-"""`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout8.tsv, and sub-answer accuracy on
-tests/nlu/heldout_subs.tsv to heldout_subs4.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv
+"""`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout9.tsv, and sub-answer accuracy on
+tests/nlu/heldout_subs.tsv to heldout_subs5.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv
 only. The older held-out sets were each scored at the end of a round and are no longer scored: heldout.tsv to
 heldout6.tsv are retired (scripts/retired_examples.py turns them into training data, docs/nlu-pipeline.md), and
-heldout7.tsv, the seventh round's, was scored at its end (docs/nlu-pipeline.md).
+heldout7.tsv and heldout8.tsv, the seventh and eighth rounds', were scored at their ends (docs/nlu-pipeline.md).
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
 questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
@@ -61,12 +61,17 @@ HELDOUT_SUBS_3 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs3.tsv"
 HELDOUT_8 = PROJECT_ROOT / "tests" / "nlu" / "heldout8.tsv"
 # A fourth sub-answer set by another author of the eighth round, who read nothing of the project.
 HELDOUT_SUBS_4 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs4.tsv"
+# The ninth round's held-out author (2026-12-07): the same brief, read only docs/topics.yml; measured once before
+# and once after the round (validation: dev5.tsv by another new author).
+HELDOUT_9 = PROJECT_ROOT / "tests" / "nlu" / "heldout9.tsv"
+# A fifth sub-answer set by another author of the ninth round, who read nothing of the project.
+HELDOUT_SUBS_5 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs5.tsv"
 # The fresh held-out sets that no model was trained on, newest last, with what `make bench-nlu` calls them.
-# heldout.tsv to heldout6.tsv were scored at the end of earlier rounds and are retired (RETIRED), heldout7.tsv was
-# scored at the end of the seventh round: none is scored again.
-SCORED_BEFORE = ("heldout7.tsv",)
-FRESH = ((HELDOUT_8, "the eighth round's independent author, all topics"),)
-SUB_SETS = (HELDOUT_SUBS, HELDOUT_SUBS_2, HELDOUT_SUBS_3, HELDOUT_SUBS_4)
+# heldout.tsv to heldout6.tsv were scored at the end of earlier rounds and are retired (RETIRED), heldout7.tsv and
+# heldout8.tsv were scored at the end of the seventh and eighth rounds: none is scored again.
+SCORED_BEFORE = ("heldout7.tsv", "heldout8.tsv")
+FRESH = ((HELDOUT_9, "the ninth round's independent author, all topics"),)
+SUB_SETS = (HELDOUT_SUBS, HELDOUT_SUBS_2, HELDOUT_SUBS_3, HELDOUT_SUBS_4, HELDOUT_SUBS_5)
 HELDOUT = FRESH[-1][0]  # the newest held-out topic set
 # Below this many messages a group's result is given as a count only ("3/4"), not as a rate.
 SMALL = 20

@@ -43,6 +43,9 @@ DEV3 = HERE / "dev3.tsv"
 EIGHTH = HERE / "heldout8.tsv"
 SUBS4 = HERE / "heldout_subs4.tsv"
 DEV4 = HERE / "dev4.tsv"
+NINTH = HERE / "heldout9.tsv"
+SUBS5 = HERE / "heldout_subs5.tsv"
+DEV5 = HERE / "dev5.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -60,6 +63,9 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     EIGHTH: ("lang", "intent", "text"),
     SUBS4: ("lang", "intent", "sub", "text"),
     DEV4: ("lang", "intent", "text"),
+    NINTH: ("lang", "intent", "text"),
+    SUBS5: ("lang", "intent", "sub", "text"),
+    DEV5: ("lang", "intent", "text"),
 }
 RETIRED = frozenset(HERE / name for name in retired_examples.RETIRED)
 
