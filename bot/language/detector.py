@@ -31,7 +31,8 @@ Three sources of evidence, combined per writing system:
   evidence files' `letters`) makes the message Tamazight;
 - a message mixing its own script with Latin words is read on its own script
   (text.resident_words), and Dutch service and emergency words inside another
-  language are ignored (text.SERVICE_NAMES);
+  language are ignored (text.SERVICE_NAMES), and Dutch document nouns too
+  (text.DOCUMENT_NAMES) when the rest has a listed word of one of our languages;
 - a Dutch lexicon (built with the model from the Dutch training text and the
   NLU's Dutch examples, less words common in our other languages): a message
   that is Dutch by its words stays Dutch, the more so in a Dutch conversation.
