@@ -31,7 +31,8 @@ Three sources of evidence, combined per writing system:
   evidence files' `letters`) makes the message Tamazight;
 - a message mixing its own script with Latin words is read on its own script
   (text.resident_words), and Dutch service and emergency words inside another
-  language are ignored (text.SERVICE_NAMES);
+  language are ignored (text.SERVICE_NAMES), and Dutch document nouns too
+  (text.DOCUMENT_NAMES) when the rest has a listed word of one of our languages;
 - a Dutch lexicon (built with the model from the Dutch training text and the
   NLU's Dutch examples, less words common in our other languages): a message
   that is Dutch by its words stays Dutch, the more so in a Dutch conversation.
@@ -347,13 +348,26 @@ def weigh_evidence(cleaned: str, scores: Dict[str, float], evidence: Sequence[Ev
     return scores
 
 
+@functools.lru_cache(maxsize=256)
+def _strip(cleaned: str) -> str:
+    """The message without Dutch service names (text.strip_service_names), and without Dutch document
+    names (text.DOCUMENT_NAMES) too when what is left has a listed word of one of our languages
+    ("paspoort i mmi": Tarifit beside a Dutch noun; "bewonerskaart 2de auto" stays Dutch)."""
+    stripped = strip_service_names(cleaned)
+    more = strip_service_names(stripped, documents=True)
+    if more != stripped and any(w in listed for w in _words(more) for source in load_evidence()
+                                for listed in source.words.values()):
+        return more
+    return stripped
+
+
 def _word_evidence(cleaned: str) -> Dict[str, int]:
     """Per language: the message's words that are in its evidence word lists, in any evidence
     file. Letters (Ge'ez አ/ኣ) and word shapes (Arabizi digits: "p7zip") are weaker evidence and
     do not count here; nor do one-letter words in Latin letters (Tarifit "d", "n": French "d'",
     "n'" typed without an apostrophe), unlike Pashto's particle "د"."""
     counts: Dict[str, int] = {}
-    for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(resident_words(strip_service_names(cleaned)))):
+    for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(resident_words(_strip(cleaned)))):
         for code in {c for source in load_evidence() for c, listed in source.words.items() if word in listed}:
             counts[code] = counts.get(code, 0) + 1
     return counts
@@ -363,7 +377,7 @@ def _content_words(cleaned: str) -> List[str]:
     """The words that can carry a language: Dutch service names, neutral words ("ok", "merci")
     and one-letter Latin words left out (_word_evidence counts the same words)."""
     return [
-        word for word in _words(resident_words(strip_service_names(cleaned)))
+        word for word in _words(resident_words(_strip(cleaned)))
         if (len(word) > 1 or not word.isascii()) and word not in NEUTRAL_WORDS
     ]
 
@@ -408,7 +422,7 @@ class LanguageDetector:
         return self._probabilities(clean(text))
 
     def _probabilities(self, cleaned: str) -> Dict[str, float]:
-        cleaned = resident_words(strip_service_names(cleaned))
+        cleaned = resident_words(_strip(cleaned))
         script = dominant_script(cleaned)
         candidates = SCRIPT_LANGUAGES.get(script or "")
         if not candidates:
@@ -587,7 +601,7 @@ class LanguageDetector:
             return len(words[0]) >= DUTCH_COMPOUND and words[0] in self.dutch_words
         needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
         # Dutch service names say nothing about the resident's language ("xsegh bewijs van goed gedrag").
-        return self.dutch_share(strip_service_names(cleaned)) >= needed
+        return self.dutch_share(_strip(cleaned)) >= needed
 
     def _evidence_decides(self, cleaned: str, code: str, scores: Dict[str, float]) -> Optional[Tuple[str, float]]:
         """The models' best guess has no evidence (word, letter or shape) and another candidate has
@@ -608,7 +622,7 @@ class LanguageDetector:
         # One evidence word decides when it is the only word beside a Dutch service name
         # ("ziekenfonds mamec"): the resident wrote that word in their own language. A word
         # alone does not ("yani" is Turkish too, "nado" Portuguese).
-        beside_service = strip_service_names(cleaned) != cleaned and n == len(_content_words(cleaned))
+        beside_service = _strip(cleaned) != cleaned and n == len(_content_words(cleaned))
         if n >= EVIDENCE_DECIDES or beside_service:
             return best, max(scores.get(best, 0.0), self.min_confidence)
         if frozenset({code, best}) in CLOSE_PAIRS:
@@ -632,7 +646,7 @@ class LanguageDetector:
         """Half the message's words or more are evidence words of other languages, none of `code`:
         the models and the evidence disagree, so there is no confident answer ("sociale woning
         mamec": Tarifit "how", read as Romanian). One-letter evidence words ("d", "n") do not count."""
-        words = _words(resident_words(strip_service_names(cleaned)))
+        words = _words(resident_words(_strip(cleaned)))
         against = 0
         for word in words:
             found = {c for source in load_evidence() for c in evidence_counts(word, source)}

@@ -42,8 +42,22 @@ SERVICE_NAMES = (
     "burgerzaken", "dienst bevolking", "verblijfsvergunning", "oranje kaart", "gezinshereniging",
     "schooltoeslag", "studietoelage", "energiepremie", "afvalkalender", "restafval", "ziekenhuis", "apotheek",
 )
+# More Dutch nouns of documents, services and emergencies (ninth round, from general knowledge). A Dutch
+# message is often little more than one of them ("bewonerskaart 2de auto"), so they are ignored only when
+# what is left has a word of another language (bot/language/detector.py `_strip`).
+DOCUMENT_NAMES = (
+    "paspoort", "reispas", "bewonerskaart", "parkeerkaart", "buurtparkeerkaart", "rookmelder", "brandmelder",
+    "bloedafname", "vaccinatie", "commissariaat", "politiekantoor", "openingsuren", "adreswijziging",
+    "adresverandering", "nationaliteit", "huurcontract", "verblijfsdocument", "trouwboekje", "huisvuil", "grofvuil",
+    "wachtlijst", "kinderdagverblijf", "kleuterschool", "zorgverzekering", "werkloosheidsuitkering", "uitkering",
+    "hulpkas", "vakbond", "interimkantoor", "dienst vreemdelingenzaken", "vreemdelingenzaken",
+    "taalcursus", "inschrijving", "belastingbrief", "aanslagbiljet", "energiefactuur", "sociaal tarief",
+)
 _SERVICE_PATTERN = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(SERVICE_NAMES, key=len, reverse=True)) + r")(?!\w)"
+)
+_DOCUMENT_PATTERN = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(DOCUMENT_NAMES, key=len, reverse=True)) + r")(?!\w)"
 )
 
 # Words that appear in chats whatever the resident's language: they never
@@ -78,9 +92,13 @@ def clean(text: str) -> str:
     return " ".join(text.split())[:MAX_CHARS].lower()
 
 
-def strip_service_names(cleaned: str) -> str:
-    """Remove Dutch service names, unless nothing else would be left to detect."""
-    stripped = " ".join(_SERVICE_PATTERN.sub(" ", cleaned).split())
+def strip_service_names(cleaned: str, documents: bool = False) -> str:
+    """Remove Dutch service names (and with `documents`, DOCUMENT_NAMES too), unless nothing else would
+    be left to detect."""
+    stripped = _SERVICE_PATTERN.sub(" ", cleaned)
+    if documents:
+        stripped = _DOCUMENT_PATTERN.sub(" ", stripped)
+    stripped = " ".join(stripped.split())
     return stripped if len(_LETTER.findall(stripped)) >= 3 else cleaned
 
 

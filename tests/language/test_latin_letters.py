@@ -4,7 +4,8 @@ Arabic in Latin letters with digits (Arabizi), Persian in Latin letters
 (Finglish), Tarifit, Somali and Kurmanji without their special letters,
 Russian, Ukrainian, Pashto and Sorani in Latin letters
 (bot/language/data/evidence.json); a Dutch word for a service or an
-emergency inside another language (bot/language/text.py SERVICE_NAMES); a
+emergency inside another language (bot/language/text.py SERVICE_NAMES, and
+DOCUMENT_NAMES when the rest has a listed word of another language); a
 message mixing its own script with Latin words (text.resident_words). Dutch
 that borrows a word stays Dutch, and one weak word keeps the conversation's
 language. The messages were written for these tests.
@@ -131,3 +132,27 @@ def test_only_the_other_script_is_read_in_a_mixed_message(detector: LanguageDete
     dutch = "ik ben محمد uit gent en ik zoek werk"
     assert resident_words(clean(dutch)) == clean(dutch)
     assert detector.detect(dutch).code == "nl"
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        # Tarifit beside a Dutch document name (text.DOCUMENT_NAMES): the Tarifit words decide.
+        ("ber", "paspoort nnem thura"),
+        ("ber", "bewonerskaart i thamghart inu"),
+        # Kurmanji without its letters, and with the izafe -ê that Turkish never writes.
+        ("kmr", "boriya ava male sikestiye"),
+        ("kmr", "kolana me pir qirêj e"),
+    ],
+)
+def test_tarifit_and_kurmanji_beside_dutch_nouns_or_turkish_look_alikes(
+    detector: LanguageDetector, code: str, text: str
+) -> None:
+    detection = detector.detect(text)
+    assert (detection.code, detection.source) == (code, "detected")
+    assert detection.confidence >= MIN_CONFIDENCE
+
+
+@pytest.mark.parametrize("text", ["bewonerskaart 2de auto", "paspoort verlengen", "rookmelder piept"])
+def test_a_dutch_message_that_is_mostly_a_document_name_stays_dutch(detector: LanguageDetector, text: str) -> None:
+    assert detector.detect(text).code == "nl"
