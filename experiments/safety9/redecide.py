@@ -3,6 +3,12 @@
 Usage:
   python -m experiments.safety9.redecide --model MODEL --parse OUT.json       # parse once, cache
   python -m experiments.safety9.redecide --model MODEL --cached OUT.json [--list SET,...] [--config KEY=JSON ...]
+         [--own] [--lexicon FOLDER]
+  python -m experiments.safety9.redecide --model MODEL --parse OUT.json --validation TSV [--validation TSV ...]
+
+`--own`: the decisions the model's net made at parse time; `--lexicon`: re-decide with another lexicon folder (main's
+locales/danger: main's decisions, as this code without situation files decides as main's). `--validation`: parse
+validation sets instead (figures only: their messages are never listed).
 
 The parse keeps, per message of tests/safety tune, dev, dev5, dev6, dev7, dev8, the retired sets heldout.tsv and
 final.tsv..final6.tsv, and tests/nlu/dev.tsv, DIET's ranking and intent before the safety net and the detected
@@ -31,8 +37,13 @@ RETIRED = ("heldout", "final", "final2", "final3", "final4", "final5", "final6")
 NEVER_LISTED = ("dev8",)
 
 
-def rows() -> List[Dict[str, Any]]:
+def rows(validation: List[Path]) -> List[Dict[str, Any]]:
     out: List[Dict[str, Any]] = []
+    if validation:
+        for path in validation:
+            out += [{"set": f"VAL:{path.stem}", "lang": r.lang, "label": r.label, "category": r.category,
+                     "text": r.text} for r in read_set(path)]
+        return out
     for name in SIX + RETIRED:
         out += [{"set": name, "lang": r.lang, "label": r.label, "category": r.category, "text": r.text}
                 for r in read_set(SETS / f"{name}.tsv")]
@@ -46,22 +57,25 @@ def main() -> None:
     parser.add_argument("--cached", type=Path)
     parser.add_argument("--list", default="")
     parser.add_argument("--config", action="append", default=[], metavar="KEY=JSON")
-    parser.add_argument("--own", action="store_true", help="the model's own decisions at parse time (the baseline)")
+    parser.add_argument("--own", action="store_true", help="the model's own decisions at parse time")
+    parser.add_argument("--lexicon", type=Path, default=PROJECT_ROOT / "locales" / "danger")
+    parser.add_argument("--validation", type=Path, action="append", default=[], help="parse these sets instead")
     args = parser.parse_args()
     if args.parse:
-        cache_parse(args.model, rows(), args.parse)
+        cache_parse(args.model, rows(args.validation), args.parse)
         return
     items = json.loads(args.cached.read_text())
     net = trained_safety_net(args.model)
     assert net is not None
-    lexicon = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
+    lexicon = DangerLexicon.load(args.lexicon)
     options = {key: json.loads(value) for key, value in (c.split("=", 1) for c in args.config)}
     net = SafetyNet({**net._config, **options}, lexicon, net.likeness, meaning=net.meaning)
     reports = [{"level": it["model_level"]} for it in items] if args.own else \
         [net.decide(it["text"], it["ranking"], it["intent"], it["language"]) for it in items]
-    listed = {s for s in args.list.split(",") if s and s not in NEVER_LISTED}
+    listed = {s for s in args.list.split(",") if s and s not in NEVER_LISTED and not s.startswith("VAL:")}
+    names = sorted({it["set"] for it in items if it["set"].startswith("VAL:")}) or list(SIX + RETIRED)
     totals: Dict[str, List[int]] = {"six": [0, 0, 0, 0, 0], "retired": [0, 0, 0, 0, 0]}
-    for name in SIX + RETIRED:
+    for name in names:
         chosen = [(it, r) for it, r in zip(items, reports, strict=True) if it["set"] == name]
         em = [(it, r) for it, r in chosen if it["label"] == "emergency"]
         nm = [(it, r) for it, r in chosen if it["label"] == "near_miss"]
@@ -70,7 +84,7 @@ def main() -> None:
         lost_caught = sum(r["level"] == EMERGENCY_LEVEL for _, r in lost)
         fb = sum(r["level"] != EMERGENCY_LEVEL and it["intent"]["name"] == FALLBACK for it, r in em)
         alarms = sum(r["level"] == EMERGENCY_LEVEL for _, r in nm)
-        group = "six" if name in SIX else "retired"
+        group = "six" if name in SIX or name.startswith("VAL:") else "retired"
         for i, v in enumerate((caught, alarms, fb, lost_caught, len(nm))):
             totals[group][i] += v
         print(f"{name:8} caught {caught}/{len(em)}  lost_child {lost_caught}/{len(lost)}  misses in fallback {fb}"
