@@ -6,8 +6,8 @@ import pytest
 
 from bot import PROJECT_ROOT
 from bot.content.reader import ContentError
-from bot.safety.lexicon import DangerLexicon
 from bot.language.languages import SUPPORTED
+from bot.safety.lexicon import DangerLexicon
 
 
 @pytest.fixture(scope="module")
