@@ -72,7 +72,12 @@ def main() -> None:
     net = SafetyNet({**net._config, **options}, lexicon, net.likeness, meaning=net.meaning)
     reports = [{"level": it["model_level"]} for it in items] if args.own else \
         [net.decide(it["text"], it["ranking"], it["intent"], it["language"]) for it in items]
-    listed = {s for s in args.list.split(",") if s and s not in NEVER_LISTED and not s.startswith("VAL:")}
+    report(items, reports, {s for s in args.list.split(",") if s and s not in NEVER_LISTED and not s.startswith("VAL:")})
+
+
+def report(items: List[Dict[str, Any]], reports: List[Dict[str, Any]], listed: set) -> None:
+    """Prints caught, lost_child caught, misses ending in nlu_fallback and full false alarms per set; the listed
+    sets' misses and false alarms; tests/nlu/dev.tsv's questions with 112."""
     names = sorted({it["set"] for it in items if it["set"].startswith("VAL:")}) or list(SIX + RETIRED)
     totals: Dict[str, List[int]] = {"six": [0, 0, 0, 0, 0], "retired": [0, 0, 0, 0, 0]}
     for name in names:
@@ -100,10 +105,15 @@ def main() -> None:
     for group, (caught, alarms, fb, lost_caught, nm) in totals.items():
         print(f"TOTAL {group}: caught {caught}, full false alarms {alarms}/{nm}, misses in fallback {fb}, "
               f"lost_child caught {lost_caught}")
+    ordinary(items, reports, "nlu-dev" in listed)
+
+
+def ordinary(items: List[Dict[str, Any]], reports: List[Dict[str, Any]], show: bool) -> None:
+    """tests/nlu/dev.tsv: questions (in scope, unmet) and emergencies that get the full 112 answer."""
     for label in ("in_scope", "unmet", "emergency"):
         chosen = [r for it, r in zip(items, reports, strict=True) if it["set"] == "nlu-dev" and it["label"] == label]
         print(f"nlu-dev {label} with 112: {sum(r['level'] == EMERGENCY_LEVEL for r in chosen)}/{len(chosen)}")
-        if "nlu-dev" in listed and label != "emergency":
+        if show and label != "emergency":
             for it, r in zip(items, reports, strict=True):
                 if it["set"] == "nlu-dev" and it["label"] == label and r["level"] == EMERGENCY_LEVEL:
                     print(f'   NLU {it["lang"]} {it["category"]} [{r.get("reason")}]: {it["text"]}')
