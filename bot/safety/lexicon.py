@@ -23,13 +23,25 @@ Each term has a category (fire, not_breathing, violence, ...) and a tier:
   grouped by kind (CALM_GROUPS) instead of by danger category.
 Every language's lexicon is read for every message: a resident may write a
 word of another language, and the language of a short message is often unsure.
+
+Situations (locales/danger/situations/<code>.yml, issue 12, ninth round) name
+an emergency by parts that only together are one: a child (son, daughter, kid)
+and being lost (lost, cannot find, gone, missing); a fall and no answer; a
+goodbye and a phone switched off. One word or phrase of each part makes an
+acute term of the situation's category, within WINDOW words like any term
+(every combination of the parts' lists), or within the situation's own `window`
+(the parts of a situation often stand apart: "fell in the bathroom and does
+not answer"); a message with one of the situation's `unless`
+words or phrases (an identity card, keys, a cat, "missing school": all words of
+the phrase anywhere in the message) is no such situation.
+The same files may add plain acute terms (`acute:`), as in <code>.yml.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Sequence, Set, Tuple
 
@@ -50,6 +62,8 @@ CALM_GROUPS: FrozenSet[str] = frozenset(
 WINDOW = 4  # the words of one term stand at most this many words apart
 TYPO_MIN = 6  # term words this long may match with one typo
 MAX_CHARS = 2000  # a message is read up to here (the chat API's limit)
+UNLESS_STEM = 5  # a situation's unless word this long matches the start of a word ("identiteitskaart")
+SITUATIONS = "situations"  # the subfolder of situation files (two parts that together are an emergency)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CYRILLIC_APOSTROPHE = re.compile(r"(?<=[\u0400-\u04ff])['’ʼ](?=[\u0400-\u04ff])")
@@ -83,6 +97,8 @@ class Term:
     tier: str
     language: str
     latin: bool = False  # a Cyrillic term spelled in Latin letters (`latin_skeleton`), read the same way
+    unless: Tuple[Tuple[str, ...], ...] = ()  # a situation's words that rule it out ("card", "missing school")
+    window: int = WINDOW  # its words stand at most this many words apart (a situation's may say more)
 
 
 # Cyrillic written in Latin letters ("pomogite", "pomo6t", "skoruju"): both sides are brought to one
@@ -181,11 +197,17 @@ class DangerLexicon:
         paths = sorted(Path(folder).glob("*.yml"))
         if not paths:
             raise ContentError(f"{folder}: no danger lexicon files (<code>.yml)")
+        situation_terms: List[Term] = []
+        for path in sorted((Path(folder) / SITUATIONS).glob("*.yml")):
+            situation_terms.extend(_read_situations(path))
         for path in paths:
             file_terms, file_exceptions = _read(path)
+            file_terms = _ruled_out_alike(file_terms, situation_terms)
             terms.extend(file_terms)
             terms.extend(_latin_spellings(file_terms))
             exceptions.update(file_exceptions)
+        terms.extend(situation_terms)
+        terms.extend(_latin_spellings(situation_terms))
         return cls(terms, exceptions)
 
     def _matches(self, token: str) -> Set[str]:
@@ -211,7 +233,8 @@ class DangerLexicon:
     def scan(self, text: str) -> List[Hit]:
         """Every term found in `text`, once per term."""
         positions: Dict[str, List[int]] = {}
-        for index, token in enumerate(normalise(text)):
+        tokens = normalise(text)
+        for index, token in enumerate(tokens):
             exception = self._exception(token)
             words = self._matches(token)
             if self._latin_words and _LATIN_WORD.fullmatch(token):
@@ -223,7 +246,8 @@ class DangerLexicon:
         for word in positions:
             for term in self._terms_of.get(word, ()):
                 key = (term.language, term.tier, term.category, *term.words)
-                if key not in hits and _together(term.words, positions):
+                if key not in hits and _together(term.words, positions, term.window) \
+                        and not _ruled_out(term, tokens):
                     at = frozenset(p for w in term.words for p in positions[w])
                     hits[key] = Hit(term.category, term.tier, term.language, " ".join(term.words), at)
         return list(hits.values())
@@ -239,19 +263,63 @@ def _latin_spellings(terms: Iterable[Term]) -> List[Term]:
         skeleton = tuple(latin_skeleton(word) for word in term.words)
         if all(skeleton) and (all(len(word) >= _SKELETON_MIN for word in skeleton)
                               or (len(skeleton) > 1 and max(len(word) for word in skeleton) >= 5)):
-            spelled.append(Term(skeleton, term.category, term.tier, term.language, latin=True))
+            spelled.append(Term(skeleton, term.category, term.tier, term.language, latin=True, unless=term.unless,
+                                window=term.window))
     return spelled
 
 
-def _together(words: Sequence[str], positions: Mapping[str, List[int]]) -> bool:
-    """True when every word occurs, all within WINDOW words of one another."""
+def _ruled_out(term: Term, tokens: Sequence[str]) -> bool:
+    """True when the message has all words of one of the term's `unless` entries, anywhere (a situation's: "card"
+    in "my son lost his ID card", "missing school"). An unless word of UNLESS_STEM letters or more matches the start
+    of a message word; a shorter one the whole word or it with up to two letters more ("cats", not "cathedral")."""
+    return any(all(any(token.startswith(word) and (len(word) >= UNLESS_STEM or len(token) <= len(word) + 2)
+                       for token in tokens) for word in entry) for entry in term.unless)
+
+
+def _ruled_out_alike(terms: Sequence[Term], situation_terms: Sequence[Term]) -> List[Term]:
+    """The plain acute terms of a situation's category and language take its `unless` words too: "lost my son"
+    of en.yml is no lost child in "my son lost his ID card", as the situation's own terms are not."""
+    unless = {(t.language, t.category): t.unless for t in situation_terms if t.unless}
+    return [replace(t, unless=unless[(t.language, t.category)]) if t.tier == "acute" and
+            (t.language, t.category) in unless else t for t in terms]
+
+
+def _read_situations(path: Path) -> List[Term]:
+    """The acute terms of one situations file: every combination of one term of each of a situation's `parts` (with
+    its `unless` words), and the file's plain `acute:` terms. Errors name the file and the field."""
+    data = read_mapping(path)
+    language = data.get("language")
+    if language != path.stem or language not in SUPPORTED:
+        raise ContentError(f"{where(path, 'language')}: must be the file's supported language code")
+    terms: List[Term] = []
+    for category, parts in (data.get("situations") or {}).items():
+        place = where(path, f"situations.{category}")
+        lists = parts.get("parts") if isinstance(parts, dict) else None
+        if not isinstance(lists, dict) or len(lists) < 2 or not all(isinstance(v, list) for v in lists.values()):
+            raise ContentError(f"{place}: must have `parts`, two or more named lists of terms")
+        unless = tuple(tuple(normalise(str(item))) for item in parts.get("unless") or [] if normalise(str(item)))
+        combined: List[Tuple[str, ...]] = [()]
+        for name, items in lists.items():
+            words = [t.words for t in _terms(items, str(category), "acute", language, f"{place}.parts.{name}")]
+            combined = [done + more for done in combined for more in words]
+        window = parts.get("window", WINDOW)
+        if not isinstance(window, int) or window < 1:
+            raise ContentError(f"{place}.window: must be a whole number of words (1 or more)")
+        terms.extend(Term(words, str(category), "acute", language, unless=unless, window=window) for words in combined)
+    for category, items in (data.get("acute") or {}).items():
+        terms.extend(_terms(items, str(category), "acute", language, where(path, f"acute.{category}")))
+    return terms
+
+
+def _together(words: Sequence[str], positions: Mapping[str, List[int]], window: int = WINDOW) -> bool:
+    """True when every word occurs, all within `window` words of one another."""
     if any(w not in positions for w in words):
         return False
     if len(words) == 1:
         return True
     first, rest = words[0], words[1:]
     return any(
-        all(any(abs(p - start) <= WINDOW for p in positions[w]) for w in rest) for start in positions[first]
+        all(any(abs(p - start) <= window for p in positions[w]) for w in rest) for start in positions[first]
     )
 
 
