@@ -49,6 +49,18 @@ def figures(items: List[Dict[str, Any]], levels: List[str]) -> Dict[str, Counter
     return out
 
 
+def listing(items: List[Dict[str, Any]], reports: List[Dict[str, Any]], lost: List[Any]) -> None:
+    """The losses and full false alarms of the sets that may be read (never dev8's messages)."""
+    for it, r in lost:
+        if it["set"] not in NOT_PRINTED:
+            print(f'   LOST {it["set"]} {it["lang"]} [{r["level"]}/{r["reason"]}] {it["text"][:120]}')
+    for it, r in zip(items, reports, strict=True):
+        if it["label"] != "emergency" and r["level"] == EMERGENCY_LEVEL and it["set"] not in NOT_PRINTED:
+            print(f'   FA {it["set"]} {it["lang"]}/{it["language"]} [{r["reason"]}] {r["categories"]} '
+                  f'calm={r["calm"]} {it["intent"].get("name")} {it["intent"].get("confidence", 0):.2f} | '
+                  f'{it["text"][:140]}')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", type=Path, required=True)
@@ -90,14 +102,7 @@ def main() -> None:
                           if it["label"] != "emergency" and r["level"] == EMERGENCY_LEVEL and it["set"] in RETIRED)
         print("  retired fa by reason:", dict(reasons))
         if args.list:
-            for it, r in lost:
-                if it["set"] not in NOT_PRINTED:
-                    print(f'   LOST {it["set"]} {it["lang"]} [{r["level"]}/{r["reason"]}] {it["text"][:120]}')
-            for it, r in zip(items, reports, strict=True):
-                if it["label"] != "emergency" and r["level"] == EMERGENCY_LEVEL and it["set"] not in NOT_PRINTED:
-                    print(f'   FA {it["set"]} {it["lang"]}/{it["language"]} [{r["reason"]}] {r["categories"]} '
-                          f'calm={r["calm"]} {it["intent"].get("name")} {it["intent"].get("confidence", 0):.2f} | '
-                          f'{it["text"][:140]}')
+            listing(items, reports, lost)
 
 
 if __name__ == "__main__":
