@@ -120,7 +120,16 @@ class SafetyNet(GraphComponent):
             "never_calm_acute": ["lost_child"],
             # Calm kinds that count only when no acute term is found: a figure of speech, a joke ("haha", "mdr"),
             # care at home ("zalf", "pomada", Turkish "atesi var", a fever). Eighth round (docs/bench-safety.md).
-            "calm_only_without_acute": ["figurative", "joking", "minor_care"],
+            "calm_only_without_acute": ["figurative", "joking", "minor_care", "unanswered", "lost_items", "supplier"],
+            # Calm kinds that explain the danger words they share ("this heat is killing me", "the landlord does not
+            # answer": no unconscious person): those words are no danger, other danger words still count. Ninth
+            # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech.
+            "explaining_calm": ["figurative", "unanswered"],
+            # No danger word at all, emergency among DIET's first top_k and the message reads like an emergency
+            # (ranking_and_likeness), but DIET is at least this sure of one ordinary topic of ours: the topic's
+            # answer with "is it an emergency?" instead of 112 (ninth round, safety9fa, chosen by the rule in
+            # docs/bench-safety.md: 0.8 lost a caught emergency of the retired sets offline; 0: off).
+            "sure_topic_outweighs_ranking": 0.9,
             # Off: a signal word of suicide or violence at home ("mort", "die") is calmed like any other
             # ("je suis mort de rire", "my grandmother died last month"); their acute terms never are.
             "never_calm_signals": False,
@@ -289,7 +298,7 @@ class SafetyNet(GraphComponent):
         hits = [h for h in (self._weighed(hit, language) for hit in found if hit.tier != "calm") if h is not None]
         demoted = {(h.language, h.term) for h in found if h.tier == "acute"} & \
             {(h.language, h.term) for h in hits if h.tier == "signal"}
-        plain = self._without_figures_of_speech(hits, found)
+        plain = self._without_figures_of_speech(hits, found, self._config["explaining_calm"])
         figure_of_speech, hits = len(plain) < len(hits), plain
         own = self._calm_languages(language, hits)
         # A calm word that is itself part of the danger found ("barbecue" in "a barbecue inside") calms nothing.
@@ -386,12 +395,13 @@ class SafetyNet(GraphComponent):
         return level, reason
 
     @staticmethod
-    def _without_figures_of_speech(hits: Sequence[Hit], found: Sequence[Hit]) -> List[Hit]:
+    def _without_figures_of_speech(hits: Sequence[Hit], found: Sequence[Hit],
+                                   explaining: Sequence[str] = ("figurative",)) -> List[Hit]:
         """The danger found, less the words a figure of speech explains ("cette chaleur va me tuer", "this
-        heat is killing me"): a danger term that shares a word with a figurative term, or with a danger term
-        that does, is no danger. Other danger words in the message still count ("the heat is killing me,
-        grandma fainted")."""
-        explained = [hit.at for hit in found if hit.tier == "calm" and hit.category == "figurative" and hit.at]
+        heat is killing me") or another explaining calm kind (`explaining_calm`: "the landlord does not answer"):
+        a danger term that shares a word with such a term, or with a danger term that does, is no danger. Other
+        danger words in the message still count ("the heat is killing me, grandma fainted")."""
+        explained = [hit.at for hit in found if hit.tier == "calm" and hit.category in explaining and hit.at]
         if not explained:
             return list(hits)
         covered = frozenset().union(*explained)
@@ -465,6 +475,8 @@ class SafetyNet(GraphComponent):
                 return EMERGENCY_LEVEL, "classifier"
             return (EMERGENCY_LEVEL, "classifier_and_likeness") if reads_like else (UNSURE, "classifier_not_sure")
         if reads_like:
+            if self._topic_outweighs_ranking(hits, classified):
+                return UNSURE, "ranking_under_sure_topic"
             return EMERGENCY_LEVEL, "ranking_and_likeness"
         emergency = ranked or 0.0
         if hits:
@@ -495,6 +507,15 @@ class SafetyNet(GraphComponent):
                 return UNSURE, "signal_reads_calm"
             return EMERGENCY_LEVEL, unclear
         return UNSURE, "signal"
+
+    def _topic_outweighs_ranking(self, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]]) -> bool:
+        """No danger word, and DIET is at least `sure_topic_outweighs_ranking` sure of an ordinary topic of ours (not
+        emergency, not an intent that means no topic): its ranking of emergency is doubt, not an alarm."""
+        bar = float(self._config["sure_topic_outweighs_ranking"])
+        if bar <= 0 or hits or not classified:
+            return False
+        name, confidence = classified[0]
+        return name != EMERGENCY and name not in self._config["no_topic_intents"] and confidence >= bar
 
     def _unclear_topic(self, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any]) -> str:
         """Why a signal word is decided as in a message not understood, or "" when the ordinary topic stands:
