@@ -128,8 +128,9 @@ class SafetyNet(GraphComponent):
             # No danger word at all, emergency among DIET's first top_k and the message reads like an emergency
             # (ranking_and_likeness), but DIET is at least this sure of one ordinary topic of ours: the topic's
             # answer with "is it an emergency?" instead of 112 (ninth round, safety9fa, chosen by the rule in
-            # docs/bench-safety.md: 0.8 lost a caught emergency of the retired sets offline; 0: off).
-            "sure_topic_outweighs_ranking": 0.9,
+            # docs/bench-safety.md: 0.8 lost a caught emergency of the retired sets offline; 0: off). Off in main:
+            # at 0.9 it turned a caught emergency of the validation set dev9 into "is it an emergency?" (the lead).
+            "sure_topic_outweighs_ranking": 0,
             # Off: a signal word of suicide or violence at home ("mort", "die") is calmed like any other
             # ("je suis mort de rire", "my grandmother died last month"); their acute terms never are.
             "never_calm_signals": False,
