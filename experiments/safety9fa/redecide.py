@@ -20,11 +20,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List
 
-from bench.safety import SETS, read_set, trained_safety_net
-from bot import PROJECT_ROOT
-from bot.safety.lexicon import DangerLexicon
+from bench.safety import SETS, read_set
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
-from experiments.safety_recall6.redecide import cache_parse
+from experiments.safety_recall6.redecide import cache_parse, cached_items_and_net
 
 SIX = ("tune", "dev", "dev5", "dev6", "dev7", "dev8")
 RETIRED = ("heldout", "final", "final2", "final3", "final4", "final5", "final6")
@@ -73,10 +71,7 @@ def main() -> None:
     if args.parse:
         cache_parse(args.model, rows(), args.parse)
         return
-    items = json.loads(args.cached.read_text())
-    net = trained_safety_net(args.model)
-    assert net is not None
-    lexicon = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
+    items, net, lexicon = cached_items_and_net(args.model, args.cached)
     main_levels = [it["model_level"] for it in items]
     fm = figures(items, main_levels)
     if args.main_list:

@@ -22,7 +22,7 @@ import json
 import logging
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 from bench.safety import SETS, read_set, trained_safety_net
 from bot import PROJECT_ROOT
@@ -73,6 +73,14 @@ def cache_parse(model: Path, items: List[Dict[str, Any]], path: Path) -> None:
     path.write_text(json.dumps(items, ensure_ascii=False))
 
 
+def cached_items_and_net(model: Path, cached: Path) -> Tuple[List[Dict[str, Any]], SafetyNet, DangerLexicon]:
+    """The items a `cache_parse` wrote, the model's trained safety net and the checkout's danger lexicon."""
+    items = json.loads(cached.read_text())
+    net = trained_safety_net(model)
+    assert net is not None
+    return items, net, DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", type=Path, required=True)
@@ -86,10 +94,7 @@ def main() -> None:
     if args.parse:
         cache_parse(args.model, rows(), args.parse)
         return
-    items = json.loads(args.cached.read_text())
-    net = trained_safety_net(args.model)
-    assert net is not None
-    lexicon = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
+    items, net, lexicon = cached_items_and_net(args.model, args.cached)
     options = {key: json.loads(value) for key, value in (c.split("=", 1) for c in args.config)}
     net = SafetyNet({**net._config, **options}, lexicon, net.likeness, meaning=net.meaning)
     reports = [net.decide(it["text"], it["ranking"], it["intent"], it["language"]) for it in items]

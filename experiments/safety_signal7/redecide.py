@@ -21,12 +21,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List
 
-from bench.safety import SETS, read_set, trained_safety_net
-from bot import PROJECT_ROOT
-from bot.safety.lexicon import DangerLexicon
+from bench.safety import SETS, read_set
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
-from experiments.safety_recall6.redecide import (
-    cache_parse,  # the same cached parse: ranking, intent, language, level
+from experiments.safety_recall6.redecide import (  # the same cached parse: ranking, intent, language, level
+    cache_parse,
+    cached_items_and_net,
 )
 
 SIX = ("tune", "dev", "dev5", "dev6", "dev7", "dev8")
@@ -54,10 +53,7 @@ def main() -> None:
     if args.parse:
         cache_parse(args.model, rows(), args.parse)
         return
-    items = json.loads(args.cached.read_text())
-    net = trained_safety_net(args.model)
-    assert net is not None
-    lexicon = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")
+    items, net, lexicon = cached_items_and_net(args.model, args.cached)
     options = {key: json.loads(value) for key, value in (c.split("=", 1) for c in args.config)}
     net = SafetyNet({**net._config, **options}, lexicon, net.likeness, meaning=net.meaning)
     reports = [net.decide(it["text"], it["ranking"], it["intent"], it["language"]) for it in items]
