@@ -125,12 +125,6 @@ class SafetyNet(GraphComponent):
             # answer": no unconscious person): those words are no danger, other danger words still count. Ninth
             # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech.
             "explaining_calm": ["figurative", "unanswered"],
-            # No danger word at all, emergency among DIET's first top_k and the message reads like an emergency
-            # (ranking_and_likeness), but DIET is at least this sure of one ordinary topic of ours: the topic's
-            # answer with "is it an emergency?" instead of 112 (ninth round, safety9fa, chosen by the rule in
-            # docs/bench-safety.md: 0.8 lost a caught emergency of the retired sets offline; 0: off). Off in main:
-            # at 0.9 it turned a caught emergency of the validation set dev9 into "is it an emergency?" (the lead).
-            "sure_topic_outweighs_ranking": 0,
             # Off: a signal word of suicide or violence at home ("mort", "die") is calmed like any other
             # ("je suis mort de rire", "my grandmother died last month"); their acute terms never are.
             "never_calm_signals": False,
@@ -396,8 +390,7 @@ class SafetyNet(GraphComponent):
         return level, reason
 
     @staticmethod
-    def _without_figures_of_speech(hits: Sequence[Hit], found: Sequence[Hit],
-                                   explaining: Sequence[str] = ("figurative",)) -> List[Hit]:
+    def _without_figures_of_speech(hits: Sequence[Hit], found: Sequence[Hit], explaining: Sequence[str]) -> List[Hit]:
         """The danger found, less the words a figure of speech explains ("cette chaleur va me tuer", "this
         heat is killing me") or another explaining calm kind (`explaining_calm`: "the landlord does not answer"):
         a danger term that shares a word with such a term, or with a danger term that does, is no danger. Other
@@ -476,8 +469,6 @@ class SafetyNet(GraphComponent):
                 return EMERGENCY_LEVEL, "classifier"
             return (EMERGENCY_LEVEL, "classifier_and_likeness") if reads_like else (UNSURE, "classifier_not_sure")
         if reads_like:
-            if self._topic_outweighs_ranking(hits, classified):
-                return UNSURE, "ranking_under_sure_topic"
             return EMERGENCY_LEVEL, "ranking_and_likeness"
         emergency = ranked or 0.0
         if hits:
@@ -508,15 +499,6 @@ class SafetyNet(GraphComponent):
                 return UNSURE, "signal_reads_calm"
             return EMERGENCY_LEVEL, unclear
         return UNSURE, "signal"
-
-    def _topic_outweighs_ranking(self, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]]) -> bool:
-        """No danger word, and DIET is at least `sure_topic_outweighs_ranking` sure of an ordinary topic of ours (not
-        emergency, not an intent that means no topic): its ranking of emergency is doubt, not an alarm."""
-        bar = float(self._config["sure_topic_outweighs_ranking"])
-        if bar <= 0 or hits or not classified:
-            return False
-        name, confidence = classified[0]
-        return name != EMERGENCY and name not in self._config["no_topic_intents"] and confidence >= bar
 
     def _unclear_topic(self, classified: Sequence[Tuple[str, float]], intent: Dict[str, Any]) -> str:
         """Why a signal word is decided as in a message not understood, or "" when the ordinary topic stands:
