@@ -44,7 +44,12 @@ all 23 languages (tests/safety/):
   nl, en, fr, es, ar, fa and uk were written independently, 11 languages follow one translated list);
 - dev11.tsv: an eighteenth author (2026-12-07, ninth round), the same brief; a validation set like dev9, never read,
   `--set tests/safety/dev11.tsv` (754 of 874 lines kept; ten languages follow one translated list, its author says);
-and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout9.tsv (its `emergency` rows count as
+- final9.tsv: a nineteenth author (2026-12-07, issue 12 tenth round), the same brief, read nothing of the project
+  nor the other sets; measured once before and once after the tenth round (839 of 874 lines kept; its author says
+  some near-miss kinds recur in more than three languages);
+- dev12.tsv: a twentieth author (2026-12-07, tenth round), the same brief; a validation set like dev9, never read,
+  `--set tests/safety/dev12.tsv` (864 of 874 lines kept; its author says ps, so, ti and ckb follow one template);
+and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout10.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -86,7 +91,7 @@ SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 # --write keeps the report's text above this line (the rounds' findings) and replaces what is below it.
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
-NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8")
+NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 
