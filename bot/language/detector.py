@@ -99,6 +99,9 @@ EVIDENCE_FACTOR = 3.0
 # This many evidence words of one language, and none of the models' best guess, decide
 # (LanguageDetector._evidence_decides).
 EVIDENCE_DECIDES = 2
+# Latin-script guesses the models make on unfamiliar text (transliterated Pashto, Persian, Amharic, Tigrinya,
+# Sorani): with no evidence of their own against one listed word of another language, they are unsure.
+WEAK_GUESSES = frozenset({"so", "kmr"})
 # A word as typed: letters and digits (Arabizi "3la") between spaces or Ge'ez word
 # separators (፡ ።), the punctuation around it removed but an apostrophe inside kept,
 # so French "n'ai" is not Tarifit's particle "n".
@@ -627,6 +630,14 @@ class LanguageDetector:
             return best, max(scores.get(best, 0.0), self.min_confidence)
         if frozenset({code, best}) in CLOSE_PAIRS:
             return code, min(scores.get(code, 0.0), UNSURE)
+        if (code in WEAK_GUESSES and best not in SCRIPT_LANGUAGES["latin"] and len(ranked) == 1
+                and cleaned.isascii()
+                and not {c for source in load_evidence() for c in evidence_counts(cleaned, source)} - {best}):
+            # A guess the models make on any unfamiliar Latin text (Pashto or Persian typed in Latin
+            # letters read as Somali), with no evidence of its own and no letter beyond ASCII (Kurmanji's
+            # ş ê), against one listed word of a language written in another script (typed in Latin
+            # letters: the models have never seen it so) and no other evidence: the listed word's language.
+            return best, max(scores.get(best, 0.0), self.min_confidence)
         return None
 
     @staticmethod

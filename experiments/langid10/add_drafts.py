@@ -19,6 +19,22 @@ from bot.language.sources import DATA, _dutch_words, _word_counts_elsewhere
 
 HERE = Path(__file__).resolve().parent
 MAX_ELSEWHERE = 2
+# Latin Pashto is spelled many ways: the endings -ai, -ay, -ey, -ei are one ending (lagedalai, lagedalay), and
+# so are u and oo (mashum, mashoom); ee is also written i (akheestalay, akhistalay). `--variants` adds these spellings of a language's listed words.
+ENDINGS = ("ai", "ay", "ey", "ei")
+VOWELS = (("oo", "u"), ("ee", "i"))
+
+
+def variants(word: str) -> set:
+    """The other spellings of a Latin-letter word (ENDINGS, VOWELS), the word itself included."""
+    found = {word}
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) > 4:
+            found |= {word[: -len(ending)] + other for other in ENDINGS}
+    for long, short in VOWELS:
+        found |= {w.replace(long, short) for w in found}
+    found |= {w.replace("u", "oo") for w in found if "oo" not in w}
+    return found
 
 
 def survivors(code: str, words, siblings, lookalikes=frozenset()) -> tuple:
@@ -54,15 +70,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--languages", nargs="+", required=True)
     parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--variants", action="store_true", help="add the spelling variants of the listed words")
     args = parser.parse_args()
     drafts = json.loads((HERE / "drafts.json").read_text(encoding="utf-8"))
     path = DATA / "evidence.json"
     evidence = json.loads(path.read_text(encoding="utf-8"))
     for code in args.languages:
-        kept, dropped = survivors(code, drafts["words"][code], drafts.get("siblings", {}).get(code, []),
+        words = drafts["words"].get(code, [])
+        if args.variants:
+            words = sorted({v for w in set(words) | set(evidence["words"].get(code, [])) if w.isascii()
+                            for v in variants(w)})
+        kept, dropped = survivors(code, words, drafts.get("siblings", {}).get(code, []),
                                   frozenset(drafts.get("lookalikes", [])))
         new = sorted(set(kept) - set(evidence["words"].get(code, [])))
         print(f"{code}: {len(new)} added, {len(dropped)} dropped: {dropped}")
+        print(f"{code}: added {new}")
         evidence["words"][code] = evidence["words"].get(code, []) + new
     if not args.dry_run:
         path.write_text(json.dumps(evidence, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
