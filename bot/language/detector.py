@@ -8,7 +8,8 @@ Three sources of evidence, combined per writing system:
   package: real Tigrinya and Amharic text, and langdetect's Wikipedia profiles
   of 17 more of our languages), a third opinion independent of fastText;
 - script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic (letters
-  only Tigrinya uses, then the n-gram profiles), Arabic script is Arabic,
+  only Tigrinya uses, the ቐ series, decide; the ኸ series raises Tigrinya; then the
+  n-gram profiles), Arabic script is Arabic,
   Persian, Pashto or Sorani, told apart by their own letters;
 - evidence words (one format, `Evidence`, in three files because their sources
   differ): the function words and the letter ኣ/አ that tell Tigrinya from
@@ -128,8 +129,11 @@ _PASHTO = re.compile(r"[ټډړږښګڼۍېځڅ]")
 _NOT_ARABIC = re.compile(r"[پچژگکی]")
 # (Not ي: Pashto writes it too, "دي", "سړي".)
 _ARABIC_ONLY = re.compile(r"[ةىإأؤ]")
-# Ge'ez letters Tigrinya uses and Amharic does not (the ቐ and ኸ series).
-_TIGRINYA = re.compile(r"[\u1250-\u125D\u12B8-\u12C5]")
+# Ge'ez letters Tigrinya uses and Amharic does not (the ቐ series).
+_TIGRINYA = re.compile(r"[\u1250-\u125D]")
+# The ኸ series: Tigrinya writes it all the time (ኣሎኻ), Amharic in a few words (ጮኸ "shouted", ጩኸት
+# "noise"): evidence for Tigrinya, not a decision.
+_TIGRINYA_LIKELY = re.compile(r"[\u12B8-\u12C5]")
 # Cyrillic: letters only Ukrainian, or only Russian, uses among ru, uk, bg.
 _UKRAINIAN = re.compile(r"[іїєґ]")
 _RUSSIAN = re.compile(r"[ыэё]")
@@ -470,6 +474,8 @@ class LanguageDetector:
                     for c in candidates
                 })
         combined = weigh_evidence(cleaned, combined, load_evidence())
+        if script == "ethiopic" and "ti" in combined and _TIGRINYA_LIKELY.search(cleaned):
+            combined = _normalised({**combined, "ti": combined["ti"] * EVIDENCE_FACTOR})
         if script == "latin":
             combined = self._dutch_chat(cleaned, combined)
         return combined

@@ -357,3 +357,11 @@ def test_a_kurmanji_message_with_its_own_letters_is_not_taken_by_one_foreign_wor
 def test_bulgarian_in_latin_letters_from_wordfreq_is_bulgarian(detector: LanguageDetector) -> None:
     found = detector.detect("obshtinata zatvorena li e dnes")
     assert (found.code, found.confidence >= MIN_CONFIDENCE) == ("bg", True)
+
+
+@pytest.mark.parametrize("code, text", [("am", "ውሻው በጣም ጮኸ"), ("am", "ጎረቤቴ ሌሊቱን ሙሉ ጮኸ"), ("ti", "ደሓን ዲኻ"),
+                                        ("ti", "ሓወይ ኣበይ ኣሎኻ")])
+def test_the_kh_series_is_evidence_for_tigrinya_not_a_decision(detector: LanguageDetector, code: str, text: str) -> None:
+    """Amharic writes ኸ in a few words ("ጮኸ", shouted): it raises Tigrinya, the rest of the message decides."""
+    found = detector.detect(text)
+    assert (found.code, found.confidence >= MIN_CONFIDENCE) == (code, True)
