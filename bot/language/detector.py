@@ -100,9 +100,11 @@ EVIDENCE_FACTOR = 3.0
 # This many evidence words of one language, and none of the models' best guess, decide
 # (LanguageDetector._evidence_decides).
 EVIDENCE_DECIDES = 2
-# Latin-script guesses the models make on unfamiliar text (transliterated Pashto, Persian, Amharic, Tigrinya,
-# Sorani): with no evidence of their own against one listed word of another language, they are unsure.
-WEAK_GUESSES = frozenset({"so", "kmr"})
+# Latin-script guesses the models make on unfamiliar text (Pashto, Persian, Amharic, Tigrinya, Russian typed in
+# Latin letters), the languages with the least training text: with no evidence of their own, in ASCII letters,
+# against one listed word of a language written in another script and no other evidence, that language wins
+# (LanguageDetector._evidence_decides).
+WEAK_GUESSES = frozenset({"so", "kmr", "sq", "ber"})
 # A word as typed: letters and digits (Arabizi "3la") between spaces or Ge'ez word
 # separators (፡ ።), the punctuation around it removed but an apostrophe inside kept,
 # so French "n'ai" is not Tarifit's particle "n".
