@@ -647,7 +647,7 @@ def wordfreq_words(wheels: Path, name: str) -> List[str]:
     then lists of words from the most frequent down), most frequent first."""
     import gzip
 
-    import msgpack
+    import msgpack  # type: ignore[import-untyped]
 
     with gzip.open(wheels / "wordfreq" / "data" / f"{name}.msgpack.gz") as packed:
         buckets = msgpack.load(packed, raw=False)
