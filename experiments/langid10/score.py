@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "langid7"))
 import score  # noqa: E402  (experiments/langid7/score.py)
 
 score.VALIDATION = ("tests/nlu/dev4.tsv", "tests/nlu/dev5.tsv", "tests/safety/dev10.tsv", "tests/safety/dev11.tsv",
-                    "shared-dev", "heldout7", "heldout8", "heldout9", "heldout_subs", "final7", "final8",
-                    "shared-heldout")
+                    "shared-dev", "heldout7", "heldout8", "heldout9", "heldout10", "heldout_subs", "final7", "final8",
+                    "final9", "tests/nlu/dev6.tsv", "tests/safety/dev12.tsv", "shared-heldout")
 
 if __name__ == "__main__":
     score.main()
