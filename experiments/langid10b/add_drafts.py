@@ -3,7 +3,7 @@
 Variants of every drafted word (`--variants`: of the words already listed too): th for t at a word's start or end
 (thamurth, tamurt), ch and sh for c, kh for x, ou for u, dj for j, doubled consonants single (zemmregh, zemregh).
 Filters: langid10's (experiments/langid10/add_drafts.py `survivors`: two letters or fewer, claimed by another
-language in any evidence file, in the Dutch lexicon, in another language's training text), and three letters or
+language in any evidence file, in the Dutch lexicon, in another language's training text), and four letters or
 fewer for a generated variant. `--dry-run` prints what would be kept and dropped.
 """
 
