@@ -27,7 +27,8 @@ Three sources of evidence, combined per writing system:
   listed word that is the only word beside a Dutch service name; one listed word
   of the models' unsure best guess, with no evidence for any other language,
   makes it sure; one listed Tarifit word, the only evidence in an ASCII
-  message, outweighs a guess below even odds that has no evidence of its own;
+  message, outweighs a guess below even odds that has no evidence of its own
+  (Arabizi digits without a listed Arabic word are no evidence against Tarifit);
 - a Latin "i" inside a Cyrillic word is Ukrainian і (a keyboard without it);
 - a Latin-script letter only Tamazight writes among our languages (ɣ ɛ ḍ ṭ ṛ ḥ ẓ ǧ ṣ, the
   evidence files' `letters`) makes the message Tamazight;
@@ -396,6 +397,16 @@ def _content_words(cleaned: str) -> List[str]:
     ]
 
 
+def _evidence_besides(cleaned: str, code: str) -> FrozenSet[str]:
+    """The languages other than `code` with any evidence in the message (word, letter or shape). For
+    Tamazight, Arabic's shapes alone (Arabizi digits, the l- article) without a listed Arabic word do not
+    count: Tarifit is typed with the same digits (a7enjir, 3awen)."""
+    found = {c for source in load_evidence() for c in evidence_counts(cleaned, source)} - {code}
+    if code == "ber" and "ar" in found and "ar" not in _word_evidence(cleaned):
+        found.discard("ar")
+    return frozenset(found)
+
+
 def _weigh_tigrinya_letters(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
     """A Ge'ez message with a letter of the ኸ series: Tigrinya's probability times EVIDENCE_FACTOR
     (Tigrinya writes them all the time, Amharic in a few words: evidence, not a decision)."""
@@ -672,7 +683,7 @@ class LanguageDetector:
             return False
         if scores.get(code, 0.0) >= TARIFIT_OVER:
             return False
-        return not {c for source in load_evidence() for c in evidence_counts(cleaned, source)} - {best}
+        return not _evidence_besides(cleaned, best)
 
     @staticmethod
     def _evidence_agrees(cleaned: str, code: str) -> bool:
@@ -684,7 +695,7 @@ class LanguageDetector:
         counts = _word_evidence(cleaned)
         if set(counts) != {code}:
             return False
-        return not {c for source in load_evidence() for c in evidence_counts(cleaned, source)} - {code}
+        return not _evidence_besides(cleaned, code)
 
     @staticmethod
     def _evidence_against(cleaned: str, code: str) -> bool:
