@@ -677,8 +677,9 @@ class LanguageDetector:
                                     scores: Dict[str, float]) -> bool:
         """Tarifit typed among Dutch, French or Darija loanwords: the models, which have seen little
         Tarifit, guess a language with no evidence of its own (word, letter or shape) at a modest
-        probability (below TARIFIT_OVER), one listed Tarifit word is the only word evidence, no other
-        language has any evidence and the message is in ASCII letters: Tamazight."""
+        probability (below TARIFIT_OVER), Tarifit is the only language with a listed word (`listed`: how
+        many languages have one; two Tarifit words already decide, EVIDENCE_DECIDES), no other language
+        has any evidence (_evidence_besides) and the message is in ASCII letters: Tamazight."""
         if best != "ber" or listed != 1 or not cleaned.isascii():
             return False
         if scores.get(code, 0.0) >= TARIFIT_OVER:
