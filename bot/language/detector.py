@@ -26,7 +26,9 @@ Three sources of evidence, combined per writing system:
   decide (one word of the best guess's close pair: unsure), and so does one
   listed word that is the only word beside a Dutch service name; one listed word
   of the models' unsure best guess, with no evidence for any other language,
-  makes it sure;
+  makes it sure; one listed Tarifit word, the only evidence in an ASCII
+  message, outweighs a guess below even odds that has no evidence of its own
+  (Arabizi digits without a listed Arabic word are no evidence against Tarifit);
 - a Latin "i" inside a Cyrillic word is Ukrainian і (a keyboard without it);
 - a Latin-script letter only Tamazight writes among our languages (ɣ ɛ ḍ ṭ ṛ ḥ ẓ ǧ ṣ, the
   evidence files' `letters`) makes the message Tamazight;
@@ -105,6 +107,10 @@ EVIDENCE_DECIDES = 2
 # against one listed word of a language written in another script and no other evidence, that language wins
 # (LanguageDetector._evidence_decides).
 WEAK_GUESSES = frozenset({"so", "kmr", "sq", "ber"})
+# A guess below this probability, with no evidence of its own, yields to one listed Tarifit word
+# (LanguageDetector._tarifit_against_unfamiliar). At 0.8, Italian "mani aperte" (mani: Tarifit "where")
+# and Turkish "mermi burunlu" (mermi: Tarifit "when") of the training texts went Tamazight.
+TARIFIT_OVER = 0.5
 # A word as typed: letters and digits (Arabizi "3la") between spaces or Ge'ez word
 # separators (፡ ።), the punctuation around it removed but an apostrophe inside kept,
 # so French "n'ai" is not Tarifit's particle "n".
@@ -391,6 +397,16 @@ def _content_words(cleaned: str) -> List[str]:
     ]
 
 
+def _evidence_besides(cleaned: str, code: str) -> FrozenSet[str]:
+    """The languages other than `code` with any evidence in the message (word, letter or shape). For
+    Tamazight, Arabic's shapes alone (Arabizi digits, the l- article) without a listed Arabic word do not
+    count: Tarifit is typed with the same digits (a7enjir, 3awen)."""
+    found = {c for source in load_evidence() for c in evidence_counts(cleaned, source)} - {code}
+    if code == "ber" and "ar" in found and "ar" not in _word_evidence(cleaned):
+        found.discard("ar")
+    return frozenset(found)
+
+
 def _weigh_tigrinya_letters(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
     """A Ge'ez message with a letter of the ኸ series: Tigrinya's probability times EVIDENCE_FACTOR
     (Tigrinya writes them all the time, Amharic in a few words: evidence, not a decision)."""
@@ -644,6 +660,8 @@ class LanguageDetector:
             return best, max(scores.get(best, 0.0), self.min_confidence)
         if frozenset({code, best}) in CLOSE_PAIRS:
             return code, min(scores.get(code, 0.0), UNSURE)
+        if self._tarifit_against_unfamiliar(cleaned, code, best, len(ranked), scores):
+            return best, max(scores.get(best, 0.0), self.min_confidence)
         if (code in WEAK_GUESSES and best not in SCRIPT_LANGUAGES["latin"] and len(ranked) == 1
                 and cleaned.isascii()
                 and not {c for source in load_evidence() for c in evidence_counts(cleaned, source)} - {best}):
@@ -655,6 +673,20 @@ class LanguageDetector:
         return None
 
     @staticmethod
+    def _tarifit_against_unfamiliar(cleaned: str, code: str, best: str, listed: int,
+                                    scores: Dict[str, float]) -> bool:
+        """Tarifit typed among Dutch, French or Darija loanwords: the models, which have seen little
+        Tarifit, guess a language with no evidence of its own (word, letter or shape) at a modest
+        probability (below TARIFIT_OVER), Tarifit is the only language with a listed word (`listed`: how
+        many languages have one; two Tarifit words already decide, EVIDENCE_DECIDES), no other language
+        has any evidence (_evidence_besides) and the message is in ASCII letters: Tamazight."""
+        if best != "ber" or listed != 1 or not cleaned.isascii():
+            return False
+        if scores.get(code, 0.0) >= TARIFIT_OVER:
+            return False
+        return not _evidence_besides(cleaned, best)
+
+    @staticmethod
     def _evidence_agrees(cleaned: str, code: str) -> bool:
         """The models' best guess, too unsure to switch, has a listed evidence word (_word_evidence)
         and no other language has any evidence (word, letter or shape): two independent sources
@@ -664,7 +696,7 @@ class LanguageDetector:
         counts = _word_evidence(cleaned)
         if set(counts) != {code}:
             return False
-        return not {c for source in load_evidence() for c in evidence_counts(cleaned, source)} - {code}
+        return not _evidence_besides(cleaned, code)
 
     @staticmethod
     def _evidence_against(cleaned: str, code: str) -> bool:

@@ -365,3 +365,19 @@ def test_the_kh_series_is_evidence_for_tigrinya_not_a_decision(detector: Languag
     """Amharic writes ኸ in a few words ("ጮኸ", shouted): it raises Tigrinya, the rest of the message decides."""
     found = detector.detect(text)
     assert (found.code, found.confidence >= MIN_CONFIDENCE) == (code, True)
+
+
+@pytest.mark.parametrize("text", ["facture electricite idrimen", "permis de conduire usigh", "telefoon ikhess 3awnet",
+                                  "school a7enjir thura"])
+def test_one_tarifit_word_among_french_dutch_or_arabizi_loanwords_is_tarifit(
+    detector: LanguageDetector, text: str
+) -> None:
+    # Tarifit with loanwords: the models guess Romanian, French or English without a word of it, and an Arabizi
+    # digit (Tarifit is typed with the same digits) is no Arabic word: the listed Tarifit word decides.
+    assert answer(detector, text) == "ber"
+
+
+@pytest.mark.parametrize("text", ["mani aperte", "due mani", "mermi burunlu", "yemma mrida bzaf"])
+def test_a_tarifit_look_alike_does_not_make_another_language_tamazight(detector: LanguageDetector, text: str) -> None:
+    # Italian "mani" (hands), Turkish "mermi" (bullet), Darija "yemma" (mother, as in Tarifit): never Tamazight.
+    assert answer(detector, text) != "ber"
