@@ -176,6 +176,20 @@ class SafetyNet(GraphComponent):
             # 0.7 chosen on M0 by the rule in docs/bench-safety.md (safety8fb).
             "fallback_direction": 0.7,
             "fallback_direction_likeness": 0.2,
+            # Tenth round (m3fa, docs/bench-safety.md): the bars above were chosen on a model whose training examples
+            # were 4% emergencies (M0). A model taught many more (the retired safety sets: 17%) finds emergency
+            # examples among the nearest ten of any short message it does not understand. (a) The share bar of
+            # fallback_meaning is at least this many times the model's own share of emergency examples
+            # (EmergencyMeaning.emergency_share; M0: 3 x 0.04 < 0.2, unchanged). 0: off.
+            "fallback_meaning_per_share": 3.0,
+            # (b) With a model whose share of emergency examples is at least rich_model_share, a message not
+            # understood of fewer than rich_fallback_min_words words that only the fallback's lexicon-blind signals
+            # (fallback_reads_like, fallback_means_like, fallback_leans_and_reads) call an emergency is asked ("is it
+            # an emergency? call 112" after "not understood") instead of alarmed. 0: off.
+            "rich_model_share": 0.1,
+            "rich_fallback_min_words": 5,
+            # (c) The same for meaning_any_topic's sentence-vector emergency under a topic DIET picked (means_emergency).
+            "rich_short_means_asked": True,
             # Eighth round (docs/bench-safety.md): a message the net has not alarmed, of at least likeness_min_words
             # words, without calm context or a figure of speech, that passes the cheap gate below, is an emergency
             # when its sentence vector lies at least this far on the emergency side of the emergency-vs-rest
@@ -341,15 +355,39 @@ class SafetyNet(GraphComponent):
         """A message the classifier did not understand, long enough, no calm context: an emergency when it
         reads (character n-grams) or means (sentence vectors) like the emergency examples, or when two weaker
         signals agree (_ranked_and_reads, _leans_and_reads), else as it was."""
+        found = self._fallback_signal(text, likeness, classified)
+        if not found:
+            return level, reason
+        if self._short_for_rich_model(text):
+            return UNSURE, f"{found}_short"
+        return EMERGENCY_LEVEL, found
+
+    def _fallback_signal(self, text: str, likeness: float, classified: Sequence[Tuple[str, float]]) -> str:
+        """Which lexicon-blind signal calls a message not understood an emergency, or "" when none does."""
         if self._likeness is not None and likeness >= float(self._config["fallback_likeness"]):
-            return EMERGENCY_LEVEL, "fallback_reads_like"
+            return "fallback_reads_like"
         if self._ranked_and_reads(classified, likeness):
-            return EMERGENCY_LEVEL, "fallback_ranked_and_reads"
-        if self._meaning is not None and self._meaning.score(text) >= float(self._config["fallback_meaning"]):
-            return EMERGENCY_LEVEL, "fallback_means_like"
+            return "fallback_ranked_and_reads"
+        if self._meaning is not None and self._meaning.score(text) >= self._meaning_bar():
+            return "fallback_means_like"
         if self._leans_and_reads(text, likeness):
-            return EMERGENCY_LEVEL, "fallback_leans_and_reads"
-        return level, reason
+            return "fallback_leans_and_reads"
+        return ""
+
+    def _meaning_bar(self) -> float:
+        """fallback_meaning, raised to fallback_meaning_per_share times the model's share of emergency examples."""
+        bar = float(self._config["fallback_meaning"])
+        per_share = float(self._config["fallback_meaning_per_share"])
+        if per_share <= 0 or self._meaning is None:
+            return bar
+        return max(bar, per_share * self._meaning.emergency_share)
+
+    def _short_for_rich_model(self, text: str) -> bool:
+        """A model taught many emergency examples (rich_model_share) and a message of fewer than
+        rich_fallback_min_words words: its fallback signals only ask."""
+        words = int(self._config["rich_fallback_min_words"])
+        return words > 0 and self._meaning is not None and len(text.split()) < words and \
+            self._meaning.emergency_share >= float(self._config["rich_model_share"])
 
     def _ranked_and_reads(self, classified: Sequence[Tuple[str, float]], likeness: float) -> bool:
         """DIET ranks emergency among its first fallback_ranked_within candidates, and the message reads at least
@@ -386,6 +424,8 @@ class SafetyNet(GraphComponent):
             if ranked <= float(self._config["meaning_gate_ranked"]) or sure:
                 return level, reason
         if self._meaning.likely(text) >= bar:
+            if self._config["rich_short_means_asked"] and self._short_for_rich_model(text):
+                return UNSURE, "means_emergency_short"
             return EMERGENCY_LEVEL, "means_emergency"
         return level, reason
 
