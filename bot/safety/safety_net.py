@@ -180,7 +180,8 @@ class SafetyNet(GraphComponent):
             # were 4% emergencies (M0). A model taught many more (the retired safety sets: 17%) finds emergency
             # examples among the nearest ten of any short message it does not understand. (a) The share bar of
             # fallback_meaning is at least this many times the model's own share of emergency examples
-            # (EmergencyMeaning.emergency_share; M0: 3 x 0.04 < 0.2, unchanged). 0: off.
+            # (EmergencyMeaning.emergency_share; M0: 3 x 0.04 < 0.2, unchanged); a message between the two bars is
+            # asked. 0: off.
             "fallback_meaning_per_share": 3.0,
             # (b) With a model whose share of emergency examples is at least rich_model_share, a message not
             # understood of fewer than rich_fallback_min_words words that only the fallback's lexicon-blind signals
@@ -357,6 +358,9 @@ class SafetyNet(GraphComponent):
         signals agree (_ranked_and_reads, _leans_and_reads), else as it was."""
         found = self._fallback_signal(text, likeness, classified)
         if not found:
+            if self._meaning is not None and self._meaning_bar() > self._meaning.score(text) >= \
+                    float(self._config["fallback_meaning"]):
+                return UNSURE, "fallback_means_like_below_share"  # would have been 112 by the unscaled bar: asked
             return level, reason
         if self._short_for_rich_model(text):
             return UNSURE, f"{found}_short"
@@ -380,14 +384,18 @@ class SafetyNet(GraphComponent):
         per_share = float(self._config["fallback_meaning_per_share"])
         if per_share <= 0 or self._meaning is None:
             return bar
-        return max(bar, per_share * self._meaning.emergency_share)
+        return max(bar, per_share * self._emergency_share())
 
     def _short_for_rich_model(self, text: str) -> bool:
         """A model taught many emergency examples (rich_model_share) and a message of fewer than
         rich_fallback_min_words words: its fallback signals only ask."""
         words = int(self._config["rich_fallback_min_words"])
-        return words > 0 and self._meaning is not None and len(text.split()) < words and \
-            self._meaning.emergency_share >= float(self._config["rich_model_share"])
+        return words > 0 and len(text.split()) < words and \
+            self._emergency_share() >= float(self._config["rich_model_share"])
+
+    def _emergency_share(self) -> float:
+        """The share of emergency examples the meaning model was trained on; 0 without one (or one that keeps none)."""
+        return float(getattr(self._meaning, "emergency_share", 0.0) or 0.0)
 
     def _ranked_and_reads(self, classified: Sequence[Tuple[str, float]], likeness: float) -> bool:
         """DIET ranks emergency among its first fallback_ranked_within candidates, and the message reads at least
