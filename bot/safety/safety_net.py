@@ -31,7 +31,9 @@ nothing else alarmed and that passes a cheap gate (reads somewhat like an emerge
 one with emergency ranked) is an emergency when its sentence vector says so on a linear emergency-vs-rest direction
 (eighth round, safety8, `meaning_any_topic`). A message not understood that reads somewhat like an emergency
 (likeness >= 0.2) and whose sentence vector leans to emergency on that direction (>= 0.7) is one too (safety8fb,
-`fallback_direction`). Both signals are learnt
+`fallback_direction`). With a model taught many emergency examples (the retired safety sets, tenth round, m3fa), the
+fallback's nearest-examples bar scales with the model's share of emergency examples, and a short message (fewer than
+five words) that only these lexicon-blind signals alarm is asked instead (`rich_fallback_min_words`). Both signals are learnt
 in `rasa train` from the training data Rasa passes to this component, stored in
 the model's ModelStorage and loaded from it (like bot.nlu.sub_answers), so the
 running server needs no nlu/ folder.
