@@ -3,9 +3,9 @@ figures of speech are asked, not alarmed; emergencies of the same kind still get
 
 from __future__ import annotations
 
-from bot.safety.safety_net import SafetyNet
 from bot import PROJECT_ROOT
 from bot.safety.lexicon import DangerLexicon
+from bot.safety.safety_net import SafetyNet
 from tests.safety.test_safety_net import level, parse
 
 LEXICON = DangerLexicon.load(PROJECT_ROOT / "locales" / "danger")  # the real lexicon, with its calm words
