@@ -33,8 +33,15 @@ class _Reads:
         return self.value
 
 
-def _net(share: float, emergency_share: float, reads: float = 0.0, likely: float = 0.0) -> SafetyNet:
-    return SafetyNet({}, LEXICON, _Reads(reads), meaning=_Meaning(share, emergency_share, likely))  # type: ignore[arg-type]
+# The tenth round's options, on (as this branch chose them by its rule; docs/bench-safety.md advises them off after
+# validation, so they are passed here, not taken from the defaults).
+RICH = {"fallback_meaning_per_share": 3.0, "rich_model_share": 0.1, "rich_fallback_min_words": 5,
+        "rich_short_means_asked": True}
+
+
+def _net(share: float, emergency_share: float, reads: float = 0.0, likely: float = 0.0,
+         options: dict = RICH) -> SafetyNet:
+    return SafetyNet(options, LEXICON, _Reads(reads), meaning=_Meaning(share, emergency_share, likely))  # type: ignore[arg-type]
 
 
 M3_SHARE, M0_SHARE = 0.17, 0.04  # emergency examples among the training examples (M3 with the retired sets, M0)
@@ -84,7 +91,7 @@ def test_a_short_message_under_no_topic_that_only_its_sentence_vector_alarms_is_
 
 
 def test_a_dead_phone_battery_is_asked_even_when_the_classifier_says_emergency() -> None:
-    net = _net(0.0, M3_SHARE)
+    net = _net(0.0, M3_SHARE, options={})
     sure = [("emergency", 1.0), ("out_of_scope", 0.0)]
     for text, language in (("telefonat mi se iztoshti", "bg"), ("bateria e telefonit u shkarkua", "sq"),
                            ("my phone battery is dead", "en"), ("telefonka wuu dhintay", "so")):
@@ -96,7 +103,8 @@ def test_a_dead_phone_battery_is_asked_even_when_the_classifier_says_emergency()
 
 
 def test_dying_of_laughter_or_boredom_is_a_figure_of_speech_but_unconscious_is_not() -> None:
-    net = _net(0.0, M3_SHARE)
+    # Whatever the options: the nearest examples and the n-grams would alarm these, the calm words keep them asked.
+    net = _net(0.6, M3_SHARE, reads=0.6, options={})
     for text, language in (("ich lach mich tot", "de"), ("ich sterbe vor langeweile im wartezimmer", "de"),
                            ("ghadi nmout bl jou3 hhh", "ar"), ("ji kenan mirim", "kmr")):
         assert level(parse(text, FALLBACK_RANKING, fallback=True, language=language, net=net)) != "emergency", text
