@@ -183,16 +183,18 @@ class SafetyNet(GraphComponent):
             # examples among the nearest ten of any short message it does not understand. (a) The share bar of
             # fallback_meaning is at least this many times the model's own share of emergency examples
             # (EmergencyMeaning.emergency_share; M0: 3 x 0.04 < 0.2, unchanged); a message between the two bars is
-            # asked. 0: off.
-            "fallback_meaning_per_share": 3.0,
+            # asked. 0: off. (a), (b) and (c) are off in main (the tenth round's lead): main's model M0 is not rich, so
+            # they would change nothing; with M3 they lost 5 caught validation emergencies for 7 fewer false alarms.
+            # m3fa's values were 3.0, 5 and True.
+            "fallback_meaning_per_share": 0.0,
             # (b) With a model whose share of emergency examples is at least rich_model_share, a message not
             # understood of fewer than rich_fallback_min_words words that only the fallback's lexicon-blind signals
             # (fallback_reads_like, fallback_means_like, fallback_leans_and_reads) call an emergency is asked ("is it
             # an emergency? call 112" after "not understood") instead of alarmed. 0: off.
             "rich_model_share": 0.1,
-            "rich_fallback_min_words": 5,
+            "rich_fallback_min_words": 0,
             # (c) The same for meaning_any_topic's sentence-vector emergency under a topic DIET picked (means_emergency).
-            "rich_short_means_asked": True,
+            "rich_short_means_asked": False,
             # Eighth round (docs/bench-safety.md): a message the net has not alarmed, of at least likeness_min_words
             # words, without calm context or a figure of speech, that passes the cheap gate below, is an emergency
             # when its sentence vector lies at least this far on the emergency side of the emergency-vs-rest
