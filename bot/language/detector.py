@@ -96,6 +96,7 @@ EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "darija.json",
     Path(__file__).resolve().parent / "data" / "darija_dictionary.json",
     Path(__file__).resolve().parent / "data" / "bulgarian_latin.json",
+    Path(__file__).resolve().parent / "data" / "sorani_latin.json",
 )
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0

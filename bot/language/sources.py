@@ -57,6 +57,13 @@ script documents, and redoes, how they were made:
            --russian-forms <folder>/ru_forms.txt --wheels-dir <wheels>
            writes experiments/langid10/bulgarian_cyrillic.json (not shipped: rejected by the
            tenth round's rule, docs/bench-langid.md)
+  sorani-latin  Sorani typed in Latin letters (evidence, never trained on): the lemmas of
+           klpt 0.1.7's Sorani lexicon in Latin letters (lexicon_ckb_latn.json) with their definite
+           and perfect forms, spelled as on a plain keyboard, less Kurmanji's words (klpt's Kurmanji
+           lexicon and stop words) and other languages' words: pip download --no-deps klpt==0.1.7,
+           unzip into a folder;
+           python3 -m bot.language.sources sorani-latin --wheels-dir <folder>
+           writes bot/language/data/sorani_latin.json
   ngrams   character 1-3-gram profiles (langdetect's format) of the languages
            of ours that the PyPI package geezswitch 1.0.1 has: Tigrinya and Amharic
            (its own, from Tigrinya and Amharic text) and langdetect's Wikipedia
@@ -75,6 +82,7 @@ import gettext
 import json
 import random
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set
 
@@ -693,6 +701,85 @@ def write_bulgarian_cyrillic(share: Path, russian_forms: Path, wheels: Path) -> 
     print(f"{target}: bg {len(found['words']['bg'])} words")
 
 
+# Sorani typed in Latin letters: klpt's Hawar-style spellings as residents type them on a plain keyboard
+# (SORANI_PLAIN), and the short vowel e, written ە, also typed "a" (hawrêkem, hawrekam).
+SORANI_PLAIN = {"ê": "e", "î": "i", "û": "u", "ç": "ch", "ş": "sh", "ł": "ll", "ř": "rr", "ḧ": "h", "ẍ": "gh",
+                "ë": "", "'": "", "’": "", "-": ""}
+# Sorani's definite suffix with and without a possessive clitic (-eke, -ekem "my the ..."), after a consonant;
+# after a vowel the e is not written (hawrê-kem). Kurmanji has no definite suffix.
+SORANI_DEFINITE = ("eke", "ekan", "ekem", "ekey", "ekeman")
+# The perfect of a verb: its past stem (the infinitive less -in) and -uwe (kewtuwe "has fallen"; Kurmanji -iye).
+SORANI_PERFECT = ("uwe", "we")
+# Shorter lemmas are other languages' words too (Somali qasab, Albanian sherr, Persian kaghaz); a definite or
+# perfect form carries Sorani's own ending.
+SORANI_LEMMA_MIN = 7
+SORANI_FORM_MIN = 6
+
+
+def sorani_spellings(word: str) -> Set[str]:
+    """The plain-keyboard spellings of a Sorani word in klpt's Latin letters: diacritics dropped (SORANI_PLAIN; ł and ř also as l and r),
+    and the short e also typed a (maleke, malaka)."""
+    plain = "".join(SORANI_PLAIN.get(ch, ch) for ch in word.replace("e", "\0"))
+    found = {plain.replace("\0", "e"), plain.replace("\0", "a")}
+    # ł and ř typed as a plain l and r too (mał "house": mal, maleke).
+    single = "".join(SORANI_PLAIN.get(ch, ch) for ch in word.replace("e", "\0").replace("ł", "l").replace("ř", "r"))
+    return found | {single.replace("\0", "e"), single.replace("\0", "a")}
+
+
+def sorani_forms(lemma: str) -> Set[str]:
+    """A klpt lemma and, for a noun, its definite forms (SORANI_DEFINITE), for a verb (an infinitive in -in),
+    its perfect and negated perfect (SORANI_PERFECT)."""
+    forms = {lemma}
+    if re.fullmatch(r"[a-zçşêîûłřḧẍ]{3,}(?:in|din|tin)", lemma):
+        stem = lemma[:-2]
+        forms |= {p + stem + e for e in SORANI_PERFECT for p in ("", "ne")}
+    elif lemma.isalpha():
+        vowel = lemma[-1] in "aeiouêîû"
+        forms |= {lemma + (s[1:] if vowel else s) for s in SORANI_DEFINITE}
+    return forms
+
+
+def _plain_counts(counts: Mapping[str, int]) -> Dict[str, int]:
+    """Word counts keyed by the word without its diacritics (NFKD, combining marks dropped; ı as i)."""
+    plain: Dict[str, int] = {}
+    for word, n in counts.items():
+        key = "".join(ch for ch in unicodedata.normalize("NFKD", word.replace("ı", "i")) if not unicodedata.combining(ch))
+        plain[key] = plain.get(key, 0) + n
+    return plain
+
+
+def sorani_latin_evidence(wheels: Path) -> Dict[str, Any]:
+    """Evidence words (the format of evidence.json) for Sorani typed in Latin letters: the lemmas of klpt's
+    Sorani lexicon in Latin letters with their definite and perfect forms (sorani_forms), in plain-keyboard
+    spellings (sorani_spellings), kept when seven letters or more (a form: six, SORANI_LEMMA_MIN), not a spelling of a word of klpt's Kurmanji
+    lexicon or stop words, not claimed in evidence.json by another language, not Dutch, and at most twice in
+    another language's training text (Kurmanji's included: klpt's Kurmanji words, LibreOffice's Kurmanji)."""
+    data = wheels / "klpt" / "data"
+    sorani = json.loads((data / "lexicon_ckb_latn.json").read_text(encoding="utf-8"))["Lexicon"]
+    kurmanji = set(json.loads((data / "lexicon_kmr_latn.json").read_text(encoding="utf-8"))["Lexicon"])
+    kurmanji |= set(json.loads((data / "stopwords.json").read_text(encoding="utf-8"))["Kurmanji"]["Latin"])
+    kurmanji_spelled = {s for w in kurmanji for s in sorani_spellings(w.lower())} | {w.lower() for w in kurmanji}
+    claimed = _claimed_words(but="ckb")
+    dutch = _dutch_words()
+    # Other languages' words with their diacritics dropped too (Albanian poshtë, Turkish şehir typed plain).
+    elsewhere = [{**_plain_counts(counts), **counts} for counts in _word_counts_elsewhere("ckb")]
+    words = set()
+    for lemma in sorted(sorani):
+        for form in sorani_forms(lemma.lower()):
+            for spelled in sorani_spellings(form):
+                if (len(spelled) >= (SORANI_LEMMA_MIN if form == lemma.lower() else SORANI_FORM_MIN) and spelled.isascii() and spelled.isalpha() and spelled not in kurmanji_spelled
+                        and spelled not in claimed and spelled not in dutch
+                        and max((c.get(spelled, 0) for c in elsewhere), default=0) <= 2):
+                    words.add(spelled)
+    return {
+        "_about": "Sorani typed in Latin letters: klpt 0.1.7's Sorani lexicon (CC BY-SA 4.0, (c) 2020 Sina Ahmadi) "
+                  "in plain-keyboard spellings with definite and perfect forms; bot/language/sources.py "
+                  "sorani_latin_evidence. Generated by `python -m bot.language.sources sorani-latin --wheels-dir <folder>`.",
+        "prior": 0.1,
+        "words": {"ckb": sorted(words)},
+    }
+
+
 # geezswitch's profile names for our languages (ber, ckb, kmr and ps have none).
 PROFILES = {"ti": "tir", "am": "amh", **{c: c for c in "ar bg de en es fa fr it nl pl pt ro ru so sq tr uk".split()}}
 
@@ -734,7 +821,7 @@ def _write_evidence(name: str, found: Dict[str, Any]) -> None:
 
 
 def _write_word_lists(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """The lexicon, darija, bulgarian-latin and bulgarian-cyrillic sources: word lists from packages' files."""
+    """The lexicon, darija, bulgarian-latin, bulgarian-cyrillic and sorani-latin sources: word lists from packages' files."""
     if args.source == "bulgarian-cyrillic":
         if not (args.share_dir and args.russian_forms and args.wheels_dir):
             parser.error("bulgarian-cyrillic needs --share-dir, --russian-forms and --wheels-dir")
@@ -747,6 +834,9 @@ def _write_word_lists(parser: argparse.ArgumentParser, args: argparse.Namespace)
         return
     if not args.wheels_dir:
         parser.error(f"{args.source} needs --wheels-dir")
+    if args.source == "sorani-latin":
+        _write_evidence("sorani_latin.json", sorani_latin_evidence(args.wheels_dir))
+        return
     (write_lexicon if args.source == "lexicon" else write_darija)(args.wheels_dir, args.persian_dic)
 
 
@@ -754,7 +844,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "source", choices=("gettext", "cldr", "ngrams", "sentences", "lexicon", "l10n", "darija", "bulgarian-latin",
-                           "bulgarian-cyrillic")
+                           "bulgarian-cyrillic", "sorani-latin")
     )
     parser.add_argument("--russian-forms", type=Path, help="hunspell-ru unmunched (one Russian form a line)")
     parser.add_argument("--share-dir", type=Path, help="usr/share of the unpacked wbulgarian, wukrainian, hunspell-ru")
@@ -767,7 +857,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--npm-dir", type=Path)
     parser.add_argument("--geezswitch-dir", type=Path)
     args = parser.parse_args(argv)
-    if args.source in ("lexicon", "darija", "bulgarian-latin", "bulgarian-cyrillic"):
+    if args.source in ("lexicon", "darija", "bulgarian-latin", "bulgarian-cyrillic", "sorani-latin"):
         _write_word_lists(parser, args)
     elif args.source == "gettext":
         write(DATA / "gettext", select(gettext_text(args.locale_dir)))
