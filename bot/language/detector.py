@@ -155,6 +155,19 @@ _LATIN_I = re.compile(r"(?<=[\u0430-\u045f])i|i(?=[\u0430-\u045f])")
 # Bulgarian only before о (шофьор).
 _NOT_BULGARIAN = re.compile(r"ь(?!о)")
 
+# Pashto function words in Arabic script that Persian, Arabic and Sorani do not write (a drafted list,
+# bot/language/data/pashto_words.json): LanguageDetector._arabic_candidates.
+PASHTO_WORDS = Path(__file__).resolve().parent / "data" / "pashto_words.json"
+
+
+@functools.lru_cache(maxsize=2)
+def pashto_words(path: str = str(PASHTO_WORDS)) -> FrozenSet[str]:
+    """The Pashto function words of `path` (none when it is missing)."""
+    if not Path(path).exists():
+        return frozenset()
+    return frozenset(json.loads(Path(path).read_text(encoding="utf-8"))["words"])
+
+
 # Words that are Dutch in chat, Flemish and learner Dutch included, and rarely
 # anything else among our languages.
 DUTCH_CHAT: FrozenSet[str] = frozenset(
@@ -510,6 +523,11 @@ class LanguageDetector:
         if _SORANI.search(cleaned):
             return frozenset({"ckb"})
         if _PASHTO.search(cleaned):
+            return frozenset({"ps"})
+        listed = sum(word in pashto_words() for word in _words(cleaned))
+        if listed >= 2 or (listed and _NOT_ARABIC.search(cleaned)):
+            # Pashto's own function words (د "of", په "in", زما "my"), typed on a Persian keyboard
+            # without Pashto's letters ("د اقامت کارت تمدید"): Pashto, as its letters would say.
             return frozenset({"ps"})
         if _NOT_ARABIC.search(cleaned):
             return frozenset({"fa", "ckb", "ps"})

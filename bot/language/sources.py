@@ -726,16 +726,18 @@ def sorani_spellings(word: str) -> Set[str]:
     return found | {single.replace("\0", "e"), single.replace("\0", "a")}
 
 
-def sorani_forms(lemma: str) -> Set[str]:
+def sorani_forms(lemma: str, kurmanji: Set[str] = frozenset()) -> Set[str]:
     """A klpt lemma and, for a noun, its definite forms (SORANI_DEFINITE), for a verb (an infinitive in -in),
-    its perfect and negated perfect (SORANI_PERFECT)."""
+    its perfect and negated perfect (SORANI_PERFECT). A noun Kurmanji has too (in `kurmanji`, plain spellings)
+    gets no -eke: typed without diacritics, it is Kurmanji's -ekê (malekê "a house", zimanekê)."""
     forms = {lemma}
     if re.fullmatch(r"[a-zçşêîûłřḧẍ]{3,}(?:in|din|tin)", lemma):
         stem = lemma[:-2]
         forms |= {p + stem + e for e in SORANI_PERFECT for p in ("", "ne")}
     elif lemma.isalpha():
         vowel = lemma[-1] in "aeiouêîû"
-        forms |= {lemma + (s[1:] if vowel else s) for s in SORANI_DEFINITE}
+        shared = bool(sorani_spellings(lemma) & kurmanji)
+        forms |= {lemma + (s[1:] if vowel else s) for s in SORANI_DEFINITE if not (shared and s == "eke")}
     return forms
 
 
@@ -752,8 +754,8 @@ def sorani_latin_evidence(wheels: Path) -> Dict[str, Any]:
     """Evidence words (the format of evidence.json) for Sorani typed in Latin letters: the lemmas of klpt's
     Sorani lexicon in Latin letters with their definite and perfect forms (sorani_forms), in plain-keyboard
     spellings (sorani_spellings), kept when seven letters or more (a form: six, SORANI_LEMMA_MIN), not a spelling of a word of klpt's Kurmanji
-    lexicon or stop words, not claimed in evidence.json by another language, not Dutch, and at most twice in
-    another language's training text (Kurmanji's included: klpt's Kurmanji words, LibreOffice's Kurmanji)."""
+    lexicon or stop words, not claimed in evidence.json by another language, not Dutch, and not in
+    another language's training text, its diacritics dropped or not (Kurmanji's included: klpt's Kurmanji words, LibreOffice's Kurmanji)."""
     data = wheels / "klpt" / "data"
     sorani = json.loads((data / "lexicon_ckb_latn.json").read_text(encoding="utf-8"))["Lexicon"]
     kurmanji = set(json.loads((data / "lexicon_kmr_latn.json").read_text(encoding="utf-8"))["Lexicon"])
@@ -765,11 +767,11 @@ def sorani_latin_evidence(wheels: Path) -> Dict[str, Any]:
     elsewhere = [{**_plain_counts(counts), **counts} for counts in _word_counts_elsewhere("ckb")]
     words = set()
     for lemma in sorted(sorani):
-        for form in sorani_forms(lemma.lower()):
+        for form in sorani_forms(lemma.lower(), kurmanji_spelled):
             for spelled in sorani_spellings(form):
                 if (len(spelled) >= (SORANI_LEMMA_MIN if form == lemma.lower() else SORANI_FORM_MIN) and spelled.isascii() and spelled.isalpha() and spelled not in kurmanji_spelled
                         and spelled not in claimed and spelled not in dutch
-                        and max((c.get(spelled, 0) for c in elsewhere), default=0) <= 2):
+                        and not any(spelled in c for c in elsewhere)):
                     words.add(spelled)
     return {
         "_about": "Sorani typed in Latin letters: klpt 0.1.7's Sorani lexicon (CC BY-SA 4.0, (c) 2020 Sina Ahmadi) "
