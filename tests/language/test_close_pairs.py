@@ -233,3 +233,27 @@ def test_one_dutch_compound_word_is_dutch(detector: LanguageDetector, word: str)
     detection = detector.detect(word)
     assert (detection.code, detection.source) == ("nl", "detected")
     assert detection.confidence >= 0.4
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        # Pashto typed on a Persian keyboard (ک ی, none of Pashto's own letters): its particle د "of".
+        ("ps", "د ماشوم کارت ورک شوی"),
+        ("fa", "کارت اقامت من گم شده"),
+        # Arabic's د. (doctor) is not Pashto's particle: one such word, no Persian-keyboard letter, decides nothing.
+        ("ar", "موعد مع د. احمد"),
+        # Sorani typed in Latin letters (its definite -akam, perfect -uwe, de-/na- verbs) is Sorani, not Kurmanji,
+        # and Kurmanji typed plain stays Kurmanji.
+        ("ckb", "xushkakam nexoshe, dezanim chi bkem"),
+        ("ckb", "bawkim kewtuwe w wellam nadatewe"),
+        ("kmr", "ez nizanim malake wi li ku ye"),
+        ("kmr", "mala min sewiti, alikari bikin"),
+        # Pashto typed in Latin letters, vowels left out or spelled i for e (mlgaray, lagidalay).
+        ("ps", "mlgaray me lagidalay, zhar rasha"),
+    ],
+)
+def test_pashto_on_a_persian_keyboard_and_sorani_in_latin_letters(
+    detector: LanguageDetector, code: str, text: str
+) -> None:
+    assert detector.detect(text).code == code
