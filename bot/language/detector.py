@@ -88,7 +88,8 @@ GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "ngrams" / "profiles.
 # our languages as residents type them in Latin letters (Arabizi, Finglish, Latin Pashto and
 # Sorani, transliterated Russian, Ukrainian and Bulgarian; Tarifit, Somali and Kurmanji
 # without their special letters: synthetic word lists), and Darija function words typed in Latin
-# letters (from the arabizi package). Three files because their sources and licences differ
+# letters (from the arabizi package), and Sorani typed in Latin letters (klpt's Sorani lexicon in plain-keyboard
+# spellings, sorani_latin.json). Several files because their sources and licences differ
 # (bot/language/data/README.md).
 EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "markers.json",
