@@ -84,7 +84,7 @@ import random
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set
+from typing import AbstractSet, Any, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set
 
 from bot.language.languages import SCRIPT_LANGUAGES, SUPPORTED
 from bot.language.text import clean, dominant_script, tokens
@@ -726,7 +726,7 @@ def sorani_spellings(word: str) -> Set[str]:
     return found | {single.replace("\0", "e"), single.replace("\0", "a")}
 
 
-def sorani_forms(lemma: str, kurmanji: Set[str] = frozenset()) -> Set[str]:
+def sorani_forms(lemma: str, kurmanji: AbstractSet[str] = frozenset()) -> Set[str]:
     """A klpt lemma and, for a noun, its definite forms (SORANI_DEFINITE), for a verb (an infinitive in -in),
     its perfect and negated perfect (SORANI_PERFECT). A noun Kurmanji has too (in `kurmanji`, plain spellings)
     gets no -eke: typed without diacritics, it is Kurmanji's -ekê (malekê "a house", zimanekê)."""
