@@ -1,8 +1,9 @@
-"""`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout10.tsv, and sub-answer accuracy on
-tests/nlu/heldout_subs.tsv to heldout_subs6.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv
+"""`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout11.tsv, and sub-answer accuracy on
+tests/nlu/heldout_subs.tsv to heldout_subs6.tsv and heldout_subs8.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv
 only. The older held-out sets were each scored at the end of a round and are no longer scored: heldout.tsv to
 heldout6.tsv are retired (scripts/retired_examples.py turns them into training data, docs/nlu-pipeline.md), and
-heldout7.tsv to heldout9.tsv, the seventh to ninth rounds', were scored at their ends (docs/nlu-pipeline.md).
+heldout7.tsv to heldout10.tsv, the seventh to tenth rounds', were scored at their ends (docs/nlu-pipeline.md);
+heldout_subs7.tsv judged candidate M3 once and is not scored again.
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
 questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
@@ -71,12 +72,17 @@ HELDOUT_SUBS_5 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs5.tsv"
 HELDOUT_10 = PROJECT_ROOT / "tests" / "nlu" / "heldout10.tsv"
 # A sixth sub-answer set by another author of the tenth round, who read nothing of the project.
 HELDOUT_SUBS_6 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs6.tsv"
+# The eleventh round's held-out author (2026-12-07): the same brief, read only docs/topics.yml; measured with main's
+# model and candidate M4 once, before the round's merges (validation: dev8.tsv by another new author).
+HELDOUT_11 = PROJECT_ROOT / "tests" / "nlu" / "heldout11.tsv"
+# An eighth sub-answer set by another author of the eleventh round, who read nothing of the project.
+HELDOUT_SUBS_8 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs8.tsv"
 # The fresh held-out sets that no model was trained on, newest last, with what `make bench-nlu` calls them.
 # heldout.tsv to heldout6.tsv were scored at the end of earlier rounds and are retired (RETIRED), heldout7.tsv to
-# heldout9.tsv were scored at the end of the seventh to ninth rounds: none is scored again.
-SCORED_BEFORE = ("heldout7.tsv", "heldout8.tsv", "heldout9.tsv")
-FRESH = ((HELDOUT_10, "the tenth round's independent author, all topics"),)
-SUB_SETS = (HELDOUT_SUBS, HELDOUT_SUBS_2, HELDOUT_SUBS_3, HELDOUT_SUBS_4, HELDOUT_SUBS_5, HELDOUT_SUBS_6)
+# heldout10.tsv were scored at the end of the seventh to tenth rounds: none is scored again.
+SCORED_BEFORE = ("heldout7.tsv", "heldout8.tsv", "heldout9.tsv", "heldout10.tsv")
+FRESH = ((HELDOUT_11, "the eleventh round's independent author, all topics"),)
+SUB_SETS = (HELDOUT_SUBS, HELDOUT_SUBS_2, HELDOUT_SUBS_3, HELDOUT_SUBS_4, HELDOUT_SUBS_5, HELDOUT_SUBS_6, HELDOUT_SUBS_8)
 HELDOUT = FRESH[-1][0]  # the newest held-out topic set
 # Below this many messages a group's result is given as a count only ("3/4"), not as a rate.
 SMALL = 20

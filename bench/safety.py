@@ -51,7 +51,13 @@ all 23 languages (tests/safety/):
   `--set tests/safety/dev12.tsv` (864 of 874 lines kept; its author says ps, so, ti and ckb follow one template);
 - dev13.tsv: a twenty-first author (2026-12-07, tenth round, second part), the same brief; a validation set that
   judged candidate M3 once (docs/nlu-pipeline.md), never read (858 of 874 lines kept);
-and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout10.tsv (its `emergency` rows count as
+- final10.tsv: a twenty-second author (2026-12-07, eleventh round), the same brief, read nothing of the project nor
+  the other sets; measured with main's model and candidate M4 before the round's merges and once after them (791 of
+  874 lines kept; its author says the near-miss kinds and some emergencies recur across languages);
+- dev14.tsv: a twenty-third author (2026-12-07, eleventh round), the same brief; a validation set, never read,
+  `--set tests/safety/dev14.tsv` (712 of 874 lines kept; its author says ps, so, ti, am, ckb, kmr and ber share
+  situations);
+and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout11.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -93,7 +99,7 @@ SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 # --write keeps the report's text above this line (the rounds' findings) and replaces what is below it.
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
-NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9")
+NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 

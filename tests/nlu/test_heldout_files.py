@@ -51,6 +51,9 @@ SUBS6 = HERE / "heldout_subs6.tsv"
 DEV6 = HERE / "dev6.tsv"
 DEV7 = HERE / "dev7.tsv"
 SUBS7 = HERE / "heldout_subs7.tsv"
+ELEVENTH = HERE / "heldout11.tsv"
+SUBS8 = HERE / "heldout_subs8.tsv"
+DEV8 = HERE / "dev8.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -76,6 +79,9 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     DEV6: ("lang", "intent", "text"),
     DEV7: ("lang", "intent", "text"),
     SUBS7: ("lang", "intent", "sub", "text"),
+    ELEVENTH: ("lang", "intent", "text"),
+    SUBS8: ("lang", "intent", "sub", "text"),
+    DEV8: ("lang", "intent", "text"),
 }
 RETIRED = frozenset(HERE / name for name in retired_examples.RETIRED)
 
