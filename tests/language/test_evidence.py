@@ -402,3 +402,19 @@ def test_sorani_latin_words_are_no_other_languages_words() -> None:
     words = set(json.loads((DATA / "sorani_latin.json").read_text(encoding="utf-8"))["words"]["ckb"])
     assert len(words) > 50000
     assert not words & {"qasab", "sherr", "kaghaz", "televizyon", "baraka", "rengeke", "zimaneke"}
+
+
+@pytest.mark.parametrize("text", ["ini-d i lgemeente", "lpost war ayi-d-yewwi colis"])
+def test_tarifit_particle_d_joined_by_hyphens_is_tarifit(detector: LanguageDetector, text: str) -> None:
+    # The particle -d joined to a clitic or a verb ("ayi-d-yewwi": brought me) is Tarifit and Kabyle writing;
+    # among a Dutch or French loanword the models alone were unsure.
+    assert answer(detector, text) == "ber"
+
+
+@pytest.mark.parametrize("word", ["thirst", "thickest", "thermostat", "thermostaat", "thuiskomt", "therapist",
+                                  "thirrjet", "tifinagh", "as-tu"])
+def test_tarifit_word_shapes_leave_english_dutch_albanian_and_french_words_alone(word: str) -> None:
+    # The feminine th-...-t shape, -nagh and hyphenated clitics mark Tamazight, not look-alikes of other languages.
+    from bot.language.detector import evidence_counts, load_evidence
+
+    assert not any(evidence_counts(word, source).get("ber") for source in load_evidence())
