@@ -122,11 +122,14 @@ class SafetyNet(GraphComponent):
             "never_calm_acute": ["lost_child"],
             # Calm kinds that count only when no acute term is found: a figure of speech, a joke ("haha", "mdr"),
             # care at home ("zalf", "pomada", Turkish "atesi var", a fever). Eighth round (docs/bench-safety.md).
-            "calm_only_without_acute": ["figurative", "joking", "minor_care", "unanswered", "lost_items", "supplier"],
+            # Eleventh round (safety11): `tobacco`, a neighbour's cigarette ("соседи курят на балконе"), too.
+            "calm_only_without_acute": ["figurative", "joking", "minor_care", "unanswered", "lost_items", "supplier",
+                                        "tobacco"],
             # Calm kinds that explain the danger words they share ("this heat is killing me", "the landlord does not
             # answer": no unconscious person): those words are no danger, other danger words still count. Ninth
-            # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech.
-            "explaining_calm": ["figurative", "unanswered"],
+            # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech; eleventh round
+            # (safety11): `tobacco`, the smoke of a cigarette explains its smoke words, never a fire.
+            "explaining_calm": ["figurative", "unanswered", "tobacco"],
             # Off: a signal word of suicide or violence at home ("mort", "die") is calmed like any other
             # ("je suis mort de rire", "my grandmother died last month"); their acute terms never are.
             "never_calm_signals": False,
