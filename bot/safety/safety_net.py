@@ -122,9 +122,10 @@ class SafetyNet(GraphComponent):
             "never_calm_acute": ["lost_child"],
             # Calm kinds that count only when no acute term is found: a figure of speech, a joke ("haha", "mdr"),
             # care at home ("zalf", "pomada", Turkish "atesi var", a fever). Eighth round (docs/bench-safety.md).
-            # Eleventh round (safety11): `tobacco`, a neighbour's cigarette ("соседи курят на балконе"), too.
+            # Eleventh round (safety11): `tobacco`, a neighbour's cigarette ("соседи курят на балконе"), and `barbecue`
+            # (moved out of media_leisure: "the barbecue's gas bottle hisses", "mangal devrildi balkon yaniyor" are fires).
             "calm_only_without_acute": ["figurative", "joking", "minor_care", "unanswered", "lost_items", "supplier",
-                                        "tobacco"],
+                                        "tobacco", "barbecue"],
             # Calm kinds that explain the danger words they share ("this heat is killing me", "the landlord does not
             # answer": no unconscious person): those words are no danger, other danger words still count. Ninth
             # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech; eleventh round
