@@ -22,7 +22,7 @@ from experiments.safety_recall6.redecide import cached_items_and_net
 
 KIND = {"non_urgent": "service question", "scheduling": "service question", "paperwork": "service question",
         "routine_health": "service question", "learning": "service question", "money": "service question",
-        "devices": "service question", "past": "past event", "media_leisure": "news of a fire elsewhere",
+        "devices": "service question", "minor_care": "health question", "past": "past event", "media_leisure": "news of a fire elsewhere",
         "figurative": "figure of speech", "lost_items": "lost pet or item", "tobacco": "a neighbour's cigarette"}
 
 
