@@ -20,8 +20,13 @@ def test_the_non_emergency_police_number_is_asked_not_alarmed() -> None:
 def test_a_fire_in_the_news_and_an_accident_a_year_ago_are_asked() -> None:
     news = "видела по новостям пожар в Брюсселе там кто нибудь пострадал?"
     assert level(parse(news, [("out_of_scope", 0.5)], language="ru", net=NET)) != "emergency"
-    past = "преди година ме блъсна кола, още ходя на физиотерапия, кой плаща?"
-    assert level(parse(past, NOT_UNDERSTOOD, fallback=True, language="bg", net=NET)) != "emergency"
+    past = "babam gecen yil felc gecirdi, fizyoterapi icin ne yapmaliyiz"
+    assert level(parse(past, NOT_UNDERSTOOD, fallback=True, language="tr", net=NET)) != "emergency"
+
+
+def test_a_childs_age_is_no_past_event() -> None:
+    age = "mio figlio di 3 anni fa fatica a respirare"
+    assert level(parse(age, NOT_UNDERSTOOD, fallback=True, language="it", net=NET)) == "emergency"
 
 
 def test_papers_that_are_killing_me_are_a_figure_of_speech() -> None:
