@@ -22,7 +22,9 @@ Each term has a category (fire, not_breathing, violence, ...) and a tier:
   or that it asks how to care at home for something small ("zalf", "pomada"),
   that a landlord or a company does not answer ("vermieter antwortet nicht": the
   words are no unconscious person), that the resident says it is not urgent, or that the message is about an energy
-  supplier ("change gas company"),
+  supplier ("change gas company"), or that the smoke is a neighbour's cigarette (`tobacco`), or a barbecue (`barbecue`: a fire that is meant; eleventh
+  round). The calm kind `now_turn` ("but now") is no calm: it marks where a question turns into something
+  happening now (bot.safety.safety_net, _calm_before_turn).
   grouped by kind (CALM_GROUPS) instead of by danger category.
 Every language's lexicon is read for every message: a resident may write a
 word of another language, and the language of a short message is often unsure.
@@ -60,7 +62,7 @@ CATEGORIES: FrozenSet[str] = frozenset(
 # Kinds of calm context: what a message about something other than a danger now is about.
 CALM_GROUPS: FrozenSet[str] = frozenset(
     "paperwork insurance money learning devices scheduling past media_leisure lost_items routine_health figurative "
-    "joking minor_care unanswered non_urgent supplier".split()
+    "joking minor_care unanswered non_urgent supplier tobacco barbecue now_turn".split()
 )
 WINDOW = 4  # the words of one term stand at most this many words apart
 TYPO_MIN = 6  # term words this long may match with one typo

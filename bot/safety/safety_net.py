@@ -73,6 +73,7 @@ LANGUAGE = "language"  # set by bot.language.component.LanguageIdentifier, earli
 SHORT_WORD = 4  # terms whose words are all shorter than this coincide across languages
 EMERGENCY_LEVEL, UNSURE, NONE = SAFETY_EMERGENCY, SAFETY_UNSURE, SAFETY_NONE
 LIKENESS_FILE = "emergency_likeness.json"
+TURN = "now_turn"  # the calm kind that marks a turn to something happening now (_calm_before_turn)
 
 logger = logging.getLogger(__name__)
 
@@ -122,11 +123,22 @@ class SafetyNet(GraphComponent):
             "never_calm_acute": ["lost_child"],
             # Calm kinds that count only when no acute term is found: a figure of speech, a joke ("haha", "mdr"),
             # care at home ("zalf", "pomada", Turkish "atesi var", a fever). Eighth round (docs/bench-safety.md).
-            "calm_only_without_acute": ["figurative", "joking", "minor_care", "unanswered", "lost_items", "supplier"],
+            # Eleventh round (safety11): `tobacco`, a neighbour's cigarette ("соседи курят на балконе"), and `barbecue`
+            # (moved out of media_leisure: "the barbecue's gas bottle hisses", "mangal devrildi balkon yaniyor" are fires).
+            "calm_only_without_acute": ["figurative", "joking", "minor_care", "unanswered", "lost_items", "supplier",
+                                        "tobacco", "barbecue"],
             # Calm kinds that explain the danger words they share ("this heat is killing me", "the landlord does not
             # answer": no unconscious person): those words are no danger, other danger words still count. Ninth
-            # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech.
-            "explaining_calm": ["figurative", "unanswered"],
+            # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech; eleventh round
+            # (safety11): `tobacco`, the smoke of a cigarette explains its smoke words, never a fire.
+            "explaining_calm": ["figurative", "unanswered", "tobacco"],
+            # Calm words before a turn to now ("..., but now my father cannot breathe": the lexicon's calm kind
+            # `now_turn`) do not calm an acute term after the turn (a question that turns into an emergency). Only
+            # takes calm away, never adds it. Eleventh round (safety11, docs/bench-safety.md).
+            "turn_to_now": True,
+            # ... and also a danger signal word after the turn (not a lone call for help): "..., but now my husband
+            # says his chest is squeezing".
+            "turn_to_now_signals": True,
             # Off: a signal word of suicide or violence at home ("mort", "die") is calmed like any other
             # ("je suis mort de rire", "my grandmother died last month"); their acute terms never are.
             "never_calm_signals": False,
@@ -320,6 +332,7 @@ class SafetyNet(GraphComponent):
         calm = [hit for hit in found
                 if hit.tier == "calm" and (hit.language in own or not own) and not (hit.at and hit.at <= danger_at)]
         calm = self._calm_beside(calm, danger_at)
+        calm = self._calm_before_turn(calm, found, hits)
         classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
         likeness = self._likeness.score(text) if self._likeness and not acute and self._long_enough(text) else 0.0
@@ -353,6 +366,21 @@ class SafetyNet(GraphComponent):
             return list(calm)
         weak = set(self._config["calm_only_without_acute"])
         return [hit for hit in calm if hit.category not in weak]
+
+    def _calm_before_turn(self, calm: Sequence[Hit], found: Sequence[Hit], hits: Sequence[Hit]) -> List[Hit]:
+        """The calm context that still counts when the message turns to something happening now ("I wanted to ask
+        about the bill, but now my husband says his chest hurts"): with `turn_to_now` on, calm words that stand
+        before a turn (the lexicon's calm kind `now_turn`: "but now", "maar nu", "laakiin hadda") do not calm an
+        acute term after it. The turn itself is never calm context. Eleventh round (safety11)."""
+        calm = [hit for hit in calm if hit.category != TURN]
+        turns = [min(hit.at) for hit in found if hit.tier == "calm" and hit.category == TURN and hit.at]
+        if not (self._config["turn_to_now"] and turns and calm):
+            return calm
+        turn = min(turns)
+        if not any((hit.tier == "acute" or self._config["turn_to_now_signals"] and hit.category != "help_now")
+                   and hit.at and min(hit.at) > turn for hit in hits):
+            return calm
+        return [hit for hit in calm if not (hit.at and max(hit.at) < turn)]
 
     def _not_understood(
         self, text: str, likeness: float, level: str, reason: str, classified: Sequence[Tuple[str, float]] = (),
