@@ -183,8 +183,9 @@ def test_a_retired_line_with_a_danger_word_is_not_taught_as_an_ordinary_topic() 
     examples = retired_examples.examples()
     assert examples["out_of_scope"] and "unmet" not in examples
     lexicon = retired_examples.DangerLexicon.load(retired_examples.LEXICON)
+    near_misses = {normalise(row["text"]) for row in retired_examples._rows(retired_examples.NEAR_MISS_TOPICS)}
     taught = [(intent, text) for intent, subs in examples.items() if intent != "emergency"
-              for texts in subs.values() for text in texts
+              for texts in subs.values() for text in texts if normalise(text) not in near_misses
               if any(hit.tier in ("acute", "signal") for hit in lexicon.scan(text))]
     assert taught == []
 
@@ -210,3 +211,5 @@ def test_retired_safety_sets_teach_their_emergencies_and_never_their_near_misses
     near_misses = [r.text for r in rows if r.label == "near_miss"]
     assert sum(taught.get(normalise(t)) == "emergency" for t in emergencies) > len(emergencies) // 2
     assert [t for t in near_misses if taught.get(normalise(t)) == "emergency"] == []
+    # M2c: the labelled near-misses are taught as their topic (a smoke-detector question is no emergency).
+    assert sum(taught.get(normalise(t)) not in (None, "emergency") for t in near_misses) > len(near_misses) // 2
