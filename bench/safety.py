@@ -29,7 +29,7 @@ all 23 languages (tests/safety/):
 - dev8.tsv: a twelfth author (2026-12-06, sixth round), the same brief; a validation set like dev7, scored
   by the sixth round's engineers once before and once after their changes, never read; `--set
   tests/safety/dev8.tsv` (no line of it stands in another set);
-  (heldout.tsv and final.tsv to final6.tsv, above, are retired since the ninth round: their emergencies are
+  (heldout.tsv and final.tsv to final6.tsv, above, are retired since the tenth round: their emergencies are
   training examples (scripts/retired_examples.py) and they are no longer scored);
 - final6.tsv: a thirteenth author (2026-12-06, issue 12 seventh round), the same brief, read nothing of the
   project nor the other sets; measured once at the end of the seventh round (758 of 874 lines kept; its
@@ -46,7 +46,12 @@ all 23 languages (tests/safety/):
   nl, en, fr, es, ar, fa and uk were written independently, 11 languages follow one translated list);
 - dev11.tsv: an eighteenth author (2026-12-07, ninth round), the same brief; a validation set like dev9, never read,
   `--set tests/safety/dev11.tsv` (754 of 874 lines kept; ten languages follow one translated list, its author says);
-and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout9.tsv (its `emergency` rows count as
+- final9.tsv: a nineteenth author (2026-12-07, issue 12 tenth round), the same brief, read nothing of the project
+  nor the other sets; measured once before and once after the tenth round (839 of 874 lines kept; its author says
+  some near-miss kinds recur in more than three languages);
+- dev12.tsv: a twentieth author (2026-12-07, tenth round), the same brief; a validation set like dev9, never read,
+  `--set tests/safety/dev12.tsv` (864 of 874 lines kept; its author says ps, so, ti and ckb follow one template);
+and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout10.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -89,8 +94,8 @@ REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 # --write keeps the report's text above this line (the rounds' findings) and replaces what is below it.
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
 # heldout.tsv and final.tsv to final6.tsv are retired (scripts/retired_examples.py: RETIRED_SAFETY): their
-# emergencies are training examples since the ninth round, so they are no longer scored here.
-NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8")
+# emergencies are training examples since the tenth round, so they are no longer scored here.
+NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 

@@ -8,7 +8,8 @@ Three sources of evidence, combined per writing system:
   package: real Tigrinya and Amharic text, and langdetect's Wikipedia profiles
   of 17 more of our languages), a third opinion independent of fastText;
 - script rules: Tifinagh is Tamazight, Ge'ez is Tigrinya or Amharic (letters
-  only Tigrinya uses, then the n-gram profiles), Arabic script is Arabic,
+  only Tigrinya uses, the ቐ series, decide; the ኸ series raises Tigrinya; then the
+  n-gram profiles), Arabic script is Arabic,
   Persian, Pashto or Sorani, told apart by their own letters;
 - evidence words (one format, `Evidence`, in three files because their sources
   differ): the function words and the letter ኣ/አ that tell Tigrinya from
@@ -99,6 +100,11 @@ EVIDENCE_FACTOR = 3.0
 # This many evidence words of one language, and none of the models' best guess, decide
 # (LanguageDetector._evidence_decides).
 EVIDENCE_DECIDES = 2
+# Latin-script guesses the models make on unfamiliar text (Pashto, Persian, Amharic, Tigrinya, Russian typed in
+# Latin letters), the languages with the least training text: with no evidence of their own, in ASCII letters,
+# against one listed word of a language written in another script and no other evidence, that language wins
+# (LanguageDetector._evidence_decides).
+WEAK_GUESSES = frozenset({"so", "kmr", "sq", "ber"})
 # A word as typed: letters and digits (Arabizi "3la") between spaces or Ge'ez word
 # separators (፡ ።), the punctuation around it removed but an apostrophe inside kept,
 # so French "n'ai" is not Tarifit's particle "n".
@@ -125,8 +131,11 @@ _PASHTO = re.compile(r"[ټډړږښګڼۍېځڅ]")
 _NOT_ARABIC = re.compile(r"[پچژگکی]")
 # (Not ي: Pashto writes it too, "دي", "سړي".)
 _ARABIC_ONLY = re.compile(r"[ةىإأؤ]")
-# Ge'ez letters Tigrinya uses and Amharic does not (the ቐ and ኸ series).
-_TIGRINYA = re.compile(r"[\u1250-\u125D\u12B8-\u12C5]")
+# Ge'ez letters Tigrinya uses and Amharic does not (the ቐ series).
+_TIGRINYA = re.compile(r"[\u1250-\u125D]")
+# The ኸ series: Tigrinya writes it all the time (ኣሎኻ), Amharic in a few words (ጮኸ "shouted", ጩኸት
+# "noise"): evidence for Tigrinya, not a decision.
+_TIGRINYA_LIKELY = re.compile(r"[\u12B8-\u12C5]")
 # Cyrillic: letters only Ukrainian, or only Russian, uses among ru, uk, bg.
 _UKRAINIAN = re.compile(r"[іїєґ]")
 _RUSSIAN = re.compile(r"[ыэё]")
@@ -382,6 +391,14 @@ def _content_words(cleaned: str) -> List[str]:
     ]
 
 
+def _weigh_tigrinya_letters(cleaned: str, scores: Dict[str, float]) -> Dict[str, float]:
+    """A Ge'ez message with a letter of the ኸ series: Tigrinya's probability times EVIDENCE_FACTOR
+    (Tigrinya writes them all the time, Amharic in a few words: evidence, not a decision)."""
+    if "ti" not in scores or not _TIGRINYA_LIKELY.search(cleaned):
+        return scores
+    return _normalised({**scores, "ti": scores["ti"] * EVIDENCE_FACTOR})
+
+
 def _restrict(scores: Dict[str, float], candidates: Iterable[str]) -> Dict[str, float]:
     kept = {c: scores.get(c, 0.0) for c in candidates}
     if kept and sum(kept.values()) <= 0:
@@ -466,7 +483,7 @@ class LanguageDetector:
                     c: (1 - v) * combined.get(c, 0.0) + v * mass * profiled[c] if c in profiled else combined.get(c, 0.0)
                     for c in candidates
                 })
-        combined = weigh_evidence(cleaned, combined, load_evidence())
+        combined = _weigh_tigrinya_letters(cleaned, weigh_evidence(cleaned, combined, load_evidence()))
         if script == "latin":
             combined = self._dutch_chat(cleaned, combined)
         return combined
@@ -627,6 +644,14 @@ class LanguageDetector:
             return best, max(scores.get(best, 0.0), self.min_confidence)
         if frozenset({code, best}) in CLOSE_PAIRS:
             return code, min(scores.get(code, 0.0), UNSURE)
+        if (code in WEAK_GUESSES and best not in SCRIPT_LANGUAGES["latin"] and len(ranked) == 1
+                and cleaned.isascii()
+                and not {c for source in load_evidence() for c in evidence_counts(cleaned, source)} - {best}):
+            # A guess the models make on any unfamiliar Latin text (Pashto or Persian typed in Latin
+            # letters read as Somali), with no evidence of its own and no letter beyond ASCII (Kurmanji's
+            # ş ê), against one listed word of a language written in another script (typed in Latin
+            # letters: the models have never seen it so) and no other evidence: the listed word's language.
+            return best, max(scores.get(best, 0.0), self.min_confidence)
         return None
 
     @staticmethod

@@ -41,8 +41,22 @@ script documents, and redoes, how they were made:
            the words of our Bulgarian training text that Debian's wbulgarian lists, spelled
            in Latin letters, less the spellings of Russian (hunspell-ru) and Ukrainian
            (wukrainian) words: apt-get download wbulgarian wukrainian hunspell-ru, dpkg-deb -x
-           each into one folder; python3 -m bot.language.sources bulgarian-latin --share-dir <folder>/usr/share
+           each into one folder; with the wordfreq wheel (below, bulgarian-cyrillic) its 20,000 most
+           frequent Bulgarian words join ours and its 200,000 most frequent Russian forms are left out:
+           python3 -m bot.language.sources bulgarian-latin --share-dir <folder>/usr/share --wheels-dir <wheels>
            writes bot/language/data/bulgarian_latin.json
+  bulgarian-cyrillic  frequent Bulgarian words in Cyrillic that Russian and Ukrainian do not
+           write (evidence, never trained on): the Bulgarian words of the PyPI package
+           wordfreq 3.1.1 (its small_bg list) that wbulgarian lists, less every Russian form
+           (hunspell-ru unmunched with hunspell-tools' unmunch, wordfreq's large_ru list) and
+           Ukrainian form (wukrainian, wordfreq's large_uk list): apt-get download wbulgarian
+           wukrainian hunspell-ru hunspell-tools, dpkg-deb -x each into one folder, unmunch
+           <folder>/usr/share/hunspell/ru_RU.dic ru_RU.aff > <folder>/ru_forms.txt; pip download
+           --no-deps wordfreq==3.1.1, unzip into <wheels>;
+           python3 -m bot.language.sources bulgarian-cyrillic --share-dir <folder>/usr/share
+           --russian-forms <folder>/ru_forms.txt --wheels-dir <wheels>
+           writes experiments/langid10/bulgarian_cyrillic.json (not shipped: rejected by the
+           tenth round's rule, docs/bench-langid.md)
   ngrams   character 1-3-gram profiles (langdetect's format) of the languages
            of ours that the PyPI package geezswitch 1.0.1 has: Tigrinya and Amharic
            (its own, from Tigrinya and Amharic text) and langdetect's Wikipedia
@@ -544,6 +558,14 @@ _RU_UK_LATIN = {**_BG_LATIN, "ы": "y", "э": "e", "ё": "yo", "ь": "", "ъ": "
 _RU_UK_SPELLINGS = {"я": ("ya", "ia", "q"), "ю": ("yu", "iu"), "щ": ("sch", "shch", "sht"), "ц": ("ts", "c"),
                     "й": ("y", "i"), "х": ("h", "kh"), "и": ("i", "y"), "е": ("e", "ye")}
 BG_LATIN_MIN_LENGTH = 4
+# With wordfreq: its most frequent Bulgarian words spelled in Latin letters, and its most frequent Russian forms
+# left out (their spellings; the whole list would take gigabytes).
+BG_LATIN_TOP = 20000
+BG_LATIN_TOP_MIN_LENGTH = 5
+BG_LATIN_RU_TOP = 200000
+# Bulgarian Cyrillic evidence words: this many letters or more, and at most this often in another language's training text.
+BG_CYRILLIC_MIN_LENGTH = 4
+BG_CYRILLIC_MAX_ELSEWHERE = 2
 
 
 def latin_spellings(word: str, plain: Mapping[str, str], several: Mapping[str, Sequence[str]], cap: int) -> List[str]:
@@ -562,13 +584,17 @@ def latin_spellings(word: str, plain: Mapping[str, str], several: Mapping[str, S
     return ["".join(parts) for parts in itertools.islice(itertools.product(*options), cap)]
 
 
-def bulgarian_latin_evidence(wbulgarian: Path, wukrainian: Path, russian_dic: Path) -> Dict[str, Any]:
+def bulgarian_latin_evidence(wbulgarian: Path, wukrainian: Path, russian_dic: Path,
+                             wheels: Optional[Path] = None) -> Dict[str, Any]:
     """Evidence words (the format of evidence.json) for Bulgarian typed in Latin letters: the words of
     our Bulgarian training text (chat, UDHR, gettext, CLDR) that Debian's Bulgarian word list has
     (wbulgarian: so a Bulgarian form, not a name or a misspelling), BG_LATIN_MIN_LENGTH letters or more,
     spelled in Latin letters as residents do (latin_spellings), less every spelling that a Russian word
     (hunspell-ru's stems and our Russian training text) or a Ukrainian form (wukrainian) also gets, a
-    word of another language's training text, a word claimed in evidence.json, and a Dutch word."""
+    word of another language's training text, a word claimed in evidence.json, and a Dutch word.
+    With `wheels` (the unpacked wordfreq wheel), wordfreq's BG_LATIN_TOP most frequent Bulgarian words of
+    BG_LATIN_TOP_MIN_LENGTH letters or more join the candidates, less the spellings of its BG_LATIN_RU_TOP
+    most frequent Russian forms too."""
     bulgarian = set(wbulgarian.read_text(encoding="utf-8").lower().split())
     ours = {w for folder in ("chat", "udhr", "gettext", "cldr") for line in read_lines(DATA / folder / "bg.txt")
             for w in tokens(clean(line))}
@@ -582,10 +608,23 @@ def bulgarian_latin_evidence(wbulgarian: Path, wukrainian: Path, russian_dic: Pa
     claimed, dutch = _claimed_words(but="bg"), _dutch_words()
     elsewhere = _word_counts_elsewhere("bg")
     left_out = shared | claimed | dutch
-    kept = sorted(
-        spelling for word in candidates for spelling in latin_spellings(word, _BG_LATIN, _BG_SPELLINGS, BG_VARIANTS)
-        if spelling not in left_out and not any(counts.get(spelling) for counts in elsewhere)
-    )
+
+    def spellings(words: Iterable[str], also_out: Set[str]) -> Set[str]:
+        return {
+            spelling for word in words for spelling in latin_spellings(word, _BG_LATIN, _BG_SPELLINGS, BG_VARIANTS)
+            if spelling not in left_out and spelling not in also_out and not any(counts.get(spelling) for counts in elsewhere)
+        }
+
+    kept = spellings(candidates, set())
+    if wheels is not None:
+        # wordfreq's words: five letters or more (a four-letter spelling such as "dade" is Persian too), and not a
+        # spelling of wordfreq's frequent Russian forms either.
+        more = {w for w in wordfreq_words(wheels, "small_bg")[:BG_LATIN_TOP]
+                if w in bulgarian and len(w) >= BG_LATIN_TOP_MIN_LENGTH} - candidates
+        russian_forms = set()
+        for word in wordfreq_words(wheels, "large_ru")[:BG_LATIN_RU_TOP]:
+            russian_forms.update(latin_spellings(word, _RU_UK_LATIN, _RU_UK_SPELLINGS, 12))
+        kept |= spellings(more, russian_forms)
     return {
         "_about": "Bulgarian words typed in Latin letters: the words of Taalbrug's Bulgarian training text that "
                   "Debian's wbulgarian 4.1 lists, spelled as residents do, less the spellings of Russian "
@@ -596,11 +635,62 @@ def bulgarian_latin_evidence(wbulgarian: Path, wukrainian: Path, russian_dic: Pa
     }
 
 
-def write_bulgarian_latin(share: Path) -> None:
-    """bulgarian_latin.json from Debian's word lists unpacked under `share` (usr/share)."""
+def write_bulgarian_latin(share: Path, wheels: Optional[Path] = None) -> None:
+    """bulgarian_latin.json from Debian's word lists unpacked under `share` (usr/share), and wordfreq's."""
     found = bulgarian_latin_evidence(share / "dict" / "bulgarian", share / "dict" / "ukrainian",
-                                     share / "hunspell" / "ru_RU.dic")
+                                     share / "hunspell" / "ru_RU.dic", wheels)
     _write_evidence("bulgarian_latin.json", found)
+
+
+def wordfreq_words(wheels: Path, name: str) -> List[str]:
+    """The words of one of wordfreq's lists (wordfreq/data/<name>.msgpack.gz, its cBpack format: a header,
+    then lists of words from the most frequent down), most frequent first."""
+    import gzip
+
+    import msgpack  # type: ignore[import-untyped]
+
+    with gzip.open(wheels / "wordfreq" / "data" / f"{name}.msgpack.gz") as packed:
+        buckets = msgpack.load(packed, raw=False)
+    return [word for bucket in buckets[1:] for word in bucket]
+
+
+def bulgarian_cyrillic_evidence(wbulgarian: Path, wukrainian: Path, russian_forms: Path, wheels: Path) -> Dict[str, Any]:
+    """Evidence words (the format of evidence.json) for Bulgarian in Cyrillic: wordfreq's frequent Bulgarian
+    words (small_bg) that wbulgarian lists, BG_CYRILLIC_MIN_LENGTH letters or more, in Cyrillic only, less every
+    Russian form (hunspell-ru unmunched, wordfreq's large_ru, our Russian training text), every Ukrainian form
+    (wukrainian, wordfreq's large_uk), a word claimed in evidence.json, and a word seen more than
+    BG_CYRILLIC_MAX_ELSEWHERE times in another language's training text."""
+    bulgarian = set(wbulgarian.read_text(encoding="utf-8").lower().split())
+    shared = set(russian_forms.read_text(encoding="utf-8").lower().split())
+    shared |= set(wukrainian.read_text(encoding="utf-8").lower().split())
+    shared |= set(wordfreq_words(wheels, "large_ru")) | set(wordfreq_words(wheels, "large_uk"))
+    claimed = _claimed_words(but="bg")
+    elsewhere = _word_counts_elsewhere("bg")
+    cyrillic = re.compile(r"^[а-яѝ]+$")
+    kept = sorted({
+        word for word in wordfreq_words(wheels, "small_bg")
+        if cyrillic.match(word) and len(word) >= BG_CYRILLIC_MIN_LENGTH and word in bulgarian
+        and word not in shared and word not in claimed
+        and max((counts.get(word, 0) for counts in elsewhere), default=0) <= BG_CYRILLIC_MAX_ELSEWHERE
+    })
+    return {
+        "_about": "Frequent Bulgarian words in Cyrillic that Russian and Ukrainian do not write: wordfreq 3.1.1's "
+                  "Bulgarian list (data CC-BY-SA 4.0) less the forms of hunspell-ru, wukrainian and wordfreq's "
+                  "Russian and Ukrainian lists; bot/language/sources.py bulgarian_cyrillic_evidence; evidence words, "
+                  "never trained on (bot/language/data/README.md). Generated: do not edit by hand.",
+        "prior": 0.1,
+        "words": {"bg": kept},
+    }
+
+
+def write_bulgarian_cyrillic(share: Path, russian_forms: Path, wheels: Path) -> None:
+    """bulgarian_cyrillic.json from Debian's word lists under `share`, unmunched hunspell-ru and wordfreq."""
+    found = bulgarian_cyrillic_evidence(share / "dict" / "bulgarian", share / "dict" / "ukrainian", russian_forms,
+                                        wheels)
+    # Not shipped: rejected by the tenth round's rule (docs/bench-langid.md); written beside its experiment.
+    target = Path(__file__).resolve().parents[2] / "experiments" / "langid10" / "bulgarian_cyrillic.json"
+    target.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{target}: bg {len(found['words']['bg'])} words")
 
 
 # geezswitch's profile names for our languages (ber, ckb, kmr and ps have none).
@@ -644,11 +734,16 @@ def _write_evidence(name: str, found: Dict[str, Any]) -> None:
 
 
 def _write_word_lists(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """The lexicon, darija and bulgarian-latin sources: word lists from packages' files."""
+    """The lexicon, darija, bulgarian-latin and bulgarian-cyrillic sources: word lists from packages' files."""
+    if args.source == "bulgarian-cyrillic":
+        if not (args.share_dir and args.russian_forms and args.wheels_dir):
+            parser.error("bulgarian-cyrillic needs --share-dir, --russian-forms and --wheels-dir")
+        write_bulgarian_cyrillic(args.share_dir, args.russian_forms, args.wheels_dir)
+        return
     if args.source == "bulgarian-latin":
         if not args.share_dir:
             parser.error("bulgarian-latin needs --share-dir")
-        write_bulgarian_latin(args.share_dir)
+        write_bulgarian_latin(args.share_dir, args.wheels_dir)
         return
     if not args.wheels_dir:
         parser.error(f"{args.source} needs --wheels-dir")
@@ -658,8 +753,10 @@ def _write_word_lists(parser: argparse.ArgumentParser, args: argparse.Namespace)
 def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
-        "source", choices=("gettext", "cldr", "ngrams", "sentences", "lexicon", "l10n", "darija", "bulgarian-latin")
+        "source", choices=("gettext", "cldr", "ngrams", "sentences", "lexicon", "l10n", "darija", "bulgarian-latin",
+                           "bulgarian-cyrillic")
     )
+    parser.add_argument("--russian-forms", type=Path, help="hunspell-ru unmunched (one Russian form a line)")
     parser.add_argument("--share-dir", type=Path, help="usr/share of the unpacked wbulgarian, wukrainian, hunspell-ru")
     parser.add_argument("--l10n-dir", type=Path)
     parser.add_argument("--fortunes-dir", type=Path)
@@ -670,7 +767,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--npm-dir", type=Path)
     parser.add_argument("--geezswitch-dir", type=Path)
     args = parser.parse_args(argv)
-    if args.source in ("lexicon", "darija", "bulgarian-latin"):
+    if args.source in ("lexicon", "darija", "bulgarian-latin", "bulgarian-cyrillic"):
         _write_word_lists(parser, args)
     elif args.source == "gettext":
         write(DATA / "gettext", select(gettext_text(args.locale_dir)))

@@ -46,6 +46,9 @@ DEV4 = HERE / "dev4.tsv"
 NINTH = HERE / "heldout9.tsv"
 SUBS5 = HERE / "heldout_subs5.tsv"
 DEV5 = HERE / "dev5.tsv"
+TENTH = HERE / "heldout10.tsv"
+SUBS6 = HERE / "heldout_subs6.tsv"
+DEV6 = HERE / "dev6.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -66,6 +69,9 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     NINTH: ("lang", "intent", "text"),
     SUBS5: ("lang", "intent", "sub", "text"),
     DEV5: ("lang", "intent", "text"),
+    TENTH: ("lang", "intent", "text"),
+    SUBS6: ("lang", "intent", "sub", "text"),
+    DEV6: ("lang", "intent", "text"),
 }
 RETIRED = frozenset(retired_examples.retired_paths())
 
