@@ -12,9 +12,9 @@ from typing import Dict, List
 import pytest
 
 from bench.safety import NAMES, SETS, read_set
-from scripts.retired_examples import RETIRED_SAFETY
 from bot.language.languages import SUPPORTED
 from bot.safety.lexicon import CATEGORIES
+from scripts.retired_examples import RETIRED_SAFETY
 from tests.nlu.test_heldout_files import normalise, trained_examples
 
 
