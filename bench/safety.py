@@ -51,6 +51,8 @@ all 23 languages (tests/safety/):
   some near-miss kinds recur in more than three languages);
 - dev12.tsv: a twentieth author (2026-12-07, tenth round), the same brief; a validation set like dev9, never read,
   `--set tests/safety/dev12.tsv` (864 of 874 lines kept; its author says ps, so, ti and ckb follow one template);
+- dev13.tsv: a twenty-first author (2026-12-07, tenth round, second part), the same brief; a validation set that
+  judged candidate M3 once (docs/nlu-pipeline.md), never read (858 of 874 lines kept);
 and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout10.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).

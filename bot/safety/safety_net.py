@@ -362,8 +362,9 @@ class SafetyNet(GraphComponent):
         signals agree (_ranked_and_reads, _leans_and_reads), else as it was."""
         found = self._fallback_signal(text, likeness, classified)
         if not found:
-            if self._meaning is not None and self._meaning_bar() > self._meaning.score(text) >= \
-                    float(self._config["fallback_meaning"]):
+            bar, scaled = float(self._config["fallback_meaning"]), self._meaning_bar()
+            # Only a scaled bar leaves room between the two; without it the message is not encoded a second time.
+            if self._meaning is not None and scaled > bar and scaled > self._meaning.score(text) >= bar:
                 return UNSURE, "fallback_means_like_below_share"  # would have been 112 by the unscaled bar: asked
             return level, reason
         if self._short_for_rich_model(text):

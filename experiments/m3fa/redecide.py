@@ -24,6 +24,7 @@ from typing import Any, Dict, List
 from bench.safety import SETS, read_set
 from bot import PROJECT_ROOT
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
+from experiments.safety9fa.redecide import figures
 from experiments.safety_recall6.redecide import cache_parse, cached_items_and_net
 
 SIX = ("tune", "dev", "dev5", "dev6", "dev7", "dev8")
@@ -41,16 +42,6 @@ def rows() -> List[Dict[str, Any]]:
                 label = "emergency" if r["intent"] == "emergency" else "near_miss"
                 out.append({"set": "nlu", "lang": r["lang"], "label": label, "category": r["intent"],
                             "text": r["text"]})
-    return out
-
-
-def figures(items: List[Dict[str, Any]], levels: List[str]) -> Dict[str, Counter]:
-    out: Dict[str, Counter] = {}
-    for it, level in zip(items, levels, strict=True):
-        c = out.setdefault(it["set"], Counter())
-        full = level == EMERGENCY_LEVEL
-        c["em" if it["label"] == "emergency" else "nm"] += 1
-        c["caught" if it["label"] == "emergency" else "fa"] += int(full)
     return out
 
 

@@ -49,7 +49,16 @@ async def run(tracker: Tracker) -> tuple[List[Dict[str, Any]], List[Dict[str, An
     return sent(dispatcher), events
 
 
-async def test_ask_human_gives_the_town_hall_contacts_and_an_arabic_cue(database_url: str) -> None:
+async def test_ask_human_gives_the_town_hall_contacts_and_an_arabic_cue(database_url: str, monkeypatch) -> None:
+    """Outside the desk's hours (a Sunday): the contacts and the cue, no offer of a staff member in the chat (during
+    the hours the offer follows: the tests below). Without a fixed clock this test failed whenever it ran while the
+    desk was open."""
+    from datetime import datetime
+
+    from actions import context
+    from bot.directory.hours import BRUSSELS
+
+    monkeypatch.setattr(context, "now", lambda tz: datetime(2026, 11, 22, 15, 0, tzinfo=BRUSSELS))  # Sunday
     arabic = {"code": "ar", "confidence": 0.93, "source": "detected"}
     messages, events = await run(tracker_for("ask_human", "أريد التحدث مع موظف", arabic))
     answer, cue = messages

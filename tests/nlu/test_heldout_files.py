@@ -49,6 +49,8 @@ DEV5 = HERE / "dev5.tsv"
 TENTH = HERE / "heldout10.tsv"
 SUBS6 = HERE / "heldout_subs6.tsv"
 DEV6 = HERE / "dev6.tsv"
+DEV7 = HERE / "dev7.tsv"
+SUBS7 = HERE / "heldout_subs7.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -72,6 +74,8 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TENTH: ("lang", "intent", "text"),
     SUBS6: ("lang", "intent", "sub", "text"),
     DEV6: ("lang", "intent", "text"),
+    DEV7: ("lang", "intent", "text"),
+    SUBS7: ("lang", "intent", "sub", "text"),
 }
 RETIRED = frozenset(retired_examples.retired_paths())
 
