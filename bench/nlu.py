@@ -1,9 +1,9 @@
 """`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout11.tsv, and sub-answer accuracy on
-tests/nlu/heldout_subs.tsv to heldout_subs6.tsv and heldout_subs8.tsv; with --dev, intent quality on the development set tests/nlu/dev.tsv
-only. The older held-out sets were each scored at the end of a round and are no longer scored: heldout.tsv to
-heldout6.tsv are retired (scripts/retired_examples.py turns them into training data, docs/nlu-pipeline.md), and
-heldout7.tsv to heldout10.tsv, the seventh to tenth rounds', were scored at their ends (docs/nlu-pipeline.md);
-heldout_subs7.tsv judged candidate M3 once and is not scored again.
+tests/nlu/heldout_subs4.tsv to heldout_subs6.tsv and heldout_subs8.tsv; with --dev, intent quality on the development
+set tests/nlu/dev.tsv only. The older held-out sets were each scored at the end of a round and are no longer scored:
+heldout.tsv to heldout8.tsv and heldout_subs.tsv to heldout_subs3.tsv are retired (scripts/retired_examples.py turns
+them into training data, docs/nlu-pipeline.md), heldout9.tsv and heldout10.tsv, the ninth and tenth rounds', were
+scored at their ends, and heldout_subs7.tsv judged candidate M3 once and is not scored again.
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
 questions (label `unmet`) were caught as nlu_fallback or out_of_scope, and how
@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from bot import PROJECT_ROOT
-from scripts.retired_examples import RETIRED
+from scripts.retired_examples import RETIRED, RETIRED_SUBS
 
 # Written by an independent author, never trained on: lang, intent, sub, text.
 HELDOUT_SUBS = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs.tsv"
@@ -78,11 +78,12 @@ HELDOUT_11 = PROJECT_ROOT / "tests" / "nlu" / "heldout11.tsv"
 # An eighth sub-answer set by another author of the eleventh round, who read nothing of the project.
 HELDOUT_SUBS_8 = PROJECT_ROOT / "tests" / "nlu" / "heldout_subs8.tsv"
 # The fresh held-out sets that no model was trained on, newest last, with what `make bench-nlu` calls them.
-# heldout.tsv to heldout6.tsv were scored at the end of earlier rounds and are retired (RETIRED), heldout7.tsv to
-# heldout10.tsv were scored at the end of the seventh to tenth rounds: none is scored again.
-SCORED_BEFORE = ("heldout7.tsv", "heldout8.tsv", "heldout9.tsv", "heldout10.tsv")
+# heldout.tsv to heldout8.tsv and heldout_subs.tsv to heldout_subs3.tsv were scored at the end of earlier rounds
+# and are retired (RETIRED, RETIRED_SUBS: training data since the eleventh round); heldout9.tsv and heldout10.tsv
+# were scored at the end of the ninth and tenth rounds: none is scored again.
+SCORED_BEFORE: Tuple[str, ...] = ("heldout9.tsv", "heldout10.tsv")
 FRESH = ((HELDOUT_11, "the eleventh round's independent author, all topics"),)
-SUB_SETS = (HELDOUT_SUBS, HELDOUT_SUBS_2, HELDOUT_SUBS_3, HELDOUT_SUBS_4, HELDOUT_SUBS_5, HELDOUT_SUBS_6, HELDOUT_SUBS_8)
+SUB_SETS = (HELDOUT_SUBS_4, HELDOUT_SUBS_5, HELDOUT_SUBS_6, HELDOUT_SUBS_8)
 HELDOUT = FRESH[-1][0]  # the newest held-out topic set
 # Below this many messages a group's result is given as a count only ("3/4"), not as a rate.
 SMALL = 20
@@ -492,8 +493,10 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
                 bench_set(model, rows, f"{path}: scored as a held-out set (aggregates only)")
             return
         print(f"# NLU benchmark ({args.config or args.model})")
-        print(f"\n{', '.join(RETIRED)}: retired (each scored at the end of an earlier round), not scored.")
-        print(f"{', '.join(SCORED_BEFORE)}: scored at the end of an earlier round (docs/nlu-pipeline.md), not scored.")
+        print(f"\n{', '.join(RETIRED + RETIRED_SUBS)}: retired (each scored at the end of an earlier round, now "
+              "training data), not scored.")
+        if SCORED_BEFORE:
+            print(f"{', '.join(SCORED_BEFORE)}: scored at the end of an earlier round (docs/nlu-pipeline.md), not scored.")
         for path, title in FRESH:
             if path.exists():
                 bench_set(model, read_heldout(path), f"{path.relative_to(PROJECT_ROOT)}: {title}")

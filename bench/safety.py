@@ -29,6 +29,8 @@ all 23 languages (tests/safety/):
 - dev8.tsv: a twelfth author (2026-12-06, sixth round), the same brief; a validation set like dev7, scored
   by the sixth round's engineers once before and once after their changes, never read; `--set
   tests/safety/dev8.tsv` (no line of it stands in another set);
+  (heldout.tsv and final.tsv to final6.tsv, above, are retired since the eleventh round: their emergencies are
+  training examples (scripts/retired_examples.py) and they are no longer scored);
 - final6.tsv: a thirteenth author (2026-12-06, issue 12 seventh round), the same brief, read nothing of the
   project nor the other sets; measured once at the end of the seventh round (758 of 874 lines kept; its
   author wrote most lines outside nl, en, fr and es as translations of one list, so they vary less);
@@ -99,7 +101,9 @@ SETS = PROJECT_ROOT / "tests" / "safety"
 REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 # --write keeps the report's text above this line (the rounds' findings) and replaces what is below it.
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
-NAMES = ("tune", "dev", "dev5", "dev6", "heldout", "final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10")
+# heldout.tsv and final.tsv to final6.tsv are retired (scripts/retired_examples.py: RETIRED_SAFETY): their
+# emergencies are training examples since the eleventh round, so they are no longer scored here.
+NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 

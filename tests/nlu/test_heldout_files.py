@@ -7,9 +7,8 @@ This is the one place where test code reads the training data next to the
 held-out sets: to guarantee the split. The development set, on which the
 pipeline and the thresholds are chosen, is kept apart the same way: never
 trained on, and no message of it is also in a held-out set. The retired held-out
-sets (scripts/retired_examples.py: RETIRED) may become training data only through
-nlu/retired/, which must then be exactly what that script writes (not in main:
-docs/nlu-pipeline.md, seventh round).
+sets (scripts/retired_examples.py: RETIRED, RETIRED_SUBS, RETIRED_SAFETY) are training data only through
+nlu/retired/, which must be exactly what that script writes (docs/nlu-pipeline.md, ninth round).
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ from bot.language import SUPPORTED
 from scripts import retired_examples
 
 HERE = PROJECT_ROOT / "tests" / "nlu"
+SAFETY_HERE = PROJECT_ROOT / "tests" / "safety"
 TOPICS = HERE / "heldout.tsv"
 NEW_TOPICS = HERE / "heldout_new.tsv"
 SUBS = HERE / "heldout_subs.tsv"
@@ -83,7 +83,7 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     SUBS8: ("lang", "intent", "sub", "text"),
     DEV8: ("lang", "intent", "text"),
 }
-RETIRED = frozenset(HERE / name for name in retired_examples.RETIRED)
+RETIRED = frozenset(retired_examples.retired_paths())
 
 # The 14 topics of issue 14 (item 4). Other engineers add them to domain.yml;
 # until that is merged they are accepted here by name. Once domain.yml lists
@@ -178,7 +178,7 @@ def test_no_message_occurs_twice_across_the_held_out_files_and_the_development_s
 
 
 def test_no_held_out_message_is_trained_on() -> None:
-    """No held-out message is a training example; a retired set's only through nlu/retired/ (not in main)."""
+    """No held-out message is a training example; a retired set's only through nlu/retired/."""
     trained, retired = trained_examples(), trained_examples("retired")
     assert trained, "no training examples found in nlu/intents"
     leaked = [(path.name, r["text"]) for path in COLUMNS for r in read(path)
@@ -187,12 +187,11 @@ def test_no_held_out_message_is_trained_on() -> None:
 
 
 def test_retired_examples_are_trained_on_only_as_the_script_writes_them() -> None:
-    """nlu/retired/, when present, is what scripts/retired_examples.py writes: a hand edit or a changed set fails
-    here. Main trains without it since the seventh round's safety check (docs/nlu-pipeline.md)."""
+    """nlu/retired/ is what scripts/retired_examples.py writes: a hand edit or a changed set fails here."""
     present = {p.name: p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "nlu" / "retired").glob("*.yml")}
     expected = retired_examples.expected()
     assert len(expected) >= 40 and sum(text.count("\n      - ") for text in expected.values()) > 3000
-    assert not present or present == expected
+    assert present == expected
 
 
 def test_a_retired_line_with_a_danger_word_is_not_taught_as_an_ordinary_topic() -> None:
@@ -200,6 +199,33 @@ def test_a_retired_line_with_a_danger_word_is_not_taught_as_an_ordinary_topic() 
     examples = retired_examples.examples()
     assert examples["out_of_scope"] and "unmet" not in examples
     lexicon = retired_examples.DangerLexicon.load(retired_examples.LEXICON)
-    taught = [(intent, text) for intent, texts in examples.items() if intent != "emergency" for text in texts
+    near_misses = {normalise(row["text"]) for row in retired_examples._rows(retired_examples.NEAR_MISS_TOPICS)}
+    taught = [(intent, text) for intent, subs in examples.items() if intent != "emergency"
+              for texts in subs.values() for text in texts if normalise(text) not in near_misses
               if any(hit.tier in ("acute", "signal") for hit in lexicon.scan(text))]
     assert taught == []
+
+
+def test_retired_sub_answer_lines_teach_their_topic_and_a_known_sub_answer() -> None:
+    """A resident's "I forgot my PIN" from a retired sub-answer set becomes an id_card example marked pin_puk."""
+    examples = retired_examples.examples()
+    for topic, names in SUB_ANSWERS.items():
+        marked = {sub for sub in examples[topic] if sub}
+        assert marked == set(names), topic
+    assert "pin_puk" in retired_examples.render("id_card", {"": ["x"], "pin_puk": ["pincode kwijt"]})
+
+
+def test_retired_safety_sets_teach_their_emergencies_and_never_their_near_misses() -> None:
+    """An emergency of a retired safety set is an `emergency` example; a near-miss ("smoke detector beeps") is
+    taught as nothing, since it has no topic."""
+    examples = retired_examples.examples()
+    taught = {normalise(text): intent for intent, subs in examples.items() for texts in subs.values() for text in texts}
+    from bench.safety import read_set
+
+    rows = [row for name in retired_examples.RETIRED_SAFETY for row in read_set(SAFETY_HERE / name)]
+    emergencies = [r.text for r in rows if r.label == "emergency"]
+    near_misses = [r.text for r in rows if r.label == "near_miss"]
+    assert sum(taught.get(normalise(t)) == "emergency" for t in emergencies) > len(emergencies) // 2
+    assert [t for t in near_misses if taught.get(normalise(t)) == "emergency"] == []
+    # M2c: the labelled near-misses are taught as their topic (a smoke-detector question is no emergency).
+    assert sum(taught.get(normalise(t)) not in (None, "emergency") for t in near_misses) > len(near_misses) // 2

@@ -13,7 +13,7 @@ from scripts import retired_examples
 def out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "retired"
     monkeypatch.setattr(retired_examples, "OUT", folder)
-    monkeypatch.setattr(retired_examples, "examples", lambda: {"waste": ["wanneer komt de vuilniswagen"]})
+    monkeypatch.setattr(retired_examples, "examples", lambda: {"waste": {"": ["wanneer komt de vuilniswagen"]}})
     return folder
 
 
