@@ -57,6 +57,9 @@ all 23 languages (tests/safety/):
 - dev14.tsv: a twenty-third author (2026-12-07, eleventh round), the same brief; a validation set, never read,
   `--set tests/safety/dev14.tsv` (712 of 874 lines kept; its author says ps, so, ti, am, ckb, kmr and ber share
   situations);
+- dev15.tsv: a twenty-fourth author (2026-12-07, eleventh round, second part), the same brief; a validation set that
+  judged candidate M5 once (docs/nlu-pipeline.md), never read (806 of 874 lines kept; its author says eight
+  languages follow one set of situations);
 and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout11.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).

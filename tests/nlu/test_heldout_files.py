@@ -54,6 +54,8 @@ SUBS7 = HERE / "heldout_subs7.tsv"
 ELEVENTH = HERE / "heldout11.tsv"
 SUBS8 = HERE / "heldout_subs8.tsv"
 DEV8 = HERE / "dev8.tsv"
+DEV9 = HERE / "dev9.tsv"
+SUBS9 = HERE / "heldout_subs9.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -82,6 +84,8 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     ELEVENTH: ("lang", "intent", "text"),
     SUBS8: ("lang", "intent", "sub", "text"),
     DEV8: ("lang", "intent", "text"),
+    DEV9: ("lang", "intent", "text"),
+    SUBS9: ("lang", "intent", "sub", "text"),
 }
 RETIRED = frozenset(HERE / name for name in retired_examples.RETIRED)
 
