@@ -40,12 +40,12 @@ def variants(word: str) -> set:
     return {w for w in found if w == word or len(w) > 4}
 
 
-def main() -> None:
+def main(drafts_path: Path = HERE / "drafts.json") -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true")
     parser.add_argument("--variants", action="store_true", help="variants of the already listed words too")
     args = parser.parse_args()
-    drafts = json.loads((HERE / "drafts.json").read_text(encoding="utf-8"))
+    drafts = json.loads(drafts_path.read_text(encoding="utf-8"))
     path = DATA / "evidence.json"
     evidence = json.loads(path.read_text(encoding="utf-8"))
     listed = set(evidence["words"]["ber"])
