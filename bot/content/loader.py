@@ -179,14 +179,15 @@ class Content:
         answer = self.answers.get(topic or "") or self.answers[FALLBACK]
         chosen = answer.subs.get(sub or "")
         place = f"answers/{answer.topic}.yml" + (f", field 'subs.{sub}'" if chosen else "")
-        dutch = fill(chosen.nl if chosen else answer.nl, self.answer_facts(answer, municipality), place)
+        facts = self.answer_facts(answer, municipality)
+        dutch = fill(chosen.nl if chosen else answer.nl, facts, place)
         buttons = chosen.buttons if chosen else answer.buttons
         locale = self.locale(language)
         cues = self.topic_cues.get(answer.topic)
         own = cues.get(chosen.name if chosen else GENERAL, locale.code) if cues else None
         if own is None:
             return self.say(dutch, answer.topic, language, municipality, buttons=buttons, topic_cue=True)
-        cue_text = fill(own.render(), self.answer_facts(answer, municipality), f"locales/topics/{answer.topic}.yml")
+        cue_text = fill(own.render(), facts, f"locales/topics/{answer.topic}.yml")
         return bilingual(dutch, cue_text, locale.code, locale.dir, buttons=buttons)
 
     def emergency(
