@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Dict, Iterator, List, Mapping
 
@@ -11,6 +12,8 @@ import yaml
 
 from bot import PROJECT_ROOT
 from bot.content.loader import Content, fill, load_content
+from bot.content.reader import Fact
+from bot.directory.municipality import LOCAL_RULES
 
 JARGON = yaml.safe_load((PROJECT_ROOT / "answers" / "jargon.yml").read_text(encoding="utf-8"))["jargon"]
 REQUIRED_JARGON = {"domicilie", "attest", "leefloon", "OCMW", "NT2", "eID", "inburgering"}
@@ -36,7 +39,11 @@ def _filled(content: Content) -> Dict[str, List[str]]:
     """Each topic's answer, followed by its referral texts, filled in for every municipality;
     and every form question."""
     texts: Dict[str, List[str]] = {}
-    for municipality in content.municipalities.values():
+    # Each municipality as shipped, and as one whose profile gives every local rule a figure.
+    sample = {rule: Fact("40 euro per jaar") for rule in LOCAL_RULES}
+    towns = [*content.municipalities.values()]
+    towns += [dataclasses.replace(town, local_rules=sample) for town in content.municipalities.values()]
+    for municipality in towns:
         facts = {**content.facts(municipality), "form": _Sample()}
         for topic, spec in content.answers.items():
             answer = content.answer(topic, "nl", municipality)[0]

@@ -95,11 +95,12 @@ class Content:
             dutch = answer.nl if name == GENERAL else answer.subs[name].nl if name in answer.subs else None
             if dutch is None:
                 raise ContentError(f"{place}, field 'answers.{name}': answers/{cues.topic}.yml has no sub-answer '{name}'")
+            versions = [version.casefold() for version in answer.versions(dutch)]
             for code, cue in languages.items():
                 if code not in self.locales or code == DEFAULT:
                     raise ContentError(f"{place}, field 'answers.{name}.{code}': not a resident's language")
                 for word, _ in cue.words:
-                    if word.casefold() not in dutch.casefold():
+                    if not all(word.casefold() in version for version in versions):
                         raise ContentError(
                             f"{place}, field 'answers.{name}.{code}.words': '{word}' is not in the Dutch answer"
                         )
@@ -124,6 +125,21 @@ class Content:
     def facts(self, municipality: Municipality) -> Dict[str, Any]:
         """Everything an answer may use: the municipality's facts and national numbers."""
         return {**municipality.facts(self.wording), "national": self.national}
+
+    def answer_facts(self, answer: Answer, municipality: Municipality) -> Dict[str, Any]:
+        """The facts of `municipality`, plus the answer's text for each rule that differs per municipality:
+        with the municipality's figure when its profile has one, else the line that sends the resident to the counter."""
+        facts = self.facts(municipality)
+        local = facts["local"]
+        facts["per_municipality"] = {
+            rule: fill(
+                text.with_figure if rule in local else text.without,
+                facts,
+                f"answers/{answer.topic}.yml, field 'per_municipality.{rule}'",
+            )
+            for rule, text in answer.per_municipality.items()
+        }
+        return facts
 
     def locale(self, code: Optional[str]) -> Locale:
         return self.locales.get(code or DEFAULT) or self.locales[DEFAULT]
@@ -163,14 +179,15 @@ class Content:
         answer = self.answers.get(topic or "") or self.answers[FALLBACK]
         chosen = answer.subs.get(sub or "")
         place = f"answers/{answer.topic}.yml" + (f", field 'subs.{sub}'" if chosen else "")
-        dutch = fill(chosen.nl if chosen else answer.nl, self.facts(municipality), place)
+        facts = self.answer_facts(answer, municipality)
+        dutch = fill(chosen.nl if chosen else answer.nl, facts, place)
         buttons = chosen.buttons if chosen else answer.buttons
         locale = self.locale(language)
         cues = self.topic_cues.get(answer.topic)
         own = cues.get(chosen.name if chosen else GENERAL, locale.code) if cues else None
         if own is None:
             return self.say(dutch, answer.topic, language, municipality, buttons=buttons, topic_cue=True)
-        cue_text = fill(own.render(), self.facts(municipality), f"locales/topics/{answer.topic}.yml")
+        cue_text = fill(own.render(), facts, f"locales/topics/{answer.topic}.yml")
         return bilingual(dutch, cue_text, locale.code, locale.dir, buttons=buttons)
 
     def emergency(

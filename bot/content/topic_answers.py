@@ -6,6 +6,12 @@ forgot my PIN" under id_card) with its own `nl`, optional `buttons` (else the
 topic's) and its own `source` and `checked`. The topic's `nl` stays the
 general answer, for a question that fits no sub-answer.
 
+A rule that differs per municipality (dog tax, the resident parking card, the
+nationality-fee surcharge) is written in `per_municipality.<rule>` as two texts:
+`with` (uses the municipality's figure, `{local.<rule>}`, from profile.yml
+`local_rules`) and `without` (sends the resident to the counter). The answer
+places the one that fits as `{per_municipality.<rule>}`.
+
 An answer that states a rule, deadline, price, phone number or procedure must
 carry `source` (the public page(s) of the authority that owns it) and `checked`;
 only the topics in `bot.vocabulary.NEEDS_NO_SOURCE` may go without.
@@ -15,9 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any, Mapping, Optional, Sequence, Tuple
 
 from bot.content.reader import ContentError, Provenance, buttons, provenance, read_mapping, where
+from bot.directory.municipality import LOCAL_RULES
 from bot.vocabulary import NEEDS_NO_SOURCE
 
 
@@ -32,6 +39,14 @@ class SubAnswer:
 
 
 @dataclass(frozen=True)
+class LocalText:
+    """The sentence(s) about one municipal rule: with the municipality's figure, or without it."""
+
+    with_figure: str
+    without: str
+
+
+@dataclass(frozen=True)
 class Answer:
     topic: str
     nl: str
@@ -41,6 +56,32 @@ class Answer:
     referral: Mapping[str, Any] = field(default_factory=dict)
     provenance: Optional[Provenance] = None
     subs: Mapping[str, SubAnswer] = field(default_factory=dict)
+    per_municipality: Mapping[str, LocalText] = field(default_factory=dict)
+
+    def versions(self, text: str) -> Tuple[str, str]:
+        """`text` as a municipality with every local figure reads it, and as one without any."""
+        with_all, without_all = text, text
+        for rule, local in self.per_municipality.items():
+            with_all = with_all.replace(f"{{per_municipality.{rule}}}", local.with_figure)
+            without_all = without_all.replace(f"{{per_municipality.{rule}}}", local.without)
+        return with_all, without_all
+
+
+def _per_municipality(data: Mapping[str, Any], path: Path) -> Mapping[str, LocalText]:
+    raw = data.get("per_municipality") or {}
+    if not isinstance(raw, dict):
+        raise ContentError(f"{where(path, 'per_municipality')}: must map rule names to {{with, without}}")
+    texts = {}
+    for rule, pair in raw.items():
+        place = where(path, f"per_municipality.{rule}")
+        if rule not in LOCAL_RULES:
+            raise ContentError(f"{place}: unknown rule (known: {', '.join(LOCAL_RULES)})")
+        if not isinstance(pair, dict) or not all(isinstance(pair.get(k), str) and pair[k].strip() for k in ("with", "without")):
+            raise ContentError(f"{place}: needs the texts 'with' (the municipality's figure) and 'without'")
+        if f"{{local.{rule}}}" not in pair["with"]:
+            raise ContentError(f"{where(path, f'per_municipality.{rule}.with')}: must use the figure {{local.{rule}}}")
+        texts[str(rule)] = LocalText(" ".join(pair["with"].split()), " ".join(pair["without"].split()))
+    return texts
 
 
 def _referral(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
@@ -98,4 +139,5 @@ def load_answer(path: Path) -> Answer:
         referral=_referral(data, path),
         provenance=facts,
         subs=_subs(data, topic, path),
+        per_municipality=_per_municipality(data, path),
     )

@@ -7,13 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional
 
-from bot.content.reader import ContentError, read_mapping, require
+from bot.content.reader import ContentError, Fact, fact, read_mapping, require
 from bot.directory.hours import OpeningHours
 from bot.directory.services import Service, load_services
 from bot.directory.wording import Wording, wording
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 CONTACT_FIELDS = ("name", "address", "phone", "email", "hours")
+# Rules that differ per municipality, each optional in profile.yml `local_rules` and written
+# as {value, source, checked}: the figure as residents read it, the municipality's own page, the date.
+LOCAL_RULES = ("dog_tax", "resident_parking_card", "nationality_fee_surcharge")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,9 @@ class Municipality:
     services: Mapping[str, Service] = field(default_factory=dict)
     # Prices that differ per municipality (`fees` in profile.yml), as answers write them: {fees.eid}.
     fees: Mapping[str, str] = field(default_factory=dict)
+    # Rules that differ per municipality (`local_rules` in profile.yml, names in LOCAL_RULES),
+    # each with its own source and checked date; an answer uses them as {local.dog_tax}.
+    local_rules: Mapping[str, Fact] = field(default_factory=dict)
 
     def facts(self, words: Optional[Wording] = None) -> Dict[str, Any]:
         """The values answers may use as {placeholders} (opening hours written with `words`)."""
@@ -45,6 +51,7 @@ class Municipality:
         facts: Dict[str, Any] = {
             "municipality": {"name": self.name, "website": self.website},
             "fees": dict(self.fees),
+            "local": {key: rule.value for key, rule in self.local_rules.items()},
         }
         for key, contact in self.contacts.items():
             facts[key] = {
@@ -99,6 +106,7 @@ def load_profile(path: Path) -> Municipality:
         website=str(require(data, "website", where)),
         contacts=contacts,
         fees=_fees(data.get("fees"), where),
+        local_rules=_local_rules(data.get("local_rules"), where),
     )
 
 
@@ -109,6 +117,28 @@ def _fees(raw: Any, where: str) -> Dict[str, str]:
     if not isinstance(raw, dict) or not all(isinstance(v, (str, int, float)) and str(v).strip() for v in raw.values()):
         raise ContentError(f"{where}: fees must map price names to prices (\"20 euro\")")
     return {str(key): str(value).strip() for key, value in raw.items()}
+
+
+def _local_rules(raw: Any, where: str) -> Dict[str, Fact]:
+    """`local_rules`: a name of LOCAL_RULES mapped to {value, source, checked}; an empty rule is left out."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ContentError(f"{where}, field 'local_rules': must map rule names to {{value, source, checked}}")
+    rules: Dict[str, Fact] = {}
+    for key, value in raw.items():
+        place = f"{where}, field 'local_rules.{key}'"
+        if key not in LOCAL_RULES:
+            raise ContentError(f"{place}: unknown rule (known: {', '.join(LOCAL_RULES)})")
+        if value is None:
+            continue
+        if not isinstance(value, dict):
+            raise ContentError(f"{place}: must be {{value, source, checked}}, the municipality's own page and a date")
+        rule = fact(value, place)
+        if rule.provenance is None:
+            raise ContentError(f"{place}: needs 'source' (the municipality's own page) and 'checked' (a date)")
+        rules[str(key)] = rule
+    return rules
 
 
 def load_municipalities(root: Path) -> Dict[str, Municipality]:

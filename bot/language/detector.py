@@ -525,7 +525,8 @@ class LanguageDetector:
             return frozenset({"ckb"})
         if _PASHTO.search(cleaned):
             return frozenset({"ps"})
-        listed = sum(word in pashto_words() for word in _words(cleaned))
+        pashto = pashto_words()
+        listed = sum(word in pashto for word in _words(cleaned))
         if listed >= 2 or (listed and _NOT_ARABIC.search(cleaned)):
             # Pashto's own function words (د "of", په "in", زما "my"), typed on a Persian keyboard
             # without Pashto's letters ("د اقامت کارت تمدید"): Pashto, as its letters would say.

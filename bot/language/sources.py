@@ -719,11 +719,12 @@ SORANI_FORM_MIN = 6
 def sorani_spellings(word: str) -> Set[str]:
     """The plain-keyboard spellings of a Sorani word in klpt's Latin letters: diacritics dropped (SORANI_PLAIN; ł and ř also as l and r),
     and the short e also typed a (maleke, malaka)."""
-    plain = "".join(SORANI_PLAIN.get(ch, ch) for ch in word.replace("e", "\0"))
-    found = {plain.replace("\0", "e"), plain.replace("\0", "a")}
+    found: Set[str] = set()
     # ł and ř typed as a plain l and r too (mał "house": mal, maleke).
-    single = "".join(SORANI_PLAIN.get(ch, ch) for ch in word.replace("e", "\0").replace("ł", "l").replace("ř", "r"))
-    return found | {single.replace("\0", "e"), single.replace("\0", "a")}
+    for typed in (word, word.replace("ł", "l").replace("ř", "r")):
+        plain = "".join(SORANI_PLAIN.get(ch, ch) for ch in typed.replace("e", "\0"))
+        found |= {plain.replace("\0", "e"), plain.replace("\0", "a")}
+    return found
 
 
 def sorani_forms(lemma: str, kurmanji: AbstractSet[str] = frozenset()) -> Set[str]:

@@ -71,3 +71,41 @@ def test_invalid_yaml_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path, "slug: [unclosed")
     with pytest.raises(ContentError, match="not valid YAML"):
         load_profile(path)
+
+
+RULES = """
+local_rules:
+  dog_tax: {value: "40 euro per hond per jaar", source: "https://testdorp.example/hondenbelasting", checked: 2026-12-07}
+  resident_parking_card: null
+"""
+
+
+def test_a_municipal_rule_carries_its_figure_source_and_date(tmp_path: Path) -> None:
+    municipality = load_profile(write(tmp_path, VALID.format(slug="testdorp") + RULES))
+    rule = municipality.local_rules["dog_tax"]
+    assert rule.value == "40 euro per hond per jaar"
+    assert rule.provenance is not None and rule.provenance.source == "https://testdorp.example/hondenbelasting"
+    assert set(municipality.local_rules) == {"dog_tax"}  # an empty rule is left out
+    assert municipality.facts()["local"] == {"dog_tax": "40 euro per hond per jaar"}
+
+
+@pytest.mark.parametrize(
+    "rules, message",
+    [
+        ("local_rules:\n  cat_tax: {value: '5 euro', source: 'https://t.example/a', checked: 2026-12-07}\n",
+         r"field 'local_rules.cat_tax': unknown rule \(known: dog_tax, resident_parking_card"),
+        ("local_rules:\n  dog_tax: 40 euro\n", r"field 'local_rules.dog_tax': must be \{value, source, checked\}"),
+        ("local_rules:\n  dog_tax: {value: '40 euro'}\n", r"local_rules.dog_tax': needs 'source'"),
+        ("local_rules:\n  dog_tax: {value: '40 euro', source: 'https://t.example/a'}\n", r"field 'checked'"),
+        ("local_rules:\n  dog_tax: {value: '40 euro', source: 'testdorp.be', checked: 2026-12-07}\n",
+         r"field 'source'"),
+        ("local_rules:\n  dog_tax: {value: '', source: 'https://t.example/a', checked: 2026-12-07}\n",
+         r"field 'value'"),
+        ("local_rules: [dog_tax]\n", r"field 'local_rules': must map rule names"),
+    ],
+)
+def test_a_bad_municipal_rule_is_an_error_naming_file_and_field(tmp_path: Path, rules: str, message: str) -> None:
+    path = write(tmp_path, VALID.format(slug="testdorp") + rules)
+    with pytest.raises(ContentError, match=message) as error:
+        load_profile(path)
+    assert "profile.yml" in str(error.value)
