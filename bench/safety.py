@@ -29,7 +29,7 @@ all 23 languages (tests/safety/):
 - dev8.tsv: a twelfth author (2026-12-06, sixth round), the same brief; a validation set like dev7, scored
   by the sixth round's engineers once before and once after their changes, never read; `--set
   tests/safety/dev8.tsv` (no line of it stands in another set);
-  (heldout.tsv and final.tsv to final6.tsv, above, are retired since the eleventh round: their emergencies are
+  (heldout.tsv and final.tsv to final6.tsv, above, are retired since the twelfth round: their emergencies are
   training examples (scripts/retired_examples.py) and they are no longer scored);
 - final6.tsv: a thirteenth author (2026-12-06, issue 12 seventh round), the same brief, read nothing of the
   project nor the other sets; measured once at the end of the seventh round (758 of 874 lines kept; its
@@ -62,7 +62,13 @@ all 23 languages (tests/safety/):
 - dev15.tsv: a twenty-fourth author (2026-12-07, eleventh round, second part), the same brief; a validation set that
   judged candidate M5 once (docs/nlu-pipeline.md), never read (806 of 874 lines kept; its author says eight
   languages follow one set of situations);
-and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout11.tsv (its `emergency` rows count as
+- final11.tsv: a twenty-fifth author (2026-12-07, twelfth round), the same brief, read nothing of the project nor
+  the other sets; judged candidate M6 against main's model once (docs/nlu-pipeline.md, twelfth round; 795 of 874
+  lines kept; its author says fa, ps, so, ti, am, ber, ckb and kmr follow one set of situations);
+- dev16.tsv: a twenty-sixth author (2026-12-07, twelfth round), the same brief with more borderline near-misses
+  (a wasp sting, a small burn, a toddler's fever); a validation set that judged candidate M6 once, never read
+  (789 of 874 lines kept; its author says the languages from uk to kmr follow one list);
+and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout12.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -105,8 +111,8 @@ REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 # --write keeps the report's text above this line (the rounds' findings) and replaces what is below it.
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
 # heldout.tsv and final.tsv to final6.tsv are retired (scripts/retired_examples.py: RETIRED_SAFETY): their
-# emergencies are training examples since the eleventh round, so they are no longer scored here.
-NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10")
+# emergencies are training examples since the twelfth round, so they are no longer scored here.
+NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 

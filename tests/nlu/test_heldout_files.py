@@ -56,6 +56,8 @@ SUBS8 = HERE / "heldout_subs8.tsv"
 DEV8 = HERE / "dev8.tsv"
 DEV9 = HERE / "dev9.tsv"
 SUBS9 = HERE / "heldout_subs9.tsv"
+TWELFTH = HERE / "heldout12.tsv"
+SUBS10 = HERE / "heldout_subs10.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -86,6 +88,8 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     DEV8: ("lang", "intent", "text"),
     DEV9: ("lang", "intent", "text"),
     SUBS9: ("lang", "intent", "sub", "text"),
+    TWELFTH: ("lang", "intent", "text"),
+    SUBS10: ("lang", "intent", "sub", "text"),
 }
 RETIRED = frozenset(retired_examples.retired_paths())
 
