@@ -45,13 +45,13 @@ The same files may add plain acute terms (`acute:`), as in <code>.yml.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Sequence, Set, Tuple
 
 from bot.content.reader import ContentError, read_mapping, where
 from bot.language.languages import SUPPORTED
+from bot.language.text import without_marks
 from bot.vocabulary import HELPLINE_CATEGORIES
 
 TIERS = ("acute", "signal", "calm")
@@ -90,8 +90,7 @@ def normalise(text: str) -> List[str]:
     An apostrophe separates words ("d'entrer", "can't"), except inside a Cyrillic word ("б'є").
     """
     text = _CYRILLIC_APOSTROPHE.sub("", text[:MAX_CHARS])
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").translate(_FOLD)
+    bare = without_marks(text.lower()).translate(_FOLD)
     return _WORD.findall(bare)
 
 
