@@ -89,7 +89,8 @@ GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "ngrams" / "profiles.
 # Sorani, transliterated Russian, Ukrainian and Bulgarian; Tarifit, Somali and Kurmanji
 # without their special letters: synthetic word lists), and Darija function words typed in Latin
 # letters (from the arabizi package), and Sorani typed in Latin letters (klpt's Sorani lexicon in plain-keyboard
-# spellings, sorani_latin.json). Several files because their sources and licences differ
+# spellings, sorani_latin.json), and Kabyle words of Firefox's and Thunderbird's Kabyle language packs as written
+# and typed on a plain keyboard (kabyle_l10n.json). Several files because their sources and licences differ
 # (bot/language/data/README.md).
 EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "markers.json",
@@ -98,6 +99,7 @@ EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "darija_dictionary.json",
     Path(__file__).resolve().parent / "data" / "bulgarian_latin.json",
     Path(__file__).resolve().parent / "data" / "sorani_latin.json",
+    Path(__file__).resolve().parent / "data" / "kabyle_l10n.json",
 )
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0

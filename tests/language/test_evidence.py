@@ -418,3 +418,17 @@ def test_tarifit_word_shapes_leave_english_dutch_albanian_and_french_words_alone
     from bot.language.detector import evidence_counts, load_evidence
 
     assert not any(evidence_counts(word, source).get("ber") for source in load_evidence())
+
+
+def test_kabyle_words_typed_on_a_plain_keyboard_are_tamazight(detector: LanguageDetector) -> None:
+    # Kabyle words of Firefox's Kabyle interface (data/kabyle_l10n.json) typed without ɣ ɛ ḍ: "another time"
+    # was Dutch to the models.
+    assert answer(detector, "nniden tikkelt") == "ber"
+
+
+def test_kabyle_interface_words_are_no_english_french_or_dutch_words(detector: LanguageDetector) -> None:
+    """English words left untranslated in the Kabyle language packs are not Kabyle evidence."""
+    words = set(json.loads((DATA / "kabyle_l10n.json").read_text(encoding="utf-8"))["words"]["ber"])
+    assert len(words) > 3000
+    assert not words & {"visited", "tools", "embed", "glitches", "firefox", "mozilla"}
+    assert answer(detector, "i visited the tools page") == "en"
