@@ -321,7 +321,9 @@ class Evidence:
 
     Every file has the same format: `words` (language -> its words), `letters`
     (language -> letters only it writes among the languages it is told from),
-    `patterns` (a word's shape -> the languages it marks) and `prior` (the
+    `patterns` (a word's shape -> the languages it marks), `frames` (a shape of several words, matched
+    on the message's words in lower case joined by single spaces, counted as one listed word: Tarifit's
+    negation "ur ... ca") and `prior` (the
     probability a language of the file gets before its evidence counts: the
     fastText models have never seen Arabic or Russian typed in Latin letters).
     """
@@ -330,6 +332,7 @@ class Evidence:
     letters: Dict[str, str]
     patterns: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...]
     prior: float
+    frames: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -345,6 +348,7 @@ def load_evidence(paths: Tuple[str, ...] = tuple(map(str, EVIDENCE))) -> Tuple[E
             dict(data.get("letters", {})),
             tuple((re.compile(p["pattern"]), tuple(p["languages"])) for p in data.get("patterns", [])),
             float(data.get("prior", 0.0)),
+            tuple((re.compile(f["pattern"]), tuple(f["languages"])) for f in data.get("frames", [])),
         ))
     return tuple(found)
 
@@ -364,7 +368,17 @@ def evidence_counts(cleaned: str, evidence: Evidence) -> Dict[str, int]:
         found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
         for code in found:
             counts[code] = counts.get(code, 0) + 1
+    for code in _frame_languages(cleaned, evidence):
+        counts[code] = counts.get(code, 0) + 1
     return counts
+
+
+def _frame_languages(cleaned: str, evidence: Evidence) -> List[str]:
+    """The languages of the evidence's `frames` (shapes of several words) found in the message, once per frame."""
+    if not evidence.frames:
+        return []
+    joined = " ".join(_words(cleaned.lower()))
+    return [code for frame, codes in evidence.frames if frame.search(joined) for code in codes]
 
 
 def weigh_evidence(cleaned: str, scores: Dict[str, float], evidence: Sequence[Evidence]) -> Dict[str, float]:
@@ -399,9 +413,12 @@ def _word_evidence(cleaned: str) -> Dict[str, int]:
     do not count here; nor do one-letter words in Latin letters (Tarifit "d", "n": French "d'",
     "n'" typed without an apostrophe), unlike Pashto's particle "د"."""
     counts: Dict[str, int] = {}
-    for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(resident_words(_strip(cleaned)))):
+    kept = resident_words(_strip(cleaned))
+    for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
         for code in {c for source in load_evidence() for c, listed in source.words.items() if word in listed}:
             counts[code] = counts.get(code, 0) + 1
+    for code in (c for source in load_evidence() for c in _frame_languages(kept, source)):
+        counts[code] = counts.get(code, 0) + 1
     return counts
 
 

@@ -123,7 +123,7 @@ def test_dutch_with_an_english_word_or_a_service_name_stays_dutch(detector: Lang
 def test_evidence_files_share_one_format() -> None:
     for path in EVIDENCE:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        assert set(data) <= {"_about", "prior", "words", "letters", "patterns"}, path
+        assert set(data) <= {"_about", "prior", "words", "letters", "patterns", "frames"}, path
         assert all(isinstance(words, list) and words for words in data["words"].values()), path
     assert len(load_evidence()) == len(EVIDENCE)
     counts = evidence_counts(clean("ماشوم ساه"), load_evidence()[1])
@@ -432,3 +432,14 @@ def test_kabyle_interface_words_are_no_english_french_or_dutch_words(detector: L
     assert len(words) > 3000
     assert not words & {"visited", "tools", "embed", "glitches", "firefox", "mozilla"}
     assert answer(detector, "i visited the tools page") == "en"
+
+
+@pytest.mark.parametrize("text", ["baba ur itneffes ca", "war ssinegh sha mani", "lfactura ur tusid ara"])
+def test_tarifit_and_kabyle_negation_around_a_verb_is_tamazight(detector: LanguageDetector, text: str) -> None:
+    # The negation ur (war) ... ca/sha, Kabyle ur ... ara, with an unlisted verb between: the models were unsure.
+    assert answer(detector, text) == "ber"
+
+
+@pytest.mark.parametrize("text", ["your car can wait", "hoe laat is het gemeentehuis open", "ur late, call me"])
+def test_the_negation_frame_leaves_english_and_dutch_alone(detector: LanguageDetector, text: str) -> None:
+    assert answer(detector, text) != "ber"
