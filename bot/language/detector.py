@@ -20,7 +20,9 @@ Three sources of evidence, combined per writing system:
   bot/language/data/darija.json: Darija function words in Latin letters from
   the arabizi package; darija_dictionary.json: Darija verbs with the aspect
   prefixes ka-/gha- from DarijaDistance's dictionary; bulgarian_latin.json:
-  Bulgarian words in Latin letters that Russian and Ukrainian do not spell so): each of a
+  Bulgarian words in Latin letters that Russian and Ukrainian do not spell so; kabyle_l10n.json:
+  Kabyle words of Firefox's Kabyle interface as typed on a plain keyboard; and `frames`, shapes of
+  several words such as Tarifit's negation "ur ... ca", counted as one listed word): each of a
   language's words, letters or word shapes in the message raises it, and when
   the models' best guess has none of them, two listed words of one language
   decide (one word of the best guess's close pair: unsure), and so does one

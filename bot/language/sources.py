@@ -64,6 +64,13 @@ script documents, and redoes, how they were made:
            unzip into a folder;
            python3 -m bot.language.sources sorani-latin --wheels-dir <folder>
            writes bot/language/data/sorani_latin.json
+  kabyle-l10n  Kabyle words typed on a plain keyboard (evidence, never trained on): the words of
+           Firefox ESR's and Thunderbird's Kabyle language packs, less English and French words:
+           apt-get download firefox-esr-l10n-kab thunderbird-l10n-kab wamerican wfrench, dpkg-deb -x
+           each into one folder, unzip the two .xpi files there;
+           python3 -m bot.language.sources kabyle-l10n --l10n-dir <folder>
+           --word-list <folder>/usr/share/dict/american-english --word-list <folder>/usr/share/dict/french
+           writes bot/language/data/kabyle_l10n.json
   ngrams   character 1-3-gram profiles (langdetect's format) of the languages
            of ours that the PyPI package geezswitch 1.0.1 has: Tigrinya and Amharic
            (its own, from Tigrinya and Amharic text) and langdetect's Wikipedia
@@ -919,7 +926,13 @@ def _write_evidence(name: str, found: Dict[str, Any]) -> None:
 
 
 def _write_word_lists(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """The lexicon, darija, bulgarian-latin, bulgarian-cyrillic and sorani-latin sources: word lists from packages' files."""
+    """The lexicon, darija, bulgarian-latin, bulgarian-cyrillic, sorani-latin and kabyle-l10n sources: word lists from
+    packages' files."""
+    if args.source == "kabyle-l10n":
+        if not args.l10n_dir:
+            parser.error("kabyle-l10n needs --l10n-dir")
+        _write_evidence("kabyle_l10n.json", kabyle_l10n_evidence(args.l10n_dir, args.word_list or ()))
+        return
     if args.source == "bulgarian-cyrillic":
         if not (args.share_dir and args.russian_forms and args.wheels_dir):
             parser.error("bulgarian-cyrillic needs --share-dir, --russian-forms and --wheels-dir")
@@ -956,14 +969,10 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--npm-dir", type=Path)
     parser.add_argument("--geezswitch-dir", type=Path)
     args = parser.parse_args(argv)
-    if args.source in ("lexicon", "darija", "bulgarian-latin", "bulgarian-cyrillic", "sorani-latin"):
+    if args.source in ("lexicon", "darija", "bulgarian-latin", "bulgarian-cyrillic", "sorani-latin", "kabyle-l10n"):
         _write_word_lists(parser, args)
     elif args.source == "gettext":
         write(DATA / "gettext", select(gettext_text(args.locale_dir)))
-    elif args.source == "kabyle-l10n":
-        if not args.l10n_dir:
-            parser.error("kabyle-l10n needs --l10n-dir")
-        _write_evidence("kabyle_l10n.json", kabyle_l10n_evidence(args.l10n_dir, args.word_list or ()))
     elif args.source == "l10n":
         if not args.l10n_dir:
             parser.error("l10n needs --l10n-dir")
