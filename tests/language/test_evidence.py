@@ -436,7 +436,7 @@ def test_kabyle_interface_words_are_no_english_french_or_dutch_words(detector: L
 
 @pytest.mark.parametrize("text", ["baba ur itneffes ca", "war ssinegh sha mani", "lfactura ur tusid ara"])
 def test_tarifit_and_kabyle_negation_around_a_verb_is_tamazight(detector: LanguageDetector, text: str) -> None:
-    # The negation ur (war) ... ca/sha, Kabyle ur ... ara, with an unlisted verb between: the models were unsure.
+    # The negation ur (war) ... ca/sha, Kabyle ur ... ara, around an unlisted verb ("baba ur itneffes ca" was unsure).
     assert answer(detector, text) == "ber"
 
 
