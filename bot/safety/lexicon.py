@@ -23,7 +23,10 @@ Each term has a category (fire, not_breathing, violence, ...) and a tier:
   that a landlord or a company does not answer ("vermieter antwortet nicht": the
   words are no unconscious person), that the resident says it is not urgent, or that the message is about an energy
   supplier ("change gas company"), or that the smoke is a neighbour's cigarette (`tobacco`), or a barbecue (`barbecue`: a fire that is meant; eleventh
-  round). The calm kind `now_turn` ("but now") is no calm: it marks where a question turns into something
+  round), or that the resident asks whether care is needed or whether something is serious or normal (`asks_advice`:
+  "moet ik naar de dokter", "is it serious"; twelfth round). The words of an `asks_advice` term (ORDERED_KINDS) must
+  stand in the order written, the first and the last within WINDOW words: "is it serious" is a question, "it is
+  serious" is not. The calm kind `now_turn` ("but now") is no calm: it marks where a question turns into something
   happening now (bot.safety.safety_net, _calm_before_turn).
   grouped by kind (CALM_GROUPS) instead of by danger category.
 Every language's lexicon is read for every message: a resident may write a
@@ -62,8 +65,12 @@ CATEGORIES: FrozenSet[str] = frozenset(
 # Kinds of calm context: what a message about something other than a danger now is about.
 CALM_GROUPS: FrozenSet[str] = frozenset(
     "paperwork insurance money learning devices scheduling past media_leisure lost_items routine_health figurative "
-    "joking minor_care unanswered non_urgent supplier tobacco barbecue now_turn".split()
+    "joking minor_care unanswered non_urgent supplier tobacco barbecue now_turn asks_advice".split()
 )
+# Calm kinds whose words must stand in the order written, within WINDOW words: a question ("is it serious", "moet
+# ik naar de dokter") and not the statement its words also make in another order ("it is serious", "ik moet naar de
+# dokter"). Twelfth round (safety12).
+ORDERED_KINDS: FrozenSet[str] = frozenset({"asks_advice"})
 WINDOW = 4  # the words of one term stand at most this many words apart
 TYPO_MIN = 6  # term words this long may match with one typo
 MAX_CHARS = 2000  # a message is read up to here (the chat API's limit)
@@ -104,6 +111,7 @@ class Term:
     latin: bool = False  # a Cyrillic term spelled in Latin letters (`latin_skeleton`), read the same way
     unless: Tuple[Tuple[str, ...], ...] = ()  # a situation's words that rule it out ("card", "missing school")
     window: int = WINDOW  # its words stand at most this many words apart (a situation's may say more)
+    ordered: bool = False  # its words must stand in the order written (a calm kind of ORDERED_KINDS)
 
 
 # Cyrillic written in Latin letters ("pomogite", "pomo6t", "skoruju"): both sides are brought to one
@@ -251,7 +259,8 @@ class DangerLexicon:
         for word in positions:
             for term in self._terms_of.get(word, ()):
                 key = (term.language, term.tier, term.category, *term.words)
-                if key not in hits and _together(term.words, positions, term.window) \
+                together = _in_order if term.ordered else _together
+                if key not in hits and together(term.words, positions, term.window) \
                         and not _ruled_out(term, tokens):
                     at = frozenset(p for w in term.words for p in positions[w])
                     hits[key] = Hit(term.category, term.tier, term.language, " ".join(term.words), at)
@@ -328,6 +337,22 @@ def _together(words: Sequence[str], positions: Mapping[str, List[int]], window: 
     )
 
 
+def _in_order(words: Sequence[str], positions: Mapping[str, List[int]], window: int = WINDOW) -> bool:
+    """True when the words occur in this order ("is it serious", not "it is serious"), the first and the last at
+    most `window` words apart."""
+    if any(w not in positions for w in words):
+        return False
+    for start in positions[words[0]]:
+        at = start
+        for word in words[1:]:
+            at = min((p for p in positions[word] if p > at), default=-1)
+            if at < 0 or at - start > window:
+                break
+        else:
+            return True
+    return False
+
+
 def _read(path: Path) -> Tuple[List[Term], Set[str]]:
     data = read_mapping(path)
     language = data.get("language")
@@ -363,5 +388,5 @@ def _terms(items: object, category: str, tier: str, language: str, place: str) -
         words = tuple(normalise(str(item)))
         if not words:
             raise ContentError(f"{place}: the term {item!r} has no letters")
-        terms.append(Term(words, category, tier, language))
+        terms.append(Term(words, category, tier, language, ordered=tier == "calm" and category in ORDERED_KINDS))
     return terms
