@@ -191,7 +191,9 @@ class DangerLexicon:
         self._typo_index: Dict[str, List[str]] = {}
         exact_only = {w for t in self.terms if t.tier == "calm" for w in t.words} - \
             {w for t in self.terms if t.tier != "calm" for w in t.words}
-        self._calm_only = frozenset(exact_only)
+        # The words of ordered calm terms only ("does" of "does he need a doctor"): they never stop a typo match.
+        self._question_only = frozenset(
+            {w for t in self.terms if t.ordered for w in t.words} - {w for t in self.terms if not t.ordered for w in t.words})
         for word in self._words:
             self._by_head.setdefault(word[:3], []).append(word)
             if len(word) >= TYPO_MIN and word not in exact_only:  # a calm word must be typed right
@@ -228,11 +230,12 @@ class DangerLexicon:
         """The term words this message word matches.
 
         A word of 3+ letters matches the start of the message word, a shorter one the whole word.
-        Term words of TYPO_MIN+ letters also match with one typo, when the first letter is right; a calm word the
-        message word starts with does not stop that ("does" of "does he need a doctor" in "doesn't answer").
+        Term words of TYPO_MIN+ letters also match with one typo, when the first letter is right, unless the message
+        word starts with another term word; a word of ordered calm terms only does not count for that ("does" of
+        "does he need a doctor" in "doesn't answer").
         """
         found = {w for w in self._by_head.get(token[:3], ()) if token.startswith(w) and (len(w) >= 3 or w == token)}
-        if not found - self._calm_only and len(token) >= TYPO_MIN - 1:
+        if not found - self._question_only and len(token) >= TYPO_MIN - 1:
             for key in _deletion_keys(token):
                 for word in self._typo_index.get(key, ()):
                     if word[0] == token[0] and any(
