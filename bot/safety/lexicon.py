@@ -2,7 +2,7 @@
 
 A term is one or more words, matched after `normalise()`: a word of the
 message matches a term word when it starts with it ("adem" in "ademt"; words
-of one or two letters only as a whole word). A message word that matches no term word exactly may match one of TYPO_MIN
+of one or two letters only as a whole word). A message word that matches no term word exactly (a word only of `asks_advice` terms does not count) may match one of TYPO_MIN
 letters or more with one typo (a letter left out, added, changed, or two
 swapped), when its first letter is right. All words of a term must
 stand within WINDOW words of each other, in any order. Words that only look
