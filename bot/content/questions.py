@@ -9,7 +9,6 @@ means; `FormQuestions.language()` finds an interpreter language in a typed answe
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
@@ -17,6 +16,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from bot.content.reader import ContentError, buttons, read_mapping
 from bot.content.reader import text as _text
 from bot.language.names import find_language_name
+from bot.language.text import without_marks
 
 FORMS = ("interpreter_form", "learn_dutch_form")
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -24,8 +24,7 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 def fold(text: str) -> str:
     """Lower case, accents and vowel marks dropped, punctuation as spaces: " s avonds "."""
-    decomposed = unicodedata.normalize("NFKD", str(text).lower())
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    bare = without_marks(str(text).lower())
     return " " + " ".join(_NOT_WORD.sub(" ", bare).split()) + " "
 
 

@@ -20,7 +20,9 @@ Three sources of evidence, combined per writing system:
   bot/language/data/darija.json: Darija function words in Latin letters from
   the arabizi package; darija_dictionary.json: Darija verbs with the aspect
   prefixes ka-/gha- from DarijaDistance's dictionary; bulgarian_latin.json:
-  Bulgarian words in Latin letters that Russian and Ukrainian do not spell so): each of a
+  Bulgarian words in Latin letters that Russian and Ukrainian do not spell so; kabyle_l10n.json:
+  Kabyle words of Firefox's Kabyle interface as typed on a plain keyboard; and `frames`, shapes of
+  several words such as Tarifit's negation "ur ... ca", counted as one listed word): each of a
   language's words, letters or word shapes in the message raises it, and when
   the models' best guess has none of them, two listed words of one language
   decide (one word of the best guess's close pair: unsure), and so does one
@@ -89,7 +91,8 @@ GEEZ_PROFILES = Path(__file__).resolve().parent / "data" / "ngrams" / "profiles.
 # Sorani, transliterated Russian, Ukrainian and Bulgarian; Tarifit, Somali and Kurmanji
 # without their special letters: synthetic word lists), and Darija function words typed in Latin
 # letters (from the arabizi package), and Sorani typed in Latin letters (klpt's Sorani lexicon in plain-keyboard
-# spellings, sorani_latin.json). Several files because their sources and licences differ
+# spellings, sorani_latin.json), and Kabyle words of Firefox's and Thunderbird's Kabyle language packs as written
+# and typed on a plain keyboard (kabyle_l10n.json). Several files because their sources and licences differ
 # (bot/language/data/README.md).
 EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "markers.json",
@@ -98,6 +101,7 @@ EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "darija_dictionary.json",
     Path(__file__).resolve().parent / "data" / "bulgarian_latin.json",
     Path(__file__).resolve().parent / "data" / "sorani_latin.json",
+    Path(__file__).resolve().parent / "data" / "kabyle_l10n.json",
 )
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0
@@ -319,7 +323,9 @@ class Evidence:
 
     Every file has the same format: `words` (language -> its words), `letters`
     (language -> letters only it writes among the languages it is told from),
-    `patterns` (a word's shape -> the languages it marks) and `prior` (the
+    `patterns` (a word's shape -> the languages it marks), `frames` (a shape of several words, matched
+    on the message's words in lower case joined by single spaces, counted as one listed word: Tarifit's
+    negation "ur ... ca") and `prior` (the
     probability a language of the file gets before its evidence counts: the
     fastText models have never seen Arabic or Russian typed in Latin letters).
     """
@@ -328,6 +334,7 @@ class Evidence:
     letters: Dict[str, str]
     patterns: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...]
     prior: float
+    frames: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...] = ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -343,6 +350,7 @@ def load_evidence(paths: Tuple[str, ...] = tuple(map(str, EVIDENCE))) -> Tuple[E
             dict(data.get("letters", {})),
             tuple((re.compile(p["pattern"]), tuple(p["languages"])) for p in data.get("patterns", [])),
             float(data.get("prior", 0.0)),
+            tuple((re.compile(f["pattern"]), tuple(f["languages"])) for f in data.get("frames", [])),
         ))
     return tuple(found)
 
@@ -362,7 +370,17 @@ def evidence_counts(cleaned: str, evidence: Evidence) -> Dict[str, int]:
         found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
         for code in found:
             counts[code] = counts.get(code, 0) + 1
+    for code in _frame_languages(cleaned, evidence):
+        counts[code] = counts.get(code, 0) + 1
     return counts
+
+
+def _frame_languages(cleaned: str, evidence: Evidence) -> List[str]:
+    """The languages of the evidence's `frames` (shapes of several words) found in the message, once per frame."""
+    if not evidence.frames:
+        return []
+    joined = " ".join(_words(cleaned.lower()))
+    return [code for frame, codes in evidence.frames if frame.search(joined) for code in codes]
 
 
 def weigh_evidence(cleaned: str, scores: Dict[str, float], evidence: Sequence[Evidence]) -> Dict[str, float]:
@@ -397,9 +415,12 @@ def _word_evidence(cleaned: str) -> Dict[str, int]:
     do not count here; nor do one-letter words in Latin letters (Tarifit "d", "n": French "d'",
     "n'" typed without an apostrophe), unlike Pashto's particle "د"."""
     counts: Dict[str, int] = {}
-    for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(resident_words(_strip(cleaned)))):
+    kept = resident_words(_strip(cleaned))
+    for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
         for code in {c for source in load_evidence() for c, listed in source.words.items() if word in listed}:
             counts[code] = counts.get(code, 0) + 1
+    for code in (c for source in load_evidence() for c in _frame_languages(kept, source)):
+        counts[code] = counts.get(code, 0) + 1
     return counts
 
 

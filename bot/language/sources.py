@@ -64,6 +64,13 @@ script documents, and redoes, how they were made:
            unzip into a folder;
            python3 -m bot.language.sources sorani-latin --wheels-dir <folder>
            writes bot/language/data/sorani_latin.json
+  kabyle-l10n  Kabyle words typed on a plain keyboard (evidence, never trained on): the words of
+           Firefox ESR's and Thunderbird's Kabyle language packs, less English and French words:
+           apt-get download firefox-esr-l10n-kab thunderbird-l10n-kab wamerican wfrench, dpkg-deb -x
+           each into one folder, unzip the two .xpi files there;
+           python3 -m bot.language.sources kabyle-l10n --l10n-dir <folder>
+           --word-list <folder>/usr/share/dict/american-english --word-list <folder>/usr/share/dict/french
+           writes bot/language/data/kabyle_l10n.json
   ngrams   character 1-3-gram profiles (langdetect's format) of the languages
            of ours that the PyPI package geezswitch 1.0.1 has: Tigrinya and Amharic
            (its own, from Tigrinya and Amharic text) and langdetect's Wikipedia
@@ -783,6 +790,101 @@ def sorani_latin_evidence(wheels: Path) -> Dict[str, Any]:
     }
 
 
+# Kabyle typed on a plain keyboard: each letter of Kabyle's Latin alphabet that a plain keyboard lacks, and how
+# residents type it (ɣ as gh, ɛ as 3 or a, č as ch or c, ...); the other letters are kept.
+KABYLE_PLAIN: Dict[str, Sequence[str]] = {
+    "ɣ": ("gh",), "ɛ": ("3", "a"), "ε": ("3", "a"), "ḍ": ("d",), "ṭ": ("t",), "ṛ": ("r",), "ḥ": ("h",), "ẓ": ("z",),
+    "ṣ": ("s",), "ǧ": ("j", "dj"), "č": ("ch", "c"), "ţ": ("ts", "t")
+}
+KABYLE_SPELLINGS = 4
+# Kept from this length on (plain spelling) and when seen this often in the interface strings: shorter or rarer
+# words are other languages' words or product terms too.
+KABYLE_MIN_LENGTH = 5
+KABYLE_MIN_COUNT = 2
+# A message left untranslated (in English, French, ...: lid.176's guess over this probability) and written
+# without a letter of Kabyle's own is not Kabyle.
+KABYLE_UNTRANSLATED = frozenset(f"__label__{code}" for code in ("en", "fr", "de", "nl", "es", "it", "pt"))
+KABYLE_UNTRANSLATED_OVER = 0.5
+_KABYLE_LETTERS = re.compile("[ɣɛεḍṭṛḥẓṣǧčţ]")
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# A word in lower-case letters of Kabyle's Latin alphabet (a capitalised word, a product name, is not counted).
+_KABYLE_WORD = re.compile(r"[a-zɣɛεḍṭṛḥẓṣǧčţ]+(?:-[a-zɣɛεḍṭṛḥẓṣǧčţ]+)*")
+_PROPERTIES_VALUE = re.compile(r"^\s*[\w.@-]+\s*[=:]\s*(.*)$")
+_DTD_VALUE = re.compile(r'<!ENTITY\s+\S+\s+"([^"]*)"\s*>')
+
+
+def mozilla_messages(root: Path) -> List[str]:
+    """The messages of the unpacked Mozilla language packs under `root` (.ftl, .properties and .dtd files of the
+    .xpi files, unzipped), placeholders and markup removed."""
+    messages: List[str] = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix == ".ftl":
+            messages += ftl_messages(path.read_text(encoding="utf-8"))
+        elif path.suffix == ".properties":
+            lines = path.read_text(encoding="utf-8").splitlines()
+            messages += [m.group(1) for m in map(_PROPERTIES_VALUE.match, lines) if m]
+        elif path.suffix == ".dtd":
+            messages += _DTD_VALUE.findall(path.read_text(encoding="utf-8"))
+    return [_PLACEHOLDER.sub(" ", m) for m in messages]
+
+
+def kabyle_spellings(word: str) -> Set[str]:
+    """A Kabyle word as typed on a plain keyboard (KABYLE_PLAIN), at most KABYLE_SPELLINGS spellings."""
+    spelled = [""]
+    for ch in word:
+        spelled = [s + t for s in spelled for t in KABYLE_PLAIN.get(ch, (ch,))][: KABYLE_SPELLINGS]
+    return set(spelled)
+
+
+def kabyle_l10n_evidence(root: Path, word_lists: Sequence[Path] = ()) -> Dict[str, Any]:
+    """Evidence words (the format of evidence.json) for Tamazight typed on a plain keyboard: the Kabyle words
+    of Firefox's and Thunderbird's Kabyle language packs unpacked under `root` (mozilla_messages), seen in lower
+    case at least KABYLE_MIN_COUNT times (product names, written capitalised, are not), in their plain
+    spellings (kabyle_spellings) of KABYLE_MIN_LENGTH letters or more, less a word claimed by another language
+    in an evidence file, a Dutch word, a word of another language's training text with or without its
+    diacritics, a word of a message left untranslated (KABYLE_UNTRANSLATED), and a word of the `word_lists`
+    (English and French words left untranslated inside a Kabyle message: Debian's wamerican and wfrench)."""
+    from bot.language.detector import bundled_model_path, load_fasttext
+
+    lid = load_fasttext(str(bundled_model_path()))
+    counts: Dict[str, int] = {}
+    untranslated: Set[str] = set()
+    for message in mozilla_messages(root):
+        message = message.replace("\\n", " ").replace("\n", " ")
+        (label,), (probability,) = lid.predict(message)
+        if label in KABYLE_UNTRANSLATED and probability > KABYLE_UNTRANSLATED_OVER and not _KABYLE_LETTERS.search(message):
+            untranslated.update(word.lower() for word in _TOKEN.findall(message))
+            continue
+        for word in filter(_KABYLE_WORD.fullmatch, _TOKEN.findall(message)):
+            counts[word] = counts.get(word, 0) + 1
+    claimed = _claimed_words(but="ber")
+    for name in ("darija.json", "darija_dictionary.json", "bulgarian_latin.json", "sorani_latin.json"):
+        if (DATA / name).exists():
+            claimed |= {w for words in json.loads((DATA / name).read_text(encoding="utf-8"))["words"].values()
+                        for w in words}
+    dutch = _dutch_words()
+    foreign = {w.strip().lower() for path in word_lists for w in path.read_text(encoding="utf-8").splitlines()}
+    elsewhere = [{**_plain_counts(c), **c} for c in _word_counts_elsewhere("ber")]
+    words = set()
+    for word, n in sorted(counts.items()):
+        if n < KABYLE_MIN_COUNT or word in untranslated or word in foreign:
+            continue
+        for part in word.split("-"):
+            for spelled in kabyle_spellings(part) | {part}:
+                if (len(spelled) >= KABYLE_MIN_LENGTH and spelled not in claimed and spelled not in dutch
+                        and spelled not in foreign
+                        and not any(spelled in c for c in elsewhere)):
+                    words.add(spelled)
+    return {
+        "_about": "Kabyle words of Firefox ESR's and Thunderbird's Kabyle language packs (Debian 12 packages "
+                  "firefox-esr-l10n-kab, thunderbird-l10n-kab; MPL-2.0), as written and typed on a plain keyboard; "
+                  "bot/language/sources.py kabyle_l10n_evidence. Generated by "
+                  "`python -m bot.language.sources kabyle-l10n --l10n-dir <folder>`: do not edit by hand.",
+        "prior": 0.1,
+        "words": {"ber": sorted(words)},
+    }
+
+
 # geezswitch's profile names for our languages (ber, ckb, kmr and ps have none).
 PROFILES = {"ti": "tir", "am": "amh", **{c: c for c in "ar bg de en es fa fr it nl pl pt ro ru so sq tr uk".split()}}
 
@@ -824,7 +926,13 @@ def _write_evidence(name: str, found: Dict[str, Any]) -> None:
 
 
 def _write_word_lists(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """The lexicon, darija, bulgarian-latin, bulgarian-cyrillic and sorani-latin sources: word lists from packages' files."""
+    """The lexicon, darija, bulgarian-latin, bulgarian-cyrillic, sorani-latin and kabyle-l10n sources: word lists from
+    packages' files."""
+    if args.source == "kabyle-l10n":
+        if not args.l10n_dir:
+            parser.error("kabyle-l10n needs --l10n-dir")
+        _write_evidence("kabyle_l10n.json", kabyle_l10n_evidence(args.l10n_dir, args.word_list or ()))
+        return
     if args.source == "bulgarian-cyrillic":
         if not (args.share_dir and args.russian_forms and args.wheels_dir):
             parser.error("bulgarian-cyrillic needs --share-dir, --russian-forms and --wheels-dir")
@@ -847,11 +955,12 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "source", choices=("gettext", "cldr", "ngrams", "sentences", "lexicon", "l10n", "darija", "bulgarian-latin",
-                           "bulgarian-cyrillic", "sorani-latin")
+                           "bulgarian-cyrillic", "sorani-latin", "kabyle-l10n")
     )
     parser.add_argument("--russian-forms", type=Path, help="hunspell-ru unmunched (one Russian form a line)")
     parser.add_argument("--share-dir", type=Path, help="usr/share of the unpacked wbulgarian, wukrainian, hunspell-ru")
     parser.add_argument("--l10n-dir", type=Path)
+    parser.add_argument("--word-list", type=Path, action="append", help="words to leave out (kabyle-l10n), one a line")
     parser.add_argument("--fortunes-dir", type=Path)
     parser.add_argument("--translations-dir", type=Path)
     parser.add_argument("--wheels-dir", type=Path)
@@ -860,7 +969,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     parser.add_argument("--npm-dir", type=Path)
     parser.add_argument("--geezswitch-dir", type=Path)
     args = parser.parse_args(argv)
-    if args.source in ("lexicon", "darija", "bulgarian-latin", "bulgarian-cyrillic", "sorani-latin"):
+    if args.source in ("lexicon", "darija", "bulgarian-latin", "bulgarian-cyrillic", "sorani-latin", "kabyle-l10n"):
         _write_word_lists(parser, args)
     elif args.source == "gettext":
         write(DATA / "gettext", select(gettext_text(args.locale_dir)))

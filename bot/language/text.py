@@ -82,6 +82,13 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _URLISH = re.compile(r"(https?://\S+|www\.\S+|(?<!\S)\S+@\S+)")
 
 
+def without_marks(text: str) -> str:
+    """`text` decomposed (NFKD) with its combining marks dropped: accents, umlauts, cedillas, Arabic vowel
+    marks ("é" -> "e", "ş" -> "s", "كَتَبَ" -> "كتب"). Case is left as it is: each caller folds case its own way
+    first (lower() or casefold(): "ß" stays or becomes "ss"). The one definition every fold in Taalbrug uses."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if unicodedata.category(ch) != "Mn")
+
+
 def clean(text: str) -> str:
     """NFC, no control characters, single spaces, lower case, at most MAX_CHARS."""
     if not isinstance(text, str):

@@ -37,6 +37,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
+from bot.language.text import without_marks
+
 SUB_ANSWER = "sub_answer"
 # The key of Rasa's block metadata that names the sub-answer of the block's examples.
 SUB_KEY = "sub"
@@ -47,8 +49,7 @@ logger = logging.getLogger(__name__)
 
 def normalise(text: str) -> str:
     """Case and accents folded, so "Pincode", "pincode" and "pîncode" share their n-grams; scripts kept."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
+    return unicodedata.normalize("NFC", without_marks(text.casefold()))
 
 
 def sub_of(message: Message) -> Optional[str]:

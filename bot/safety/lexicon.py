@@ -2,7 +2,7 @@
 
 A term is one or more words, matched after `normalise()`: a word of the
 message matches a term word when it starts with it ("adem" in "ademt"; words
-of one or two letters only as a whole word). A message word that matches no term word exactly may match one of TYPO_MIN
+of one or two letters only as a whole word). A message word that matches no term word exactly (a word only of `asks_advice` terms does not count) may match one of TYPO_MIN
 letters or more with one typo (a letter left out, added, changed, or two
 swapped), when its first letter is right. All words of a term must
 stand within WINDOW words of each other, in any order. Words that only look
@@ -23,7 +23,10 @@ Each term has a category (fire, not_breathing, violence, ...) and a tier:
   that a landlord or a company does not answer ("vermieter antwortet nicht": the
   words are no unconscious person), that the resident says it is not urgent, or that the message is about an energy
   supplier ("change gas company"), or that the smoke is a neighbour's cigarette (`tobacco`), or a barbecue (`barbecue`: a fire that is meant; eleventh
-  round). The calm kind `now_turn` ("but now") is no calm: it marks where a question turns into something
+  round), or that the resident asks whether care is needed or whether something is serious or normal (`asks_advice`:
+  "moet ik naar de dokter", "is it serious"; twelfth round). The words of an `asks_advice` term (ORDERED_KINDS) must
+  stand in the order written, the first and the last within WINDOW words: "is it serious" is a question, "it is
+  serious" is not. The calm kind `now_turn` ("but now") is no calm: it marks where a question turns into something
   happening now (bot.safety.safety_net, _calm_before_turn).
   grouped by kind (CALM_GROUPS) instead of by danger category.
 Every language's lexicon is read for every message: a resident may write a
@@ -45,13 +48,13 @@ The same files may add plain acute terms (`acute:`), as in <code>.yml.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Sequence, Set, Tuple
 
 from bot.content.reader import ContentError, read_mapping, where
 from bot.language.languages import SUPPORTED
+from bot.language.text import without_marks
 from bot.vocabulary import HELPLINE_CATEGORIES
 
 TIERS = ("acute", "signal", "calm")
@@ -62,8 +65,12 @@ CATEGORIES: FrozenSet[str] = frozenset(
 # Kinds of calm context: what a message about something other than a danger now is about.
 CALM_GROUPS: FrozenSet[str] = frozenset(
     "paperwork insurance money learning devices scheduling past media_leisure lost_items routine_health figurative "
-    "joking minor_care unanswered non_urgent supplier tobacco barbecue now_turn".split()
+    "joking minor_care unanswered non_urgent supplier tobacco barbecue now_turn asks_advice".split()
 )
+# Calm kinds whose words must stand in the order written, within WINDOW words: a question ("is it serious", "moet
+# ik naar de dokter") and not the statement its words also make in another order ("it is serious", "ik moet naar de
+# dokter"). Twelfth round (safety12).
+ORDERED_KINDS: FrozenSet[str] = frozenset({"asks_advice"})
 WINDOW = 4  # the words of one term stand at most this many words apart
 TYPO_MIN = 6  # term words this long may match with one typo
 MAX_CHARS = 2000  # a message is read up to here (the chat API's limit)
@@ -90,8 +97,7 @@ def normalise(text: str) -> List[str]:
     An apostrophe separates words ("d'entrer", "can't"), except inside a Cyrillic word ("б'є").
     """
     text = _CYRILLIC_APOSTROPHE.sub("", text[:MAX_CHARS])
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").translate(_FOLD)
+    bare = without_marks(text.lower()).translate(_FOLD)
     return _WORD.findall(bare)
 
 
@@ -104,6 +110,7 @@ class Term:
     latin: bool = False  # a Cyrillic term spelled in Latin letters (`latin_skeleton`), read the same way
     unless: Tuple[Tuple[str, ...], ...] = ()  # a situation's words that rule it out ("card", "missing school")
     window: int = WINDOW  # its words stand at most this many words apart (a situation's may say more)
+    ordered: bool = False  # its words must stand in the order written (a calm kind of ORDERED_KINDS)
 
 
 # Cyrillic written in Latin letters ("pomogite", "pomo6t", "skoruju"): both sides are brought to one
@@ -183,6 +190,9 @@ class DangerLexicon:
         self._typo_index: Dict[str, List[str]] = {}
         exact_only = {w for t in self.terms if t.tier == "calm" for w in t.words} - \
             {w for t in self.terms if t.tier != "calm" for w in t.words}
+        # The words of ordered calm terms only ("does" of "does he need a doctor"): they never stop a typo match.
+        self._question_only = frozenset(
+            {w for t in self.terms if t.ordered for w in t.words} - {w for t in self.terms if not t.ordered for w in t.words})
         for word in self._words:
             self._by_head.setdefault(word[:3], []).append(word)
             if len(word) >= TYPO_MIN and word not in exact_only:  # a calm word must be typed right
@@ -219,10 +229,12 @@ class DangerLexicon:
         """The term words this message word matches.
 
         A word of 3+ letters matches the start of the message word, a shorter one the whole word.
-        Term words of TYPO_MIN+ letters also match with one typo, when the first letter is right.
+        Term words of TYPO_MIN+ letters also match with one typo, when the first letter is right, unless the message
+        word starts with another term word; a word of ordered calm terms only does not count for that ("does" of
+        "does he need a doctor" in "doesn't answer").
         """
         found = {w for w in self._by_head.get(token[:3], ()) if token.startswith(w) and (len(w) >= 3 or w == token)}
-        if not found and len(token) >= TYPO_MIN - 1:
+        if not found - self._question_only and len(token) >= TYPO_MIN - 1:
             for key in _deletion_keys(token):
                 for word in self._typo_index.get(key, ()):
                     if word[0] == token[0] and any(
@@ -251,7 +263,8 @@ class DangerLexicon:
         for word in positions:
             for term in self._terms_of.get(word, ()):
                 key = (term.language, term.tier, term.category, *term.words)
-                if key not in hits and _together(term.words, positions, term.window) \
+                together = _in_order if term.ordered else _together
+                if key not in hits and together(term.words, positions, term.window) \
                         and not _ruled_out(term, tokens):
                     at = frozenset(p for w in term.words for p in positions[w])
                     hits[key] = Hit(term.category, term.tier, term.language, " ".join(term.words), at)
@@ -328,6 +341,22 @@ def _together(words: Sequence[str], positions: Mapping[str, List[int]], window: 
     )
 
 
+def _in_order(words: Sequence[str], positions: Mapping[str, List[int]], window: int = WINDOW) -> bool:
+    """True when the words occur in this order ("is it serious", not "it is serious"), the first and the last at
+    most `window` words apart."""
+    if any(w not in positions for w in words):
+        return False
+    for start in positions[words[0]]:
+        at = start
+        for word in words[1:]:
+            at = min((p for p in positions[word] if p > at), default=-1)
+            if at < 0 or at - start > window:
+                break
+        else:
+            return True
+    return False
+
+
 def _read(path: Path) -> Tuple[List[Term], Set[str]]:
     data = read_mapping(path)
     language = data.get("language")
@@ -363,5 +392,5 @@ def _terms(items: object, category: str, tier: str, language: str, place: str) -
         words = tuple(normalise(str(item)))
         if not words:
             raise ContentError(f"{place}: the term {item!r} has no letters")
-        terms.append(Term(words, category, tier, language))
+        terms.append(Term(words, category, tier, language, ordered=tier == "calm" and category in ORDERED_KINDS))
     return terms

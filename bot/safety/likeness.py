@@ -16,12 +16,13 @@ counts it only together with another sign of danger.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections import Counter
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.language.text import without_marks
 
 EMERGENCY_INTENT = "emergency"
 NGRAMS = (2, 5)  # character n-grams within words, of these lengths
@@ -29,8 +30,7 @@ NGRAMS = (2, 5)  # character n-grams within words, of these lengths
 
 def fold(text: str) -> str:
     """Case and accents folded; scripts kept."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return without_marks(text.casefold())
 
 
 def training_examples(training_data: TrainingData) -> List[Tuple[str, bool]]:

@@ -125,8 +125,11 @@ class SafetyNet(GraphComponent):
             # care at home ("zalf", "pomada", Turkish "atesi var", a fever). Eighth round (docs/bench-safety.md).
             # Eleventh round (safety11): `tobacco`, a neighbour's cigarette ("соседи курят на балконе"), and `barbecue`
             # (moved out of media_leisure: "the barbecue's gas bottle hisses", "mangal devrildi balkon yaniyor" are fires).
+            # Twelfth round (safety12): `asks_advice`, a question whether care is needed or whether something is
+            # serious ("ma u baahan yahay dhakhtar", does he need a doctor?): never beside an acute term ("he is not
+            # breathing, do I need a doctor?" is an emergency).
             "calm_only_without_acute": ["figurative", "joking", "minor_care", "unanswered", "lost_items", "supplier",
-                                        "tobacco", "barbecue"],
+                                        "tobacco", "barbecue", "asks_advice"],
             # Calm kinds that explain the danger words they share ("this heat is killing me", "the landlord does not
             # answer": no unconscious person): those words are no danger, other danger words still count. Ninth
             # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech; eleventh round

@@ -123,7 +123,7 @@ def test_dutch_with_an_english_word_or_a_service_name_stays_dutch(detector: Lang
 def test_evidence_files_share_one_format() -> None:
     for path in EVIDENCE:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        assert set(data) <= {"_about", "prior", "words", "letters", "patterns"}, path
+        assert set(data) <= {"_about", "prior", "words", "letters", "patterns", "frames"}, path
         assert all(isinstance(words, list) and words for words in data["words"].values()), path
     assert len(load_evidence()) == len(EVIDENCE)
     counts = evidence_counts(clean("ماشوم ساه"), load_evidence()[1])
@@ -418,3 +418,35 @@ def test_tarifit_word_shapes_leave_english_dutch_albanian_and_french_words_alone
     from bot.language.detector import evidence_counts, load_evidence
 
     assert not any(evidence_counts(word, source).get("ber") for source in load_evidence())
+
+
+def test_kabyle_words_typed_on_a_plain_keyboard_are_tamazight(detector: LanguageDetector) -> None:
+    # Kabyle words of Firefox's Kabyle interface (data/kabyle_l10n.json) typed without ɣ ɛ ḍ: "another time"
+    # was Dutch to the models.
+    assert answer(detector, "nniden tikkelt") == "ber"
+
+
+def test_kabyle_interface_words_are_no_english_french_or_dutch_words(detector: LanguageDetector) -> None:
+    """English words left untranslated in the Kabyle language packs are not Kabyle evidence."""
+    words = set(json.loads((DATA / "kabyle_l10n.json").read_text(encoding="utf-8"))["words"]["ber"])
+    assert len(words) > 3000
+    assert not words & {"visited", "tools", "embed", "glitches", "firefox", "mozilla"}
+    assert answer(detector, "i visited the tools page") == "en"
+
+
+@pytest.mark.parametrize("text", ["baba ur itneffes ca", "war ssinegh sha mani", "lfactura ur tusid ara"])
+def test_tarifit_and_kabyle_negation_around_a_verb_is_tamazight(detector: LanguageDetector, text: str) -> None:
+    # The negation ur (war) ... ca/sha, Kabyle ur ... ara, around an unlisted verb ("baba ur itneffes ca" was unsure).
+    assert answer(detector, text) == "ber"
+
+
+@pytest.mark.parametrize("text", ["your car can wait", "hoe laat is het gemeentehuis open", "ur late, call me"])
+def test_the_negation_frame_leaves_english_and_dutch_alone(detector: LanguageDetector, text: str) -> None:
+    assert answer(detector, text) != "ber"
+
+
+def test_the_first_person_after_ghad_is_tamazight_or_unsure_never_arabic(detector: LanguageDetector) -> None:
+    # Tarifit's future particle before a verb in -egh ("I will open", "I will buy"); Darija's future is "ghad" too,
+    # but its first person is n-... (ghadi nmchi): the first was unsure, the second Arabic.
+    assert answer(detector, "ghad rzmegh compte") == "ber"
+    assert answer(detector, "ghad segh paspoort") in ("ber", "unsure")

@@ -1,0 +1,86 @@
+"""Issue 12, twelfth round (safety12): the sets R re-decided offline on one cached parse per model.
+
+Usage:
+  python -m experiments.safety12.redecide --model MODEL --parse OUT.json      # parse R and heldout11 once
+  python -m experiments.safety12.redecide --model MODEL --cached OUT.json [--list]
+
+R = tests/safety dev14, dev15, final7, final8, final9, final10 (the rule's sets in docs/bench-safety.md, twelfth
+round) and the ordinary questions of tests/nlu/heldout11.tsv (`h11`: rows not labelled emergency count as
+near-misses). The re-decision runs the model's own safety net (its likeness and meaning models) with this worktree's
+code and lexicon; `model_level` is the level of the code the parse ran with (main's). Printed per set: caught (full
+112 first) and full false alarms, main -> this run, emergencies lost and won, false alarms by deciding reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections import Counter
+from pathlib import Path
+from typing import Any, Dict, List
+
+from bench.safety import SETS, read_set
+from bot import PROJECT_ROOT
+from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
+from experiments.safety9fa.redecide import figures
+from experiments.safety_recall6.redecide import cache_parse, cached_items_and_net
+
+R = ("dev14", "dev15", "final7", "final8", "final9", "final10")
+
+
+def rows() -> List[Dict[str, Any]]:
+    out: List[Dict[str, Any]] = []
+    for name in R:
+        out += [{"set": name, "lang": r.lang, "label": r.label, "category": r.category, "text": r.text}
+                for r in read_set(SETS / f"{name}.tsv")]
+    with (PROJECT_ROOT / "tests" / "nlu" / "heldout11.tsv").open(encoding="utf-8", newline="") as handle:
+        for r in csv.DictReader(handle, delimiter="\t"):
+            label = "emergency" if r["intent"] == "emergency" else "near_miss"
+            out.append({"set": "h11", "lang": r["lang"], "label": label, "category": r["intent"], "text": r["text"]})
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", type=Path, required=True)
+    parser.add_argument("--parse", type=Path)
+    parser.add_argument("--cached", type=Path)
+    parser.add_argument("--list", action="store_true")
+    args = parser.parse_args()
+    if args.parse:
+        cache_parse(args.model, rows(), args.parse)
+        return
+    items, net, lexicon = cached_items_and_net(args.model, args.cached)
+    model_levels = [it["model_level"] for it in items]
+    candidate = SafetyNet(net._config, lexicon, net.likeness, meaning=net.meaning)
+    reports = [candidate.decide(it["text"], it["ranking"], it["intent"], it["language"]) for it in items]
+    fm, f = figures(items, model_levels), figures(items, [r["level"] for r in reports])
+    for s in (*R, "h11"):
+        print(f"  {s:7} caught {fm[s]['caught']}->{f[s]['caught']}/{f[s]['em']}  fa {fm[s]['fa']}->{f[s]['fa']}/{f[s]['nm']}")
+    print(f"  R       caught {sum(fm[s]['caught'] for s in R)}->{sum(f[s]['caught'] for s in R)}  "
+          f"fa {sum(fm[s]['fa'] for s in R)}->{sum(f[s]['fa'] for s in R)}")
+    pairs = list(zip(items, reports, model_levels, strict=True))
+    lost = [(it, r) for it, r, m in pairs if it["label"] == "emergency" and m == EMERGENCY_LEVEL
+            and r["level"] != EMERGENCY_LEVEL]
+    won = [(it, r) for it, r, m in pairs if it["label"] == "emergency" and m != EMERGENCY_LEVEL
+           and r["level"] == EMERGENCY_LEVEL]
+    cut = [(it, r) for it, r, m in pairs if it["label"] != "emergency" and m == EMERGENCY_LEVEL
+           and r["level"] != EMERGENCY_LEVEL]
+    print(f"  lost {len(lost)} {dict(Counter(it['set'] for it, _ in lost))}; won {len(won)}; "
+          f"false alarms cut {len(cut)} {dict(Counter(it['set'] for it, _ in cut))}")
+    reasons = Counter(r["reason"] for it, r in zip(items, reports, strict=True)
+                      if it["set"] in R and it["label"] != "emergency" and r["level"] == EMERGENCY_LEVEL)
+    print("  R fa by reason:", dict(reasons.most_common()))
+    if args.list:
+        for tag, group in (("LOST", lost), ("WON", won), ("CUT", cut)):
+            for it, r in group:
+                print(f'   {tag} {it["set"]} {it["lang"]} [{r["level"]}/{r["reason"]}] calm={r["calm"]} {it["text"][:140]}')
+        for it, r in zip(items, reports, strict=True):
+            if it["label"] != "emergency" and r["level"] == EMERGENCY_LEVEL and it["set"] != "h11":
+                top = it["intent"]
+                print(f'   FA {it["set"]} {it["lang"]}/{it["language"]} [{r["reason"]}] {r["categories"]} '
+                      f'{top.get("name")} {top.get("confidence", 0):.2f} | {it["text"][:150]}')
+
+
+if __name__ == "__main__":
+    main()
