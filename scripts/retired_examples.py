@@ -1,6 +1,6 @@
 """Build nlu/retired/<intent>.yml: the messages of the retired held-out sets as training examples.
 
-Main trains on them since the eleventh round (candidate M5, adopted by the rule of 07:10: docs/nlu-pipeline.md, eleventh round):
+Main trains on them since the twelfth round (candidate M6, adopted by the rule of 07:10: docs/nlu-pipeline.md, twelfth round):
 the retired topic and sub-answer sets, and the retired safety sets' emergencies and near-misses (the near-misses as
 the topics three labellers drafted, experiments/retired9/, not yet reviewed by a person).
 
