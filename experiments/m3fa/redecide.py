@@ -15,34 +15,22 @@ false alarms by deciding reason. `--list` prints the false alarms and losses wit
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List
 
-from bench.safety import SETS, read_set
 from bot import PROJECT_ROOT
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
 from experiments.safety9fa.redecide import figures
-from experiments.safety_recall6.redecide import cache_parse, cached_items_and_net
+from experiments.safety_recall6.redecide import cache_parse, cached_items_and_net, nlu_rows, safety_rows
 
 SIX = ("tune", "dev", "dev5", "dev6", "dev7", "dev8")
 NLU = ("dev", "dev2", "dev3")
 
 
 def rows() -> List[Dict[str, Any]]:
-    out: List[Dict[str, Any]] = []
-    for name in SIX:
-        out += [{"set": name, "lang": r.lang, "label": r.label, "category": r.category, "text": r.text}
-                for r in read_set(SETS / f"{name}.tsv")]
-    for name in NLU:
-        with (PROJECT_ROOT / "tests" / "nlu" / f"{name}.tsv").open(encoding="utf-8", newline="") as handle:
-            for r in csv.DictReader(handle, delimiter="\t"):
-                label = "emergency" if r["intent"] == "emergency" else "near_miss"
-                out.append({"set": "nlu", "lang": r["lang"], "label": label, "category": r["intent"],
-                            "text": r["text"]})
-    return out
+    return safety_rows(SIX) + [row for name in NLU for row in nlu_rows(PROJECT_ROOT / "tests" / "nlu" / f"{name}.tsv", "nlu")]
 
 
 def main() -> None:

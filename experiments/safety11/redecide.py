@@ -15,35 +15,25 @@ code and lexicon; `model_level` is the level of the code the parse ran with (mai
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List
 
-from bench.safety import SETS, read_set
 from bot import PROJECT_ROOT
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
 from bot.vocabulary import FALLBACK
 from experiments.safety9fa.redecide import figures
-from experiments.safety_recall6.redecide import cache_parse, cached_items_and_net
+from experiments.safety_recall6.redecide import cache_parse, cached_items_and_net, nlu_rows, safety_rows
 
 D = ("final7", "final8", "final9", "dev12", "dev13")
 OLD = ("tune", "dev", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")
 
 
 def rows(only_d: bool) -> List[Dict[str, Any]]:
-    out: List[Dict[str, Any]] = []
-    for name in D if only_d else (*D, *OLD):
-        out += [{"set": name, "lang": r.lang, "label": r.label, "category": r.category, "text": r.text}
-                for r in read_set(SETS / f"{name}.tsv")]
-    if not only_d:
-        with (PROJECT_ROOT / "tests" / "nlu" / "heldout10.tsv").open(encoding="utf-8", newline="") as handle:
-            for r in csv.DictReader(handle, delimiter="\t"):
-                label = "emergency" if r["intent"] == "emergency" else "near_miss"
-                out.append({"set": "h10", "lang": r["lang"], "label": label, "category": r["intent"],
-                            "text": r["text"]})
-    return out
+    if only_d:
+        return safety_rows(D)
+    return safety_rows((*D, *OLD)) + nlu_rows(PROJECT_ROOT / "tests" / "nlu" / "heldout10.tsv", "h10")
 
 
 def main() -> None:

@@ -14,30 +14,20 @@ code and lexicon; `model_level` is the level of the code the parse ran with (mai
 from __future__ import annotations
 
 import argparse
-import csv
 from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List
 
-from bench.safety import SETS, read_set
 from bot import PROJECT_ROOT
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
 from experiments.safety9fa.redecide import figures
-from experiments.safety_recall6.redecide import cache_parse, cached_items_and_net
+from experiments.safety_recall6.redecide import cache_parse, cached_items_and_net, nlu_rows, safety_rows
 
 R = ("dev14", "dev15", "final7", "final8", "final9", "final10")
 
 
 def rows() -> List[Dict[str, Any]]:
-    out: List[Dict[str, Any]] = []
-    for name in R:
-        out += [{"set": name, "lang": r.lang, "label": r.label, "category": r.category, "text": r.text}
-                for r in read_set(SETS / f"{name}.tsv")]
-    with (PROJECT_ROOT / "tests" / "nlu" / "heldout11.tsv").open(encoding="utf-8", newline="") as handle:
-        for r in csv.DictReader(handle, delimiter="\t"):
-            label = "emergency" if r["intent"] == "emergency" else "near_miss"
-            out.append({"set": "h11", "lang": r["lang"], "label": label, "category": r["intent"], "text": r["text"]})
-    return out
+    return safety_rows(R) + nlu_rows(PROJECT_ROOT / "tests" / "nlu" / "heldout11.tsv", "h11")
 
 
 def main() -> None:

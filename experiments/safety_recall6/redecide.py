@@ -22,7 +22,7 @@ import json
 import logging
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Sequence, Tuple
 
 from bench.safety import SETS, read_set, trained_safety_net
 from bot import PROJECT_ROOT
@@ -35,11 +35,22 @@ NLU_DEV = PROJECT_ROOT / "tests" / "nlu" / "dev.tsv"
 
 
 def rows() -> List[Dict[str, Any]]:
-    out: List[Dict[str, Any]] = []
-    for name in DEV_SETS:
-        out += [{"set": name, "lang": r.lang, "label": r.label, "category": r.category, "text": r.text}
-                for r in read_set(SETS / f"{name}.tsv")]
-    return out + nlu_dev_rows()
+    return safety_rows(DEV_SETS) + nlu_dev_rows()
+
+
+def safety_rows(names: Sequence[str]) -> List[Dict[str, Any]]:
+    """The messages of tests/safety/<name>.tsv for each name, tagged with their set: the rows every redecide
+    script of the later rounds re-decides."""
+    return [{"set": name, "lang": r.lang, "label": r.label, "category": r.category, "text": r.text}
+            for name in names for r in read_set(SETS / f"{name}.tsv")]
+
+
+def nlu_rows(path: Path, tag: str) -> List[Dict[str, Any]]:
+    """The messages of an NLU set (columns lang, intent, text) as safety rows tagged `tag`: its `emergency` lines
+    are emergencies, every other line a near-miss (an ordinary question that must not get the full 112 answer)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [{"set": tag, "lang": r["lang"], "label": "emergency" if r["intent"] == "emergency" else "near_miss",
+                 "category": r["intent"], "text": r["text"]} for r in csv.DictReader(handle, delimiter="\t")]
 
 
 def nlu_dev_rows() -> List[Dict[str, Any]]:
