@@ -128,10 +128,8 @@ class SafetyNet(GraphComponent):
             # Twelfth round (safety12): `asks_advice`, a question whether care is needed or whether something is
             # serious ("ma u baahan yahay dhakhtar", does he need a doctor?): never beside an acute term ("he is not
             # breathing, do I need a doctor?" is an emergency).
-            # Twelfth round, second part (safety13): `beeping`, a detector that beeps or chirps ("smoke alarm keeps
-            # chirping", "пожарный датчик пищит"): a low battery, never beside an acute term ("the CO alarm beeps").
             "calm_only_without_acute": ["figurative", "joking", "minor_care", "unanswered", "lost_items", "supplier",
-                                        "tobacco", "barbecue", "asks_advice", "beeping"],
+                                        "tobacco", "barbecue", "asks_advice"],
             # Calm kinds that explain the danger words they share ("this heat is killing me", "the landlord does not
             # answer": no unconscious person): those words are no danger, other danger words still count. Ninth
             # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech; eleventh round
