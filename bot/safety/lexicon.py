@@ -22,7 +22,7 @@ Each term has a category (fire, not_breathing, violence, ...) and a tier:
   or that it asks how to care at home for something small ("zalf", "pomada"),
   that a landlord or a company does not answer ("vermieter antwortet nicht": the
   words are no unconscious person), that the resident says it is not urgent, or that the message is about an energy
-  supplier ("change gas company"), or that the smoke is a neighbour's cigarette (`tobacco`), or a barbecue (`barbecue`: a fire that is meant; eleventh
+  supplier or a gas and electricity contract ("change gas company", "set up gas and electricity"; safety13), or that the smoke is a neighbour's cigarette (`tobacco`), or a barbecue (`barbecue`: a fire that is meant; eleventh
   round), or that the resident asks whether care is needed or whether something is serious or normal (`asks_advice`:
   "moet ik naar de dokter", "is it serious"; twelfth round). The words of an `asks_advice` term (ORDERED_KINDS) must
   stand in the order written, the first and the last within WINDOW words: "is it serious" is a question, "it is
@@ -35,7 +35,8 @@ word of another language, and the language of a short message is often unsure.
 Situations (locales/danger/situations/<code>.yml, issue 12, ninth round) name
 an emergency by parts that only together are one: a child (son, daughter, kid)
 and being lost (lost, cannot find, gone, missing); a fall and no answer; a
-goodbye and a phone switched off. One word or phrase of each part makes an
+goodbye and a phone switched off; a sting or an allergy and a swelling throat, a blow to the head and vomiting
+(safety13: emergencies that look like small health questions). One word or phrase of each part makes an
 acute term of the situation's category, within WINDOW words like any term
 (every combination of the parts' lists), or within the situation's own `window`
 (the parts of a situation often stand apart: "fell in the bathroom and does
