@@ -68,6 +68,10 @@ all 23 languages (tests/safety/):
 - dev16.tsv: a twenty-sixth author (2026-12-07, twelfth round), the same brief with more borderline near-misses
   (a wasp sting, a small burn, a toddler's fever); a validation set that judged candidate M6 once, never read
   (789 of 874 lines kept; its author says the languages from uk to kmr follow one list);
+- dev17.tsv: a twenty-seventh author (2026-12-07, twelfth round, second part), asked for small health problems as
+  near-misses and emergencies that look like them (a sting with a swelling throat, a large scald, fever with a stiff
+  neck); a validation set that judged safety13 once (docs/bench-safety.md), never read (820 of 874 lines kept: 383
+  emergencies, 437 near-misses; its author says the languages from ps on follow one list of near-misses);
 and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout12.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
