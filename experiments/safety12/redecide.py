@@ -21,7 +21,13 @@ from typing import Any, Dict, List
 from bot import PROJECT_ROOT
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
 from experiments.safety9fa.redecide import figures
-from experiments.safety_recall6.redecide import cache_parse, cached_items_and_net, nlu_rows, safety_rows
+from experiments.safety_recall6.redecide import (
+    cache_parse,
+    cached_items_and_net,
+    changed,
+    nlu_rows,
+    safety_rows,
+)
 
 R = ("dev14", "dev15", "final7", "final8", "final9", "final10")
 
@@ -49,13 +55,8 @@ def main() -> None:
         print(f"  {s:7} caught {fm[s]['caught']}->{f[s]['caught']}/{f[s]['em']}  fa {fm[s]['fa']}->{f[s]['fa']}/{f[s]['nm']}")
     print(f"  R       caught {sum(fm[s]['caught'] for s in R)}->{sum(f[s]['caught'] for s in R)}  "
           f"fa {sum(fm[s]['fa'] for s in R)}->{sum(f[s]['fa'] for s in R)}")
-    pairs = list(zip(items, reports, model_levels, strict=True))
-    lost = [(it, r) for it, r, m in pairs if it["label"] == "emergency" and m == EMERGENCY_LEVEL
-            and r["level"] != EMERGENCY_LEVEL]
-    won = [(it, r) for it, r, m in pairs if it["label"] == "emergency" and m != EMERGENCY_LEVEL
-           and r["level"] == EMERGENCY_LEVEL]
-    cut = [(it, r) for it, r, m in pairs if it["label"] != "emergency" and m == EMERGENCY_LEVEL
-           and r["level"] != EMERGENCY_LEVEL]
+    change = changed(items, reports, model_levels)
+    lost, won, cut = change["lost"], change["won"], change["cut"]
     print(f"  lost {len(lost)} {dict(Counter(it['set'] for it, _ in lost))}; won {len(won)}; "
           f"false alarms cut {len(cut)} {dict(Counter(it['set'] for it, _ in cut))}")
     reasons = Counter(r["reason"] for it, r in zip(items, reports, strict=True)

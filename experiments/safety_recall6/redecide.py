@@ -78,6 +78,19 @@ async def parse(model: Path, items: List[Dict[str, Any]]) -> None:
         item["model_level"] = (data.get("safety") or {}).get("level", "none")
 
 
+def changed(items: List[Dict[str, Any]], reports: List[Dict[str, Any]],
+            model_levels: List[str]) -> Dict[str, List[Tuple[Dict[str, Any], Dict[str, Any]]]]:
+    """What a re-decision changed against the level the parse ran with: emergencies `lost` (the full 112 answer no
+    longer first) and `won`, near-misses whose full false alarm was `cut` and `new` full false alarms."""
+    out: Dict[str, List[Tuple[Dict[str, Any], Dict[str, Any]]]] = {"lost": [], "won": [], "cut": [], "new": []}
+    for it, r, m in zip(items, reports, model_levels, strict=True):
+        was, now = m == EMERGENCY_LEVEL, r["level"] == EMERGENCY_LEVEL
+        if was != now:
+            kind = ("lost" if was else "won") if it["label"] == "emergency" else ("cut" if was else "new")
+            out[kind].append((it, r))
+    return out
+
+
 def cache_parse(model: Path, items: List[Dict[str, Any]], path: Path) -> None:
     """Parses `items` with the model (`parse`) and writes them to `path` as JSON, for --cached re-decisions."""
     asyncio.run(parse(model, items))
