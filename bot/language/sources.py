@@ -758,6 +758,12 @@ def _plain_counts(counts: Mapping[str, int]) -> Dict[str, int]:
     return plain
 
 
+def _word_counts_elsewhere_plain_too(code: str) -> List[Dict[str, int]]:
+    """_word_counts_elsewhere(code), each language's counts also keyed by its words without diacritics (Albanian
+    poshtë, Turkish şehir typed plain; _plain_counts); a word as written keeps its own count."""
+    return [{**_plain_counts(counts), **counts} for counts in _word_counts_elsewhere(code)]
+
+
 def sorani_latin_evidence(wheels: Path) -> Dict[str, Any]:
     """Evidence words (the format of evidence.json) for Sorani typed in Latin letters: the lemmas of klpt's
     Sorani lexicon in Latin letters with their definite and perfect forms (sorani_forms), in plain-keyboard
@@ -771,8 +777,7 @@ def sorani_latin_evidence(wheels: Path) -> Dict[str, Any]:
     kurmanji_spelled = {s for w in kurmanji for s in sorani_spellings(w.lower())} | {w.lower() for w in kurmanji}
     claimed = _claimed_words(but="ckb")
     dutch = _dutch_words()
-    # Other languages' words with their diacritics dropped too (Albanian poshtë, Turkish şehir typed plain).
-    elsewhere = [{**_plain_counts(counts), **counts} for counts in _word_counts_elsewhere("ckb")]
+    elsewhere = _word_counts_elsewhere_plain_too("ckb")
     words = set()
     for lemma in sorted(sorani):
         for form in sorani_forms(lemma.lower(), kurmanji_spelled):
@@ -864,7 +869,7 @@ def kabyle_l10n_evidence(root: Path, word_lists: Sequence[Path] = ()) -> Dict[st
                         for w in words}
     dutch = _dutch_words()
     foreign = {w.strip().lower() for path in word_lists for w in path.read_text(encoding="utf-8").splitlines()}
-    elsewhere = [{**_plain_counts(c), **c} for c in _word_counts_elsewhere("ber")]
+    elsewhere = _word_counts_elsewhere_plain_too("ber")
     words = set()
     for word, n in sorted(counts.items()):
         if n < KABYLE_MIN_COUNT or word in untranslated or word in foreign:
