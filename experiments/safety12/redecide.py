@@ -13,21 +13,13 @@ code and lexicon; `model_level` is the level of the code the parse ran with (mai
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
-from pathlib import Path
 from typing import Any, Dict, List
 
 from bot import PROJECT_ROOT
-from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
+from bot.safety.safety_net import EMERGENCY_LEVEL
 from experiments.safety9fa.redecide import figures
-from experiments.safety_recall6.redecide import (
-    cache_parse,
-    cached_items_and_net,
-    changed,
-    nlu_rows,
-    safety_rows,
-)
+from experiments.safety_recall6.redecide import changed, nlu_rows, redecide_cached, safety_rows
 
 R = ("dev14", "dev15", "final7", "final8", "final9", "final10")
 
@@ -37,19 +29,10 @@ def rows() -> List[Dict[str, Any]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--model", type=Path, required=True)
-    parser.add_argument("--parse", type=Path)
-    parser.add_argument("--cached", type=Path)
-    parser.add_argument("--list", action="store_true")
-    args = parser.parse_args()
-    if args.parse:
-        cache_parse(args.model, rows(), args.parse)
+    redecided = redecide_cached(rows)
+    if redecided is None:
         return
-    items, net, lexicon = cached_items_and_net(args.model, args.cached)
-    model_levels = [it["model_level"] for it in items]
-    candidate = SafetyNet(net._config, lexicon, net.likeness, meaning=net.meaning)
-    reports = [candidate.decide(it["text"], it["ranking"], it["intent"], it["language"]) for it in items]
+    args, items, reports, model_levels = redecided
     fm, f = figures(items, model_levels), figures(items, [r["level"] for r in reports])
     for s in (*R, "h11"):
         print(f"  {s:7} caught {fm[s]['caught']}->{f[s]['caught']}/{f[s]['em']}  fa {fm[s]['fa']}->{f[s]['fa']}/{f[s]['nm']}")

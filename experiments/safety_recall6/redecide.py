@@ -22,7 +22,7 @@ import json
 import logging
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from bench.safety import SETS, read_set, trained_safety_net
 from bot import PROJECT_ROOT
@@ -76,6 +76,27 @@ async def parse(model: Path, items: List[Dict[str, Any]]) -> None:
         item["intent"] = ranking[0] if ranking else {"name": FALLBACK, "confidence": 0.0}
         item["language"] = (data.get("language") or {}).get("code") or ""
         item["model_level"] = (data.get("safety") or {}).get("level", "none")
+
+
+def redecide_cached(rows: Callable[[], List[Dict[str, Any]]]) -> Optional[Tuple[argparse.Namespace, List[Dict[str, Any]],
+                                                                          List[Dict[str, Any]], List[str]]]:
+    """The command line of the later rounds' redecide scripts (--model, --parse OUT or --cached OUT, --list): with
+    --parse, parses `rows()` once with the model and returns None; with --cached, returns the arguments, the cached
+    items, this checkout's safety net's reports on them (the model's likeness and meaning models, this checkout's code
+    and lexicon) and the level each item got when it was parsed."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", type=Path, required=True)
+    parser.add_argument("--parse", type=Path)
+    parser.add_argument("--cached", type=Path)
+    parser.add_argument("--list", action="store_true")
+    args = parser.parse_args()
+    if args.parse:
+        cache_parse(args.model, rows(), args.parse)
+        return None
+    items, net, lexicon = cached_items_and_net(args.model, args.cached)
+    candidate = SafetyNet(net._config, lexicon, net.likeness, meaning=net.meaning)
+    reports = [candidate.decide(it["text"], it["ranking"], it["intent"], it["language"]) for it in items]
+    return args, items, reports, [it["model_level"] for it in items]
 
 
 def changed(items: List[Dict[str, Any]], reports: List[Dict[str, Any]],
