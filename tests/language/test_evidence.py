@@ -478,12 +478,14 @@ def test_somali_kurmanji_and_dutch_with_a_french_loanword_keep_their_language(
     assert answer(detector, text) == code
 
 
-def test_tamazight_frames_match_no_line_of_another_languages_training_text_nor_dutch_chat() -> None:
-    """A frame counts as a listed word, so it may not fit another language's text (bot/language/data) or Dutch chat."""
+def test_tamazight_frames_match_no_line_of_another_languages_text_nor_dutch_chat() -> None:
+    """A frame counts as a listed word, so it may not fit another language's text (bot/language/data, and the
+    sentence test's Debian sentences: French "est issue des" fitted a first draft) or Dutch chat."""
     from bot.language.detector import _frame_languages
 
-    lines = [(f.stem, line) for folder in ("udhr", "chat", "gettext", "cldr", "l10n", "lexicon")
-             for f in sorted((DATA / folder).glob("*.txt")) if f.stem != "ber"
+    folders = [DATA / s for s in ("udhr", "chat", "gettext", "cldr", "l10n", "lexicon")]
+    lines = [(f.stem, line) for folder in folders + [Path(__file__).with_name("sentences")]
+             for f in sorted(folder.glob("*.txt")) if f.stem != "ber"
              for line in f.read_text(encoding="utf-8").splitlines()]
     dutch = Path(__file__).with_name("dutch_chat.tsv").read_text(encoding="utf-8").splitlines()
     lines += [("nl", line.split("\t")[-1]) for line in dutch if line and not line.startswith("#")]
@@ -504,3 +506,10 @@ def test_a_tarifit_preposition_before_a_noun_with_the_article_l_is_tamazight(
 @pytest.mark.parametrize("text", ["errore di lzma", "del tym i zi nga dritarja", "di lavoro"])
 def test_the_preposition_frame_leaves_italian_and_albanian_alone(detector: LanguageDetector, text: str) -> None:
     assert answer(detector, text) != "ber"
+
+
+@pytest.mark.parametrize("word", ["issue", "issues", "nettles", "yttrium", "ikken", "iddio", "itter", "versteegh",
+                                  "verlegh", "herwegh", "sigh", "nigh", "bligh", "weigh", "thigh"])
+def test_the_tarifit_verb_frame_leaves_english_dutch_french_and_italian_words_alone(word: str) -> None:
+    # Words of Debian's word lists (and Dutch surnames) that a first draft of the frame took for Tarifit verbs.
+    assert not any(evidence_counts(word, source).get("ber") for source in load_evidence())
