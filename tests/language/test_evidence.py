@@ -511,5 +511,9 @@ def test_the_preposition_frame_leaves_italian_and_albanian_alone(detector: Langu
 @pytest.mark.parametrize("word", ["issue", "issues", "nettles", "yttrium", "ikken", "iddio", "itter", "versteegh",
                                   "verlegh", "herwegh", "sigh", "nigh", "bligh", "weigh", "thigh"])
 def test_the_tarifit_verb_frame_leaves_english_dutch_french_and_italian_words_alone(word: str) -> None:
-    # Words of Debian's word lists (and Dutch surnames) that a first draft of the frame took for Tarifit verbs.
-    assert not any(evidence_counts(word, source).get("ber") for source in load_evidence())
+    # Words of Debian's word lists (and Dutch surnames) that a first draft of the frame took for Tarifit verbs. (The
+    # older, weaker -egh word shape still raises Tamazight on the surnames; the frame, which counts as a listed word,
+    # does not.)
+    from bot.language.detector import _frame_languages
+
+    assert not any("ber" in _frame_languages(word, source) for source in load_evidence())
