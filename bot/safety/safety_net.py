@@ -233,14 +233,6 @@ class SafetyNet(GraphComponent):
             # another language ("i want end it all"), under a no_topic_intent, is decided as under a fallback (lone
             # call, reads calm), not only asked: neither the language nor a topic speaks against it.
             "demoted_acute_no_topic": True,
-            # Thirteenth round (safety14): an alarm the classifier gives alone (emergency first, not a fallback, no
-            # danger word at all) on a message of at least likeness_min_words words that reads less than
-            # alone_likeness_below like the emergency examples (character n-grams) and of whose nearest training
-            # examples less than this share are emergency examples (sentence vectors) is asked ("is it an emergency?
-            # call 112" after the next topic's answer), as calm context would: the two learnt signals that know
-            # the emergency examples without the lexicon both say it is none. 0: off.
-            "alone_meaning_below": 0.0,
-            "alone_likeness_below": 0.0,
             # A call for help repeated ("aiuto aiuto", "help help") counts as signals together.
             "repeated_call": True,
             # With a second opinion beside DIET (bot.nlu.second_opinion), weigh the words with DIET's own
@@ -354,8 +346,6 @@ class SafetyNet(GraphComponent):
         level, reason = self._level(hits, classified, intent, likeness, text, calmed, bool(demoted))
         if level == EMERGENCY_LEVEL and calmed:
             level, reason = UNSURE, f"calm_context_after_{reason}"
-        if level == EMERGENCY_LEVEL and reason == "classifier" and not hits and self._alone_unlike(text, likeness):
-            level, reason = UNSURE, "classifier_alone_unlike"
         if level == NONE and figure_of_speech:
             level, reason = UNSURE, "figure_of_speech"  # the danger words were a figure of speech: asked, once
         if level != EMERGENCY_LEVEL and not calm and intent.get(INTENT_NAME_KEY) == FALLBACK and self._long_enough(text):
@@ -426,15 +416,6 @@ class SafetyNet(GraphComponent):
         if self._leans_and_reads(text, likeness):
             return "fallback_leans_and_reads"
         return ""
-
-    def _alone_unlike(self, text: str, likeness: float) -> bool:
-        """The message, long enough to judge, reads (alone_likeness_below) and means (alone_meaning_below) unlike the
-        emergency examples: the classifier's alarm on it, without any danger word, stands alone (off at 0)."""
-        bar = float(self._config["alone_meaning_below"])
-        if bar <= 0 or self._meaning is None or self._likeness is None or not self._long_enough(text) \
-                or likeness >= float(self._config["alone_likeness_below"]):
-            return False
-        return self._meaning.score(text) < bar
 
     def _meaning_bar(self) -> float:
         """fallback_meaning, raised to fallback_meaning_per_share times the model's share of emergency examples."""

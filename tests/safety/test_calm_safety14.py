@@ -1,5 +1,6 @@
 """Issue 12, thirteenth round (safety14): a small health question (a sprained ankle, a little swelling, a small burn,
-lice, which pharmacy or doctor is on duty) gets its normal answer and "is it an emergency? call 112", even when the
+lice, a nosebleed that has stopped, a child who fell but is fine and plays, a small cut, which pharmacy or doctor is
+on duty) gets its normal answer and "is it an emergency? call 112", even when the
 classifier itself is sure of `emergency`; an emergency told beside the same words, or described by its symptoms,
 keeps the full 112 answer first."""
 
@@ -52,6 +53,17 @@ SMALL = [
     ("ar", "عندي حرق صغير فاليد من الطاجين، شنو ندير؟"),
     ("ru", "подвернула ногу на лестнице, что делать?"),
     ("pl", "skręciłam kostkę na spacerze, gdzie iść?"),
+    # a nosebleed that has stopped, a child who fell but is fine, a small cut and a plaster
+    ("nl", "mijn dochter had een bloedneus op school maar het is nu gestopt, moet ik iets doen?"),
+    ("en", "my boy fell off the slide and has a bump but he is fine and eating"),
+    ("fr", "mon fils avait du sang au nez, ça s'est arrêté, je dois m'inquiéter ?"),
+    ("de", "meine Tochter ist vom Rad gefallen, aber es geht ihr gut und sie spielt normal"),
+    ("pt", "o meu filho caiu no parque mas está bem e está a brincar"),
+    ("uk", "порізав палець, невеликий поріз, чи є у вас пластир?"),
+    ("bg", "синът ми падна на двора, но е добре и играе нормално"),
+    ("ar", "جرح صغير فالصبع ديالي، واش عندكم بلاستر؟"),
+    ("so", "wiilkayga sanka ayaa dhiig ka yimid, hadda wuu istaagay, maxaan sameeyaa?"),
+    ("tr", "kızım bahçede düştü ama iyi, oynuyor şimdi"),
 ]
 
 # (language, an emergency told beside the same calm words: an acute term decides)
@@ -62,6 +74,8 @@ ACUTE_BESIDE = [
     ("de", "Apotheke Notdienst? mein Kind hat Putzmittel getrunken"),
     ("tr", "nöbetçi eczane nerede, babam bayıldı nefes almıyor"),
     ("ru", "дежурная аптека где? ребенок выпил отбеливатель"),
+    ("en", "my son fell and said he is fine but now he collapsed and is not breathing"),
+    ("nl", "de bloedneus stopt niet al een uur, hij gebruikt bloedverdunners"),
 ]
 
 
@@ -74,7 +88,7 @@ def test_which_pharmacy_is_on_duty_gets_its_answer_and_the_line_even_under_a_sur
 
 
 @pytest.mark.parametrize("lang, text", SMALL, ids=[lang for lang, _ in SMALL])
-def test_a_sprain_a_small_burn_or_lice_gets_its_answer_and_the_line(lang: str, text: str) -> None:
+def test_a_small_health_problem_cared_for_at_home_gets_its_answer_and_the_line(lang: str, text: str) -> None:
     parsed = parse(text, SURE_EMERGENCY, language=lang, net=NET)
     assert level(parsed) == "unsure" and "minor_care" in parsed["safety"]["calm"], parsed["safety"]
     assert parsed["intent"]["name"] == "health"
