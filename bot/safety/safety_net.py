@@ -130,9 +130,13 @@ class SafetyNet(GraphComponent):
             # breathing, do I need a doctor?" is an emergency).
             # Thirteenth round (safety14): `on_call`, a question which pharmacy or doctor is on duty ("welke apotheek
             # is van wacht", "pharmacie de garde"): a service, never beside an acute term ("he swallowed pills, which
-            # pharmacy is open?" is an emergency).
+            # pharmacy is open?" is an emergency). The lead's candidate L13: `scheduling` (an appointment, opening
+            # hours, "what time", "available"): an acute term beside it is an emergency asked about at the wrong
+            # place ("my father has chest pain, when does the doctor open?"). Chosen on the repo sets, where it was
+            # the only calm kind beside an acute term that cost as many emergencies as it saved false alarms
+            # (docs/bench-safety.md, thirteenth round).
             "calm_only_without_acute": ["figurative", "joking", "minor_care", "unanswered", "lost_items", "supplier",
-                                        "tobacco", "barbecue", "asks_advice", "on_call"],
+                                        "tobacco", "barbecue", "asks_advice", "on_call", "scheduling"],
             # Calm kinds that explain the danger words they share ("this heat is killing me", "the landlord does not
             # answer": no unconscious person): those words are no danger, other danger words still count. Ninth
             # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech; eleventh round
