@@ -26,23 +26,30 @@ from experiments.safety9fa.redecide import figures
 from experiments.safety_recall6.redecide import changed, nlu_rows, redecide_cached, safety_rows
 
 NLU = PROJECT_ROOT / "tests" / "nlu"
+# The thirteenth round's fresh sets (tests/safety on main after this round): judged, never read nor re-decided here.
+UNSEEN = ("dev18", "final13")
+UNSEEN_NLU = ("heldout13",)
 
 
 def safety_sets() -> List[str]:
-    return sorted(path.stem for path in SETS.glob("*.tsv"))
+    return sorted(path.stem for path in SETS.glob("*.tsv") if path.stem not in UNSEEN)
 
 
 def rows() -> List[Dict[str, Any]]:
-    return safety_rows(safety_sets()) + [row for path in sorted(NLU.glob("*.tsv"))
+    return safety_rows(safety_sets()) + [row for path in sorted(NLU.glob("*.tsv")) if path.stem not in UNSEEN_NLU
                                          for row in nlu_rows(path, f"nlu:{path.stem}")]
 
 
 def main() -> None:
     redecided = redecide_cached(rows)
-    if redecided is None:
-        return
-    args, items, reports, model_levels = redecided
-    fm, f = figures(items, model_levels), figures(items, [r["level"] for r in reports])
+    if redecided is not None:
+        report(*redecided)
+
+
+def report(args: Any, items: List[Dict[str, Any]], reports: List[Dict[str, Any]], model_levels: List[str]) -> None:
+    """Per set main's figures -> this run's, the misses left by deciding signal, and the changes (--list: each)."""
+    fm = figures(items, model_levels)
+    f = figures(items, [r["level"] for r in reports])
     names = sorted(f, key=lambda s: (s.startswith("nlu:"), s))
     for s in names:
         print(f"  {s:16} caught {fm[s]['caught']}->{f[s]['caught']}/{f[s]['em']}  fa {fm[s]['fa']}->{f[s]['fa']}/{f[s]['nm']}")
@@ -58,18 +65,18 @@ def main() -> None:
     print(f"  misses left {len(missed)} (in nlu_fallback {in_fallback}); by reason "
           f"{dict(Counter(r['reason'] or 'none' for _, r in missed).most_common())}")
     change = changed(items, reports, model_levels)
-    lost, won, cut, new = change["lost"], change["won"], change["cut"], change["new"]
-    print(f"  lost {len(lost)}; won {len(won)}; false alarms cut {len(cut)}; new {len(new)} "
-          f"{dict(Counter(it['set'] for it, _ in new))}")
+    counts = "; ".join(f"{kind} {len(group)}" for kind, group in change.items())
+    print(f"  {counts} (lost, won: emergencies; cut, new: full false alarms); new by set "
+          f"{dict(Counter(it['set'] for it, _ in change['new']))}")
     if args.list:
         for it, r in missed:
             top = it["intent"]
             print(f'   MISS {it["set"]} {it["lang"]}/{it["language"]} {it["category"]} [{r["level"]}/{r["reason"]}] '
                   f'danger={r["categories"]} calm={r["calm"]} {top.get("name")} '
                   f'{top.get("confidence", 0):.2f} | {it["text"]}')
-        for tag, group in (("LOST", lost), ("WON", won), ("CUT", cut), ("NEW", new)):
-            for it, r in group:
-                print(f'   {tag} {it["set"]} {it["lang"]} [{r["level"]}/{r["reason"]}] calm={r["calm"]} {it["text"][:160]}')
+        for kind, pairs in change.items():
+            for it, r in pairs:
+                print(f'   {kind.upper()} {it["set"]} {it["lang"]} [{r["level"]}/{r["reason"]}] calm={r["calm"]} {it["text"][:160]}')
 
 
 if __name__ == "__main__":

@@ -38,12 +38,6 @@ TURN_TO_EMERGENCY = [
 ]
 
 
-@pytest.mark.parametrize("lang, text", TURN_TO_EMERGENCY, ids=[lang for lang, _ in TURN_TO_EMERGENCY])
-def test_a_question_then_also_an_emergency_gets_112_first(lang: str, text: str) -> None:
-    parsed = parse(text, SURE, language=lang, net=NET)
-    assert first_is_112(parsed), parsed["safety"]
-
-
 def test_a_past_fire_and_now_the_insurance_is_no_full_alarm() -> None:
     parsed = parse("last year we had a fire in the flat and now the insurance does not pay", SURE, language="en",
                    net=NET)
@@ -58,12 +52,6 @@ CHILD_NOT_HOME = [
     ("fa", "پسر ۷ ساله‌ام از مدرسه برنگشته"),
     ("kmr", "kurê min ê 9 salî ji dibistanê nehat, du saet in"),
 ]
-
-
-@pytest.mark.parametrize("lang, text", CHILD_NOT_HOME, ids=[lang for lang, _ in CHILD_NOT_HOME])
-def test_a_child_not_home_from_school_for_hours_gets_112_first(lang: str, text: str) -> None:
-    parsed = parse(text, [("school", 0.9), ("emergency", 0.01)], language=lang, net=NET)
-    assert first_is_112(parsed), parsed["safety"]
 
 
 def test_a_child_who_lost_a_card_at_school_is_no_lost_child() -> None:
@@ -82,12 +70,6 @@ GAS_AT_THE_METER = [
 ]
 
 
-@pytest.mark.parametrize("lang, text", GAS_AT_THE_METER, ids=[lang for lang, _ in GAS_AT_THE_METER])
-def test_a_hissing_gas_meter_or_a_cooker_left_on_gets_112_first(lang: str, text: str) -> None:
-    parsed = parse(text, [("energy", 0.9), ("emergency", 0.02)], language=lang, net=NET)
-    assert first_is_112(parsed), parsed["safety"]
-
-
 def test_when_the_gas_meter_is_read_is_no_alarm() -> None:
     parsed = parse("when does someone come to read the gas meter?", [("energy", 0.9)], language="en", net=NET)
     assert parsed["safety"]["level"] != "emergency", parsed["safety"]
@@ -102,12 +84,6 @@ SEIZURE_GOES_ON = [
 ]
 
 
-@pytest.mark.parametrize("lang, text", SEIZURE_GOES_ON, ids=[lang for lang, _ in SEIZURE_GOES_ON])
-def test_a_seizure_that_goes_on_gets_112_first(lang: str, text: str) -> None:
-    parsed = parse(text, [("health", 0.9), ("emergency", 0.05)], language=lang, net=NET)
-    assert first_is_112(parsed), parsed["safety"]
-
-
 ALARM_AND_DANGER = [
     ("de", "im Treppenhaus ist dichter Rauch und der Rauchmelder piept"),
     ("nl", "de rookmelder gaat af en de gang staat vol rook"),
@@ -116,12 +92,6 @@ ALARM_AND_DANGER = [
     ("so", "qalabka co ayaa dhawaaqaya, carruurta madax xanuun bay qabaan"),
     ("ckb", "ئاگادارکەرەوەی co دەزرینگێتەوە و هەموومان سەرئێشەمان هەیە"),
 ]
-
-
-@pytest.mark.parametrize("lang, text", ALARM_AND_DANGER, ids=[lang for lang, _ in ALARM_AND_DANGER])
-def test_an_alarm_beside_heavy_smoke_or_a_co_alarm_beside_headaches_gets_112_first(lang: str, text: str) -> None:
-    parsed = parse(text, [("housing", 0.9), ("emergency", 0.05)], language=lang, net=NET)
-    assert first_is_112(parsed), parsed["safety"]
 
 
 @pytest.mark.parametrize("text", [
@@ -145,7 +115,20 @@ SPELLINGS = [
 ]
 
 
-@pytest.mark.parametrize("lang, text", SPELLINGS, ids=[lang for lang, _ in SPELLINGS])
-def test_spellings_a_language_lacked_get_112_first(lang: str, text: str) -> None:
-    parsed = parse(text, SURE, language=lang, net=NET)
+# Each family with the ordinary topic a sure classifier would give its messages.
+FAMILIES = {
+    "question_then_emergency": (SURE, TURN_TO_EMERGENCY),
+    "child_not_home_from_school": ([("school", 0.9), ("emergency", 0.01)], CHILD_NOT_HOME),
+    "gas_meter_or_cooker": ([("energy", 0.9), ("emergency", 0.02)], GAS_AT_THE_METER),
+    "seizure_goes_on": ([("health", 0.9), ("emergency", 0.05)], SEIZURE_GOES_ON),
+    "alarm_beside_smoke_or_headaches": ([("housing", 0.9), ("emergency", 0.05)], ALARM_AND_DANGER),
+    "spellings_a_language_lacked": (SURE, SPELLINGS),
+}
+CASES = [(family, lang, text) for family, (_, cases) in FAMILIES.items() for lang, text in cases]
+
+
+@pytest.mark.parametrize("family, lang, text", CASES, ids=[f"{family}-{lang}" for family, lang, _ in CASES])
+def test_each_family_of_missed_emergencies_gets_112_first_under_a_sure_ordinary_topic(family: str, lang: str,
+                                                                                      text: str) -> None:
+    parsed = parse(text, FAMILIES[family][0], language=lang, net=NET)
     assert first_is_112(parsed), parsed["safety"]
