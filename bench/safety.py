@@ -72,7 +72,17 @@ all 23 languages (tests/safety/):
   near-misses and emergencies that look like them (a sting with a swelling throat, a large scald, fever with a stiff
   neck); a validation set that judged safety13 once (docs/bench-safety.md), never read (820 of 874 lines kept: 383
   emergencies, 437 near-misses; its author says the languages from ps on follow one list of near-misses);
-and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout12.tsv (its `emergency` rows count as
+- final13.tsv: a twenty-eighth author (2026-12-07, thirteenth round), the same brief (22 emergencies over all 18
+  categories and 18 near-misses per language: small health questions, fire-safety and smoke-detector questions, gas
+  contracts, past burglaries, figures of speech, questions about the emergency services), read nothing of the
+  project nor the other sets; judged safety14 and safety15 against main once (docs/bench-safety.md, thirteenth
+  round; 919 of 920 lines kept: 506 emergencies, 413 near-misses; its author says ber, ti and ps are the least
+  natural and some near-miss situations recur across languages);
+- dev18.tsv: a twenty-ninth author (2026-12-07, thirteenth round), asked for half small health and body questions
+  among the near-misses and some emergencies that start like a small question; a validation set the engineers scored
+  before and after, never read, and that judged the round's candidates once (862 of 874 lines kept: 408
+  emergencies, 454 near-misses; its author says am, ti, so, sq, bg and kmr follow one list of situations);
+and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout13.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -116,7 +126,7 @@ REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
 # heldout.tsv and final.tsv to final6.tsv are retired (scripts/retired_examples.py: RETIRED_SAFETY): their
 # emergencies are training examples since the twelfth round, so they are no longer scored here.
-NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11")
+NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 

@@ -22,7 +22,8 @@ Three sources of evidence, combined per writing system:
   prefixes ka-/gha- from DarijaDistance's dictionary; bulgarian_latin.json:
   Bulgarian words in Latin letters that Russian and Ukrainian do not spell so; kabyle_l10n.json:
   Kabyle words of Firefox's Kabyle interface as typed on a plain keyboard; and `frames`, shapes of
-  several words such as Tarifit's negation "ur ... ca", counted as one listed word): each of a
+  one or several words such as Tarifit's negation "ur ... ca" or a Tarifit verb typed plain ("ittrezmen"),
+  counted as one listed word): each of a
   language's words, letters or word shapes in the message raises it, and when
   the models' best guess has none of them, two listed words of one language
   decide (one word of the best guess's close pair: unsure), and so does one
@@ -323,9 +324,9 @@ class Evidence:
 
     Every file has the same format: `words` (language -> its words), `letters`
     (language -> letters only it writes among the languages it is told from),
-    `patterns` (a word's shape -> the languages it marks), `frames` (a shape of several words, matched
-    on the message's words in lower case joined by single spaces, counted as one listed word: Tarifit's
-    negation "ur ... ca") and `prior` (the
+    `patterns` (a word's shape -> the languages it marks), `frames` (a shape of one or several words,
+    matched on the message's words in lower case joined by single spaces, counted as one listed word: Tarifit's
+    negation "ur ... ca", a Tarifit verb "ittrezmen", "zi lbladiya") and `prior` (the
     probability a language of the file gets before its evidence counts: the
     fastText models have never seen Arabic or Russian typed in Latin letters).
     """
@@ -376,7 +377,8 @@ def evidence_counts(cleaned: str, evidence: Evidence) -> Dict[str, int]:
 
 
 def _frame_languages(cleaned: str, evidence: Evidence) -> List[str]:
-    """The languages of the evidence's `frames` (shapes of several words) found in the message, once per frame."""
+    """The languages of the evidence's `frames` (shapes of one or several words) found in the message, once per
+    frame."""
     if not evidence.frames:
         return []
     joined = " ".join(_words(cleaned.lower()))

@@ -128,8 +128,11 @@ class SafetyNet(GraphComponent):
             # Twelfth round (safety12): `asks_advice`, a question whether care is needed or whether something is
             # serious ("ma u baahan yahay dhakhtar", does he need a doctor?): never beside an acute term ("he is not
             # breathing, do I need a doctor?" is an emergency).
+            # Thirteenth round (safety14): `on_call`, a question which pharmacy or doctor is on duty ("welke apotheek
+            # is van wacht", "pharmacie de garde"): a service, never beside an acute term ("he swallowed pills, which
+            # pharmacy is open?" is an emergency).
             "calm_only_without_acute": ["figurative", "joking", "minor_care", "unanswered", "lost_items", "supplier",
-                                        "tobacco", "barbecue", "asks_advice"],
+                                        "tobacco", "barbecue", "asks_advice", "on_call"],
             # Calm kinds that explain the danger words they share ("this heat is killing me", "the landlord does not
             # answer": no unconscious person): those words are no danger, other danger words still count. Ninth
             # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech; eleventh round

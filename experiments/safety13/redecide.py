@@ -14,7 +14,7 @@ this run, emergencies lost and won, false alarms by deciding reason.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Sequence
 
 from bot import PROJECT_ROOT
 from bot.safety.safety_net import EMERGENCY_LEVEL
@@ -34,12 +34,19 @@ def main() -> None:
     redecided = redecide_cached(rows)
     if redecided is None:
         return
-    args, items, reports, model_levels = redecided
+    print_redecided(*redecided, SAFETY, NLU)
+
+
+def print_redecided(args: Any, items: List[Dict[str, Any]], reports: List[Dict[str, Any]], model_levels: List[str],
+                    safety: Sequence[str], nlu: Sequence[str]) -> None:
+    """Per set of `safety` and `nlu`: caught (full 112 first) and full false alarms, the parse's level -> this run;
+    over them all (R; caught over `safety`); emergencies lost and won, false alarms cut and new; false alarms by deciding reason; with
+    args.list each change and each false alarm left."""
     fm, f = figures(items, model_levels), figures(items, [r["level"] for r in reports])
-    for s in (*SAFETY, *NLU):
+    allsets = (*safety, *nlu)
+    for s in allsets:
         print(f"  {s:7} caught {fm[s]['caught']}->{f[s]['caught']}/{f[s]['em']}  fa {fm[s]['fa']}->{f[s]['fa']}/{f[s]['nm']}")
-    allsets = (*SAFETY, *NLU)
-    print(f"  R       caught {sum(fm[s]['caught'] for s in SAFETY)}->{sum(f[s]['caught'] for s in SAFETY)}  "
+    print(f"  R       caught {sum(fm[s]['caught'] for s in safety)}->{sum(f[s]['caught'] for s in safety)}  "
           f"fa {sum(fm[s]['fa'] for s in allsets)}->{sum(f[s]['fa'] for s in allsets)}")
     change = changed(items, reports, model_levels)
     lost, won, cut, new = change["lost"], change["won"], change["cut"], change["new"]

@@ -80,21 +80,24 @@ async def parse(model: Path, items: List[Dict[str, Any]]) -> None:
 
 def redecide_cached(rows: Callable[[], List[Dict[str, Any]]]) -> Optional[Tuple[argparse.Namespace, List[Dict[str, Any]],
                                                                           List[Dict[str, Any]], List[str]]]:
-    """The command line of the later rounds' redecide scripts (--model, --parse OUT or --cached OUT, --list): with
-    --parse, parses `rows()` once with the model and returns None; with --cached, returns the arguments, the cached
-    items, this checkout's safety net's reports on them (the model's likeness and meaning models, this checkout's code
-    and lexicon) and the level each item got when it was parsed."""
+    """The command line of the later rounds' redecide scripts (--model, --parse OUT or --cached OUT, --list,
+    --config KEY=JSON): with --parse, parses `rows()` once with the model and returns None; with --cached, returns the
+    arguments, the cached items, this checkout's safety net's reports on them (the model's likeness and meaning
+    models, this checkout's code and lexicon, the --config options on top of the model's) and the level each item got
+    when it was parsed."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", type=Path, required=True)
     parser.add_argument("--parse", type=Path)
     parser.add_argument("--cached", type=Path)
     parser.add_argument("--list", action="store_true")
+    parser.add_argument("--config", action="append", default=[], metavar="KEY=JSON", help="a safety-net option to try")
     args = parser.parse_args()
     if args.parse:
         cache_parse(args.model, rows(), args.parse)
         return None
     items, net, lexicon = cached_items_and_net(args.model, args.cached)
-    candidate = SafetyNet(net._config, lexicon, net.likeness, meaning=net.meaning)
+    options = {key: json.loads(value) for key, value in (c.split("=", 1) for c in args.config)}
+    candidate = SafetyNet({**net._config, **options}, lexicon, net.likeness, meaning=net.meaning)
     reports = [candidate.decide(it["text"], it["ranking"], it["intent"], it["language"]) for it in items]
     return args, items, reports, [it["model_level"] for it in items]
 

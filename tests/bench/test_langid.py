@@ -58,3 +58,15 @@ def test_dev_only_leaves_the_test_files_unopened(monkeypatch: pytest.MonkeyPatch
     assert "not opened" in out and "| ar | 4 |" in out
     with pytest.raises(FileNotFoundError):
         langid.resident_section(Scripted(), {}, with_test=True)
+
+
+def test_every_fresh_table_reads_well_formed_rows_in_our_languages() -> None:
+    """Each fresh round's files exist, and every row a table scores has a supported language and a text: a
+    malformed line would silently shrink a language's count."""
+    from bot.language.languages import SUPPORTED
+
+    for files, title in langid.FRESH_ROUNDS:
+        rows = langid.read_resident(files)
+        lines = sum(len(path.read_text(encoding="utf-8").splitlines()) - 1 for path, _ in files)
+        assert len(rows) == lines, title
+        assert {lang for lang, _ in rows} == SUPPORTED and all(text.strip() for _, text in rows), title

@@ -58,6 +58,7 @@ DEV9 = HERE / "dev9.tsv"
 SUBS9 = HERE / "heldout_subs9.tsv"
 TWELFTH = HERE / "heldout12.tsv"
 SUBS10 = HERE / "heldout_subs10.tsv"
+THIRTEENTH = HERE / "heldout13.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -90,6 +91,7 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     SUBS9: ("lang", "intent", "sub", "text"),
     TWELFTH: ("lang", "intent", "text"),
     SUBS10: ("lang", "intent", "sub", "text"),
+    THIRTEENTH: ("lang", "intent", "text"),
 }
 RETIRED = frozenset(retired_examples.retired_paths())
 
