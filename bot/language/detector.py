@@ -185,6 +185,9 @@ DUTCH_CHAT: FrozenSet[str] = frozenset(
     kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke""".split()
 )
 DUTCH_BONUS = 0.35
+# A message of one Latin-script word whose best language, with no evidence of its own, is this close to the
+# second is no answer ("ola": Turkish 0.47, Portuguese 0.45; LanguageDetector._one_word_tie).
+ONE_WORD_MARGIN = 0.1
 # A conversation switches language on one or two Latin-script words (a name,
 # a place, "bonjour") only when the detection is this sure.
 SHORT_SWITCH = 0.90
@@ -636,7 +639,7 @@ class LanguageDetector:
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
             confidence = min(confidence, UNSURE)
-        if self._evidence_against(cleaned, code):
+        if self._evidence_against(cleaned, code) or (decided is None and self._one_word_tie(cleaned, code, ranked)):
             confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
@@ -746,8 +749,14 @@ class LanguageDetector:
     def _evidence_against(cleaned: str, code: str) -> bool:
         """Half the message's words or more are evidence words of other languages, none of `code`:
         the models and the evidence disagree, so there is no confident answer ("sociale woning
-        mamec": Tarifit "how", read as Romanian). One-letter evidence words ("d", "n") do not count."""
-        words = _words(resident_words(_strip(cleaned)))
+        mamec": Tarifit "how", read as Romanian). One-letter evidence words ("d", "n") do not count. A frame of
+        another language (a shape of several words: French "ca va", Tarifit "ur ... ca") with no evidence at all
+        for `code` is as much against it ("salut ca va?" read as Romanian; langid14)."""
+        kept = resident_words(_strip(cleaned))
+        frames = {c for source in load_evidence() for c in _frame_languages(kept, source)}
+        if frames - {code} and not any(evidence_counts(cleaned, source).get(code) for source in load_evidence()):
+            return True
+        words = _words(kept)
         against = 0
         for word in words:
             found = {c for source in load_evidence() for c in evidence_counts(word, source)}
@@ -755,6 +764,17 @@ class LanguageDetector:
                 return False
             against += bool(found) and len(word) > 1
         return against > 0 and 2 * against >= len(words)
+
+    @staticmethod
+    def _one_word_tie(cleaned: str, code: str, ranked: Sequence[Tuple[str, float]]) -> bool:
+        """One Latin-script word, the models' two best languages less than ONE_WORD_MARGIN apart and no evidence
+        (word, letter or shape) for the best: a word two languages share ("ola", "proficiat" read as Spanish
+        0.45 against Romanian 0.41), so there is no confident answer (langid14)."""
+        if len(ranked) < 2 or ranked[0][1] - ranked[1][1] >= ONE_WORD_MARGIN:
+            return False
+        if len(tokens(cleaned)) != 1 or dominant_script(cleaned) != "latin":
+            return False
+        return not any(evidence_counts(cleaned, source).get(code) for source in load_evidence())
 
     @staticmethod
     def _short_latin(cleaned: str) -> bool:
