@@ -182,12 +182,12 @@ DUTCH_CHAT: FrozenSet[str] = frozenset(
     is een het de van voor met naar aan op bij ook nog al maar of als dan zo hier daar
     gemeente kaart papier papieren afspraak tolk helpen hulp nodig kind kinderen school werk huis
     woning geld betalen vraag vragen weet niks iets iemand nieuw nieuwe verhuisd adres gestolen kwijt
-    kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke""".split()
+    kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke
+    proficiat gefeliciteerd dankjewel dankuwel smakelijk slaapwel""".split()
 )
+# A message of one word of DUTCH_CHAT this long is Dutch ("proficiat", "afspraak"; not "school", "nie").
+DUTCH_CHAT_WORD = 7
 DUTCH_BONUS = 0.35
-# A message of one Latin-script word whose best language, with no evidence of its own, is this close to the
-# second is no answer ("ola": Turkish 0.47, Portuguese 0.45; LanguageDetector._one_word_tie).
-ONE_WORD_MARGIN = 0.1
 # A conversation switches language on one or two Latin-script words (a name,
 # a place, "bonjour") only when the detection is this sure.
 SHORT_SWITCH = 0.90
@@ -639,7 +639,7 @@ class LanguageDetector:
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
             confidence = min(confidence, UNSURE)
-        if self._evidence_against(cleaned, code) or (decided is None and self._one_word_tie(cleaned, code, ranked)):
+        if self._evidence_against(cleaned, code):
             confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
@@ -677,8 +677,9 @@ class LanguageDetector:
             return False
         words = tokens(cleaned)
         if len(words) == 1:
-            # One long word of the Dutch lexicon: a Dutch compound ("adresverandering").
-            return len(words[0]) >= DUTCH_COMPOUND and words[0] in self.dutch_words
+            # One long word of the Dutch lexicon: a Dutch compound ("adresverandering"); or a Dutch chat word.
+            return (len(words[0]) >= DUTCH_COMPOUND and words[0] in self.dutch_words) or (
+                len(words[0]) >= DUTCH_CHAT_WORD and words[0] in DUTCH_CHAT)
         needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
         # Dutch service names say nothing about the resident's language ("xsegh bewijs van goed gedrag").
         return self.dutch_share(_strip(cleaned)) >= needed
@@ -764,17 +765,6 @@ class LanguageDetector:
                 return False
             against += bool(found) and len(word) > 1
         return against > 0 and 2 * against >= len(words)
-
-    @staticmethod
-    def _one_word_tie(cleaned: str, code: str, ranked: Sequence[Tuple[str, float]]) -> bool:
-        """One Latin-script word, the models' two best languages less than ONE_WORD_MARGIN apart and no evidence
-        (word, letter or shape) for the best: a word two languages share ("ola", "proficiat" read as Spanish
-        0.45 against Romanian 0.41), so there is no confident answer (langid14)."""
-        if len(ranked) < 2 or ranked[0][1] - ranked[1][1] >= ONE_WORD_MARGIN:
-            return False
-        if len(tokens(cleaned)) != 1 or dominant_script(cleaned) != "latin":
-            return False
-        return not any(evidence_counts(cleaned, source).get(code) for source in load_evidence())
 
     @staticmethod
     def _short_latin(cleaned: str) -> bool:
