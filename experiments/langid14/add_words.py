@@ -24,6 +24,9 @@ WORDS = {
     "es": ["cumple", "porfa", "xq", "tmb", "feliz"],
     "pt": ["feliz"],
 }
+# Religious formulas every Muslim resident says (Arabic, Tamazight, Somali, Turkish, Persian, Pashto, Kurdish) are
+# neutral words now (bot/language/text.py NEUTRAL_WORDS), no longer Arabic evidence.
+NEUTRAL = ["alhamdulillah", "inchallah", "inshallah", "wallah"]
 FRAMES = [
     {
         "languages": ["fr"],
@@ -46,6 +49,7 @@ raw = path.read_text(encoding="utf-8")
 data = json.loads(raw)
 for code, words in WORDS.items():
     data["words"][code] = data["words"].get(code, []) + [w for w in words if w not in data["words"].get(code, [])]
+data["words"]["ar"] = [w for w in data["words"]["ar"] if w not in NEUTRAL]
 data["frames"] = [f for f in data["frames"] if "(langid14)" not in f["about"]] + FRAMES
 path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + ("\n" if raw.endswith("\n") else ""), encoding="utf-8")
 

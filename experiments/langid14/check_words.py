@@ -8,7 +8,6 @@ A candidate `code:word` is reported with the counts of the other languages (the 
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from pathlib import Path
