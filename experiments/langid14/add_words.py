@@ -13,7 +13,8 @@ from pathlib import Path
 WORDS = {
     # Darija and Tarifit both say "wakha" (ok): listed for both, one such word alone is no answer (unsure).
     # Tarifit and Kabyle "ih" (yes).
-    "ber": ["wakha", "ih"],
+    # The second person of Tarifit's "want" (xs), whose first and third persons were listed (xsegh, ixsa).
+    "ber": ["wakha", "ih", "texsed", "tekhsed", "thexsed", "thekhsed", "txsed", "tkhsed", "texsem", "tekhsem", "txsem"],
     # Sorani chat in Latin letters: hello, how are you, brother, municipality, we/I/you will see, I am well.
     "ckb": ["slaw", "silaw", "choni", "chonin", "kaka", "sharawani", "sharawany", "dabinin", "dabinim", "dabinit",
             "bashm", "bashim"],

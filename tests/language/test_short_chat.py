@@ -50,8 +50,9 @@ def answer(detector: LanguageDetector, text: str) -> str:
         ("es", "feliz cumple mama"),
         ("es", "porfa xq no contestan"),
         ("es", "hola q tal"),
-        # Tarifit "yes, ok".
+        # Tarifit "yes, ok"; "what do you want?".
         ("ber", "ih wakha"),
+        ("ber", "mayen texsed?"),
     ],
 )
 def test_short_chat_gets_its_language(detector: LanguageDetector, code: str, text: str) -> None:
