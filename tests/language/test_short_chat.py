@@ -52,7 +52,8 @@ def answer(detector: LanguageDetector, text: str) -> str:
         ("es", "hola q tal"),
         # Tarifit "yes, ok"; "what do you want?".
         ("ber", "ih wakha"),
-        ("ber", "mayen texsed?"),
+        ("ber", "min txsem?"),
+        ("ber", "texsed afspraak?"),
     ],
 )
 def test_short_chat_gets_its_language(detector: LanguageDetector, code: str, text: str) -> None:
