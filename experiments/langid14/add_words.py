@@ -58,4 +58,9 @@ path = Path("bot/language/data/pashto_words.json")
 raw = path.read_text(encoding="utf-8")
 data = json.loads(raw)
 data["words"] = data["words"] + [w for w in PASHTO if w not in data["words"]]
+ABOUT = (" Fourteenth round (langid14, also from general knowledge, after reading the errors of "
+         "tests/language/langid13.tsv): today نن, sick ناروغ, (that) I come راشم, thanks مننه, you تاسو, your ستاسو, "
+         "tomorrow سبا, I cannot نشم, to come راتلای, can کولای; none occurs as a word in another language's training "
+         "text, repo resident set or Dutch chat (experiments/langid14/check_words.py).")
+data["_about"] = data["_about"].split(" Fourteenth round")[0] + ABOUT
 path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + ("\n" if raw.endswith("\n") else ""), encoding="utf-8")
