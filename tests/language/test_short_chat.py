@@ -14,22 +14,15 @@ from pathlib import Path
 import pytest
 
 from bot.language import LanguageDetector
-from bot.language.detector import MIN_CONFIDENCE
 from bot.language.text import clean, tokens
+from tests.language.test_evidence import UNSURE, answer
 
-UNSURE = "unsure"
 DUTCH_CHAT = Path(__file__).with_name("dutch_chat.tsv")
 
 
 @pytest.fixture(scope="module")
 def detector() -> LanguageDetector:
     return LanguageDetector()
-
-
-def answer(detector: LanguageDetector, text: str) -> str:
-    """What a first message gets: a language, or "unsure" (below the confidence that switches)."""
-    detection = detector.detect(text)
-    return detection.code if detection.confidence >= MIN_CONFIDENCE else UNSURE
 
 
 @pytest.mark.parametrize(
@@ -74,16 +67,7 @@ def test_short_chat_gets_its_language(detector: LanguageDetector, code: str, tex
         # French "ça va" typed plain (Romanian "ca va" is followed by a verb).
         ("fr", "coucou ca va?"),
         ("fr", "salut ca va bien"),
-    ],
-)
-def test_weak_evidence_is_its_language_or_unsure(detector: LanguageDetector, code: str, text: str) -> None:
-    """Weak evidence gives the language or "unsure", never another language (a shared word, a formula)."""
-    assert answer(detector, text) in (code, UNSURE)
-
-
-@pytest.mark.parametrize(
-    "code, text",
-    [
+        # The new words and frames take no line of another language.
         ("ro", "sper ca va fi bine"),
         ("ro", "ca va veni maine"),
         ("pl", "nie"),
@@ -93,8 +77,8 @@ def test_weak_evidence_is_its_language_or_unsure(detector: LanguageDetector, cod
         ("fa", "فردا میام"),
     ],
 )
-def test_other_languages_keep_their_lines(detector: LanguageDetector, code: str, text: str) -> None:
-    """The new words and frames take no line of another language: it keeps its language or is unsure."""
+def test_weak_evidence_is_its_language_or_unsure(detector: LanguageDetector, code: str, text: str) -> None:
+    """Weak evidence (a shared word, a formula) gives the language or "unsure", never another language."""
     assert answer(detector, text) in (code, UNSURE)
 
 
