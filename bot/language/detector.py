@@ -182,8 +182,11 @@ DUTCH_CHAT: FrozenSet[str] = frozenset(
     is een het de van voor met naar aan op bij ook nog al maar of als dan zo hier daar
     gemeente kaart papier papieren afspraak tolk helpen hulp nodig kind kinderen school werk huis
     woning geld betalen vraag vragen weet niks iets iemand nieuw nieuwe verhuisd adres gestolen kwijt
-    kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke""".split()
+    kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke
+    proficiat gefeliciteerd dankjewel dankuwel smakelijk slaapwel""".split()
 )
+# A message of one word of DUTCH_CHAT this long is Dutch ("proficiat", "afspraak"; not "school", "nie").
+DUTCH_CHAT_WORD = 7
 DUTCH_BONUS = 0.35
 # A conversation switches language on one or two Latin-script words (a name,
 # a place, "bonjour") only when the detection is this sure.
@@ -674,8 +677,9 @@ class LanguageDetector:
             return False
         words = tokens(cleaned)
         if len(words) == 1:
-            # One long word of the Dutch lexicon: a Dutch compound ("adresverandering").
-            return len(words[0]) >= DUTCH_COMPOUND and words[0] in self.dutch_words
+            # One long word of the Dutch lexicon: a Dutch compound ("adresverandering"); or a Dutch chat word.
+            return (len(words[0]) >= DUTCH_COMPOUND and words[0] in self.dutch_words) or (
+                len(words[0]) >= DUTCH_CHAT_WORD and words[0] in DUTCH_CHAT)
         needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
         # Dutch service names say nothing about the resident's language ("xsegh bewijs van goed gedrag").
         return self.dutch_share(_strip(cleaned)) >= needed
@@ -746,8 +750,14 @@ class LanguageDetector:
     def _evidence_against(cleaned: str, code: str) -> bool:
         """Half the message's words or more are evidence words of other languages, none of `code`:
         the models and the evidence disagree, so there is no confident answer ("sociale woning
-        mamec": Tarifit "how", read as Romanian). One-letter evidence words ("d", "n") do not count."""
-        words = _words(resident_words(_strip(cleaned)))
+        mamec": Tarifit "how", read as Romanian). One-letter evidence words ("d", "n") do not count. A frame of
+        another language (a shape of several words: French "ca va", Tarifit "ur ... ca") with no evidence at all
+        for `code` is as much against it ("salut ca va?" read as Romanian; langid14)."""
+        kept = resident_words(_strip(cleaned))
+        frames = {c for source in load_evidence() for c in _frame_languages(kept, source)}
+        if frames - {code} and not any(evidence_counts(cleaned, source).get(code) for source in load_evidence()):
+            return True
+        words = _words(kept)
         against = 0
         for word in words:
             found = {c for source in load_evidence() for c in evidence_counts(word, source)}

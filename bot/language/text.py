@@ -61,12 +61,16 @@ _DOCUMENT_PATTERN = re.compile(
 )
 
 # Words that appear in chats whatever the resident's language: they never
-# switch the language of a conversation on their own.
+# switch the language of a conversation on their own. The religious formulas
+# (inshallah, hamdulillah, wallah) are said in Arabic, Tamazight, Somali,
+# Turkish, Persian, Pashto and Kurdish alike.
 NEUTRAL_WORDS: FrozenSet[str] = frozenset(
     """ok oke oké okay okey k kk ja jaa jep yes yeah yep no nee non nein ne merci mercie thanks thx
     thank bedankt dank danke hallo hello hi hey hoi salut ciao bye dag daag top super cool good
     goed prima perfect bravo sorry pardon please svp aub alstublieft stp oui si sí da tak evet
-    hmm hm ah oh eh haha hahaha lol xd""".split()
+    hmm hm ah oh eh haha hahaha lol xd
+    inshallah insha inchallah inshalah allah mashallah machallah hamdulillah alhamdulillah lhamdulillah
+    hamdoulillah wallah wallahi bismillah""".split()
 )
 
 # A message mixing Latin letters with another of our scripts is in that script
