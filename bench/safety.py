@@ -82,6 +82,10 @@ all 23 languages (tests/safety/):
   among the near-misses and some emergencies that start like a small question; a validation set the engineers scored
   before and after, never read, and that judged the round's candidates once (862 of 874 lines kept: 408
   emergencies, 454 near-misses; its author says am, ti, so, sq, bg and kmr follow one list of situations);
+- final14.tsv: a thirtieth author (2026-12-07, thirteenth round, second part), final13's brief, read nothing of the
+  project nor the other sets; judged safety16 against main once (docs/bench-safety.md; 865 of 920 lines kept: 485
+  emergencies, 380 near-misses; its author says the near-miss situations are nearly parallel across languages and the
+  last nine languages' emergencies too);
 and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout13.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
@@ -126,7 +130,7 @@ REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
 # heldout.tsv and final.tsv to final6.tsv are retired (scripts/retired_examples.py: RETIRED_SAFETY): their
 # emergencies are training examples since the twelfth round, so they are no longer scored here.
-NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13")
+NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 
