@@ -60,7 +60,7 @@ import math
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
 if TYPE_CHECKING:
     import numpy as np
@@ -414,6 +414,21 @@ def _strip(cleaned: str) -> str:
     return stripped
 
 
+def _frames(kept: str) -> List[str]:
+    """The languages of every evidence file's `frames` found in the message, once per frame."""
+    return [code for source in load_evidence() for code in _frame_languages(kept, source)]
+
+
+def _evidence_languages(cleaned: str) -> Set[str]:
+    """The languages with any evidence (word, letter, shape or frame) in the message, in any evidence file."""
+    return {code for source in load_evidence() for code in evidence_counts(cleaned, source)}
+
+
+def _has_evidence(cleaned: str, code: str) -> bool:
+    """Whether the message has any evidence (word, letter, shape or frame) of `code`, in any evidence file."""
+    return any(evidence_counts(cleaned, source).get(code) for source in load_evidence())
+
+
 def _word_evidence(cleaned: str) -> Dict[str, int]:
     """Per language: the message's words that are in its evidence word lists, in any evidence
     file. Letters (Ge'ez አ/ኣ) and word shapes (Arabizi digits: "p7zip") are weaker evidence and
@@ -424,7 +439,7 @@ def _word_evidence(cleaned: str) -> Dict[str, int]:
     for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
         for code in {c for source in load_evidence() for c, listed in source.words.items() if word in listed}:
             counts[code] = counts.get(code, 0) + 1
-    for code in (c for source in load_evidence() for c in _frame_languages(kept, source)):
+    for code in _frames(kept):
         counts[code] = counts.get(code, 0) + 1
     return counts
 
@@ -442,7 +457,7 @@ def _evidence_besides(cleaned: str, code: str) -> FrozenSet[str]:
     """The languages other than `code` with any evidence in the message (word, letter or shape). For
     Tamazight, Arabic's shapes alone (Arabizi digits, the l- article) without a listed Arabic word do not
     count: Tarifit is typed with the same digits (a7enjir, 3awen)."""
-    found = {c for source in load_evidence() for c in evidence_counts(cleaned, source)} - {code}
+    found = _evidence_languages(cleaned) - {code}
     if code == "ber" and "ar" in found and "ar" not in _word_evidence(cleaned):
         found.discard("ar")
     return frozenset(found)
@@ -692,7 +707,7 @@ class LanguageDetector:
         was Russian). With one listed word, of the best guess's close pair, the answer is unsure
         ("мама говорить дивно"). None when the evidence agrees with the models or says nothing."""
         counts = _word_evidence(cleaned)
-        if not counts or any(evidence_counts(cleaned, source).get(code) for source in load_evidence()):
+        if not counts or _has_evidence(cleaned, code):
             return None
         ranked = sorted(((n, c) for c, n in counts.items() if c in scores), reverse=True)
         if not ranked:
@@ -712,7 +727,7 @@ class LanguageDetector:
             return best, max(scores.get(best, 0.0), self.min_confidence)
         if (code in WEAK_GUESSES and best not in SCRIPT_LANGUAGES["latin"] and len(ranked) == 1
                 and cleaned.isascii()
-                and not {c for source in load_evidence() for c in evidence_counts(cleaned, source)} - {best}):
+                and not _evidence_languages(cleaned) - {best}):
             # A guess the models make on any unfamiliar Latin text (Pashto or Persian typed in Latin
             # letters read as Somali), with no evidence of its own and no letter beyond ASCII (Kurmanji's
             # ş ê), against one listed word of a language written in another script (typed in Latin
@@ -754,13 +769,12 @@ class LanguageDetector:
         another language (a shape of several words: French "ca va", Tarifit "ur ... ca") with no evidence at all
         for `code` is as much against it ("salut ca va?" read as Romanian; langid14)."""
         kept = resident_words(_strip(cleaned))
-        frames = {c for source in load_evidence() for c in _frame_languages(kept, source)}
-        if frames - {code} and not any(evidence_counts(cleaned, source).get(code) for source in load_evidence()):
+        if set(_frames(kept)) - {code} and not _has_evidence(cleaned, code):
             return True
         words = _words(kept)
         against = 0
         for word in words:
-            found = {c for source in load_evidence() for c in evidence_counts(word, source)}
+            found = _evidence_languages(word)
             if code in found:
                 return False
             against += bool(found) and len(word) > 1
