@@ -67,12 +67,13 @@ CATEGORIES: FrozenSet[str] = frozenset(
 # Kinds of calm context: what a message about something other than a danger now is about.
 CALM_GROUPS: FrozenSet[str] = frozenset(
     "paperwork insurance money learning devices scheduling past media_leisure lost_items routine_health figurative "
-    "joking minor_care unanswered non_urgent supplier tobacco barbecue now_turn asks_advice on_call".split()
+    "joking minor_care unanswered non_urgent supplier tobacco barbecue now_turn asks_advice on_call place_activity number_question kitchen_cut".split()
 )
 # Calm kinds whose words must stand in the order written, within WINDOW words: a question ("is it serious", "moet
 # ik naar de dokter") and not the statement its words also make in another order ("it is serious", "ik moet naar de
-# dokter"). Twelfth round (safety12).
-ORDERED_KINDS: FrozenSet[str] = frozenset({"asks_advice"})
+# dokter"). Twelfth round (safety12). Fourteenth round (safety16): `non_urgent` ("not urgent", "не срочно"), which
+# in the other order is an urgent message ("срочно муж упал и не дышит": urgent, ... not breathing).
+ORDERED_KINDS: FrozenSet[str] = frozenset({"asks_advice", "non_urgent"})
 WINDOW = 4  # the words of one term stand at most this many words apart
 TYPO_MIN = 6  # term words this long may match with one typo
 MAX_CHARS = 2000  # a message is read up to here (the chat API's limit)

@@ -134,14 +134,23 @@ class SafetyNet(GraphComponent):
             # hours, "what time", "available"): an acute term beside it is an emergency asked about at the wrong
             # place ("my father has chest pain, when does the doctor open?"). Chosen on the repo sets, where it was
             # the only calm kind beside an acute term that cost as many emergencies as it saved false alarms
-            # (docs/bench-safety.md, thirteenth round).
+            # (docs/bench-safety.md, thirteenth round). Fourteenth round (safety16): `place_activity`, a word that
+            # only names where it happens or what the resident was doing (a match, a festival, a cinema, a school;
+            # moved out of media_leisure and learning, which keep the film, the news, the course): "my friend took
+            # something at the festival and stopped breathing" is an emergency; "is there a festival this weekend?"
+            # still calms. Chosen on the repo sets (docs/bench-safety.md, fourteenth round).
             "calm_only_without_acute": ["figurative", "joking", "minor_care", "unanswered", "lost_items", "supplier",
-                                        "tobacco", "barbecue", "asks_advice", "on_call", "scheduling"],
+                                        "tobacco", "barbecue", "asks_advice", "on_call", "scheduling",
+                                        "place_activity", "number_question", "kitchen_cut"],
             # Calm kinds that explain the danger words they share ("this heat is killing me", "the landlord does not
             # answer": no unconscious person): those words are no danger, other danger words still count. Ninth
             # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech; eleventh round
             # (safety11): `tobacco`, the smoke of a cigarette explains its smoke words, never a fire.
-            "explaining_calm": ["figurative", "unanswered", "tobacco"],
+            # Fourteenth round (safety16): `number_question`, two emergency numbers side by side ("112 of 101?",
+            # "101 чи 112?"): a question which number to call explains its 112, never another danger word; and
+            # `kitchen_cut`, a finger and a knife ("un dito con il coltello", "gisht me thike"): a cut in the kitchen
+            # explains the knife of "with a knife", never the bleeding that will not stop.
+            "explaining_calm": ["figurative", "unanswered", "tobacco", "number_question", "kitchen_cut"],
             # Calm words before a turn to now ("..., but now my father cannot breathe": the lexicon's calm kind
             # `now_turn`) do not calm an acute term after the turn (a question that turns into an emergency). Only
             # takes calm away, never adds it. Eleventh round (safety11, docs/bench-safety.md).
