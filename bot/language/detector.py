@@ -185,6 +185,8 @@ DUTCH_CHAT: FrozenSet[str] = frozenset(
     kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke
     proficiat gefeliciteerd dankjewel dankuwel smakelijk slaapwel""".split()
 )
+# _shared_only: up to this many content words, evidence words another language lists as often make a message unsure.
+SHARED_WORDS = 3
 # A message of one word of DUTCH_CHAT this long is Dutch ("proficiat", "afspraak"; not "school", "nie").
 DUTCH_CHAT_WORD = 7
 DUTCH_BONUS = 0.35
@@ -436,12 +438,35 @@ def _word_evidence(cleaned: str) -> Dict[str, int]:
     "n'" typed without an apostrophe), unlike Pashto's particle "د"."""
     counts: Dict[str, int] = {}
     kept = resident_words(_strip(cleaned))
-    for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
-        for code in {c for source in load_evidence() for c, listed in source.words.items() if word in listed}:
+    for codes in _listed_words(kept):
+        for code in codes:
             counts[code] = counts.get(code, 0) + 1
     for code in _frames(kept):
         counts[code] = counts.get(code, 0) + 1
     return counts
+
+
+def _listed_words(kept: str) -> List[FrozenSet[str]]:
+    """Per word of the message that is in an evidence word list (one-letter Latin words left out, _word_evidence),
+    the languages whose lists hold it."""
+    found = []
+    for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
+        codes = frozenset(c for source in load_evidence() for c, listed in source.words.items() if word in listed)
+        if codes:
+            found.append(codes)
+    return found
+
+
+def _shared_only(cleaned: str, code: str) -> bool:
+    """A short message (SHARED_WORDS content words or fewer) whose only evidence for `code` is words that
+    another of our languages lists too: a word frequent in two languages ("добре": Ukrainian and Bulgarian; "saha":
+    Darija, Tarifit and Turkish; "feliz": Spanish and Portuguese) is no answer, however sure the models are; a word
+    or frame of `code` alone is (langid15)."""
+    kept = resident_words(_strip(cleaned))
+    mine = [codes for codes in _listed_words(kept) if code in codes]
+    if not mine or code in _frames(kept) or len(_content_words(cleaned)) > SHARED_WORDS:
+        return False
+    return all(len(codes) > 1 for codes in mine)
 
 
 def _content_words(cleaned: str) -> List[str]:
@@ -654,7 +679,7 @@ class LanguageDetector:
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
             confidence = min(confidence, UNSURE)
-        if self._evidence_against(cleaned, code):
+        if self._evidence_against(cleaned, code) or _shared_only(cleaned, code):
             confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
