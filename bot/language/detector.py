@@ -183,7 +183,7 @@ DUTCH_CHAT: FrozenSet[str] = frozenset(
     gemeente kaart papier papieren afspraak tolk helpen hulp nodig kind kinderen school werk huis
     woning geld betalen vraag vragen weet niks iets iemand nieuw nieuwe verhuisd adres gestolen kwijt
     kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke
-    proficiat gefeliciteerd dankjewel dankuwel smakelijk slaapwel""".split()
+    proficiat gefeliciteerd dankjewel dankuwel smakelijk slaapwel juf""".split()
 )
 # _shared_only: up to this many content words, evidence words another language lists as often make a message unsure.
 SHARED_WORDS = 3
@@ -462,11 +462,11 @@ def _shared_only(cleaned: str, code: str) -> bool:
     another of our languages lists too: a word frequent in two languages ("добре": Ukrainian and Bulgarian; "saha":
     Darija, Tarifit and Turkish; "feliz": Spanish and Portuguese) is no answer, however sure the models are; a word
     or frame of `code` alone is (langid15)."""
+    if len(_content_words(cleaned)) > SHARED_WORDS:
+        return False
     kept = resident_words(_strip(cleaned))
     mine = [codes for codes in _listed_words(kept) if code in codes]
-    if not mine or code in _frames(kept) or len(_content_words(cleaned)) > SHARED_WORDS:
-        return False
-    return all(len(codes) > 1 for codes in mine)
+    return bool(mine) and all(len(codes) > 1 for codes in mine) and code not in _frames(kept)
 
 
 def _content_words(cleaned: str) -> List[str]:
@@ -720,6 +720,10 @@ class LanguageDetector:
             # One long word of the Dutch lexicon: a Dutch compound ("adresverandering"); or a Dutch chat word.
             return (len(words[0]) >= DUTCH_COMPOUND and words[0] in self.dutch_words) or (
                 len(words[0]) >= DUTCH_CHAT_WORD and words[0] in DUTCH_CHAT)
+        content = [w for w in words if w not in NEUTRAL_WORDS]
+        if len(words) == 2 and len(content) == 1 and len(content[0]) >= 3 and content[0] in DUTCH_CHAT:
+            # A greeting or thanks beside a Dutch chat word ("merci juf", "hallo gemeente"): Dutch (langid15).
+            return True
         needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
         # Dutch service names say nothing about the resident's language ("xsegh bewijs van goed gedrag").
         return self.dutch_share(_strip(cleaned)) >= needed

@@ -16,9 +16,9 @@ WORDS = {
     # Arabic line of A went Tamazight with it.)
     "ber": ["mlih", "sbah", "saha", "rxir", "r3id", "mebruk"],
     "ar": ["mlih", "sbah", "saha"],
-    # Turkish saha (field) and zor (difficult: Sorani and Kurmanji "very") are frequent words too; "kusura bakma"
-    # (sorry).
-    "tr": ["saha", "zor", "kusura", "bakma"],
+    # Turkish saha (field), zor (difficult: Sorani and Kurmanji "very") and buna (to this: Romanian "good") are
+    # frequent words too; "kusura bakma" (sorry).
+    "tr": ["saha", "zor", "buna", "kusura", "bakma"],
     # Russian, not Ukrainian or Bulgarian: sorry (извините); tomorrow (завтра: Ukrainian too, Bulgarian says утре).
     "ru": ["извините", "завтра"],
     # Ukrainian and Bulgarian both say добре (well, fine); Ukrainian завтра.
@@ -34,8 +34,9 @@ WORDS = {
     # Pashto says چنده (how much) too.
     "ps": ["چنده"],
     # Romanian without its diacritics: good (buna: Turkish "buna", to this, too), appetite (pofta), bad/sorry (rau),
-    # somehow (cumva), back (inapoi), tonight (diseara), to you (iti: listed for Tigrinya typed in Latin letters too).
-    "ro": ["buna", "pofta", "rau", "cumva", "inapoi", "diseara", "iti"],
+    # somehow (cumva), back (inapoi), tonight (diseara), to you (iti: listed for Tigrinya typed in Latin letters too);
+    # the greetings' day, evening, morning, night (ziua, seara, dimineata, noapte: "buna" alone is shared).
+    "ro": ["buna", "pofta", "rau", "cumva", "inapoi", "diseara", "iti", "ziua", "seara", "dimineata", "noapte"],
     "fr": ["combien"],
     # Spanish navidad (Christmas; Portuguese natal).
     "es": ["navidad"],
