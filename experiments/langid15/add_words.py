@@ -45,6 +45,30 @@ WORDS = {
     "ckb": ["sllaw", "bashi", "bbura", "bibura", "dwakawtm", "zor", "سوپاس"],
     "kmr": ["zor"],
 }
+# Second step: frequent one- and two-word chat of these languages, written from general knowledge as a probe of
+# 180 short phrases (experiments/langid15/probe.tsv, not a line of any set) and added where the probe answered
+# wrong; each checked like the words above.
+PROBE_WORDS = {
+    # Russian: all right (ладно), please, I know (знаю: Ukrainian too).
+    "ru": ["ладно", "пожалуйста", "знаю"],
+    # Ukrainian: all right (гаразд), bye (бувай), I know.
+    "uk": ["гаразд", "бувай", "знаю"],
+    # Bulgarian: thank you (благодаря).
+    "bg": ["благодаря"],
+    # Persian in Finglish: are you well, how much, morning, good, thank you, I don't know, ok (bashe: Sorani "good"
+    # too). (Not mersi, thanks: Romanian chat writes it, and two Romanian lines of A went unsure with it.)
+    "fa": ["khubi", "chande", "sobh", "bekheir", "kheir", "mamnun", "nemidunam", "bashe"],
+    # Romanian chat: thanks (mersi), sure (sigur).
+    "ro": ["mersi", "sigur"],
+    # Sorani in Latin letters: good morning (bayani), where (kwey), how much, I don't know, good.
+    "ckb": ["bayani", "kwey", "chanda", "nazanm", "bashe"],
+    # Somali: how many (immisa), ok (haye).
+    "so": ["immisa", "haye"],
+    # Kurmanji: how many (çend, cend).
+    "kmr": ["çend", "cend"],
+    # Portuguese: costs (custa; Italian costa).
+    "pt": ["custa"],
+}
 FRAMES = [
     {
         "languages": ["kmr"],
@@ -55,6 +79,11 @@ FRAMES = [
         "languages": ["fr"],
         "about": "French c'est typed without the apostrophe: 'c est' (langid15)",
         "pattern": "(?:^| )c est(?: |$)",
+    },
+    {
+        "languages": ["sq"],
+        "about": "Albanian 'ku je' / 'ku jeni' (where are you) (langid15)",
+        "pattern": "(?:^| )ku jeni?(?: |$)",
     },
     {
         "languages": ["ro"],
@@ -70,7 +99,7 @@ PASHTO = ["نوی"]
 path = Path("bot/language/data/evidence.json")
 raw = path.read_text(encoding="utf-8")
 data = json.loads(raw)
-for code, words in WORDS.items():
+for code, words in [*WORDS.items(), *PROBE_WORDS.items()]:
     data["words"][code] = data["words"].get(code, []) + [w for w in words if w not in data["words"].get(code, [])]
 data["frames"] = [f for f in data["frames"] if "(langid15)" not in f["about"]] + FRAMES
 for frame in data["frames"]:
