@@ -1,6 +1,6 @@
-"""Answer each phrase of experiments/langid15/probe.tsv (180 one- to three-word chat phrases,
-written from general knowledge for this round: not a line of any set; 18 languages) and print the ones not answered with their
-language, and the count of confident wrong answers.
+"""Answer each phrase of experiments/langid15/probe.tsv (180 one- to three-word chat phrases of 18 of our languages,
+written from general knowledge for this round: not a line of any set) and print the ones not answered with their
+language, and the counts of correct, unsure and confident wrong answers.
 
     PYTHONPATH=. .venv/bin/python experiments/langid15/probe.py
 """
