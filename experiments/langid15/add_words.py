@@ -9,6 +9,7 @@ whose lines hold it (a word frequent in two languages: alone it is unsure, detec
 
 import json
 from pathlib import Path
+from typing import Callable
 
 WORDS = {
     # Darija words Tarifit says too (good, morning, health): listed for both; Tarifit's own r for Darija's l (rxir
@@ -96,23 +97,33 @@ CA_VA = "(?:^| )[cç]a va(?: (?:bien|pas|toi|vous|merci|et toi|et vous))?$"
 # Pashto in Arabic script without Pashto's own letters: new (نوی).
 PASHTO = ["نوی"]
 
-path = Path("bot/language/data/evidence.json")
-raw = path.read_text(encoding="utf-8")
-data = json.loads(raw)
-for code, words in [*WORDS.items(), *PROBE_WORDS.items()]:
-    data["words"][code] = data["words"].get(code, []) + [w for w in words if w not in data["words"].get(code, [])]
-data["frames"] = [f for f in data["frames"] if "(langid15)" not in f["about"]] + FRAMES
-for frame in data["frames"]:
-    if frame["pattern"].startswith("(?:^| )ca va"):
-        frame["pattern"] = CA_VA
-        frame["about"] = frame["about"].replace("typed without the cedilla", "with or without the cedilla")
-path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + ("\n" if raw.endswith("\n") else ""), encoding="utf-8")
-
-path = Path("bot/language/data/pashto_words.json")
-raw = path.read_text(encoding="utf-8")
-data = json.loads(raw)
-data["words"] = data["words"] + [w for w in PASHTO if w not in data["words"]]
 ABOUT = (" Fifteenth round (langid15, after reading the errors of tests/language/langid14.tsv): new نوی; it occurs as a "
          "word in no other language's training text, repo resident set or Dutch chat.")
-data["_about"] = data["_about"].split(" Fifteenth round")[0] + ABOUT
-path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + ("\n" if raw.endswith("\n") else ""), encoding="utf-8")
+
+
+def edit(path: Path, change: Callable[[dict], None]) -> None:
+    """Apply `change` to the JSON data of `path` and write it back in the same layout."""
+    raw = path.read_text(encoding="utf-8")
+    data = json.loads(raw)
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + ("\n" if raw.endswith("\n") else ""),
+                    encoding="utf-8")
+
+
+def add_evidence(data: dict) -> None:
+    for code, words in [*WORDS.items(), *PROBE_WORDS.items()]:
+        data["words"][code] = data["words"].get(code, []) + [w for w in words if w not in data["words"].get(code, [])]
+    data["frames"] = [f for f in data["frames"] if "(langid15)" not in f["about"]] + FRAMES
+    for frame in data["frames"]:
+        if frame["pattern"].startswith("(?:^| )ca va"):
+            frame["pattern"] = CA_VA
+            frame["about"] = frame["about"].replace("typed without the cedilla", "with or without the cedilla")
+
+
+def add_pashto(data: dict) -> None:
+    data["words"] = data["words"] + [w for w in PASHTO if w not in data["words"]]
+    data["_about"] = data["_about"].split(" Fifteenth round")[0] + ABOUT
+
+
+edit(Path("bot/language/data/evidence.json"), add_evidence)
+edit(Path("bot/language/data/pashto_words.json"), add_pashto)
