@@ -47,8 +47,12 @@ and the evidence barely separates them, the detection is marked unsure, so a
 conversation already in one of them keeps it instead of switching on a guess
 (in a third language, e.g. Dutch, the better of the two is taken: both say
 "not Dutch").
+A short message whose only evidence for the best guess is words another of our
+languages lists too ("добре": Ukrainian and Bulgarian; "saha": Darija, Tarifit and
+Turkish) is unsure as well (_shared_only).
 Short or language-neutral turns ("ok", "merci", a postcode, an emoji) are not
-detected at all: the conversation's language, then the browser's, is kept.
+detected at all: the conversation's language, then the browser's, is kept; a
+greeting beside one Dutch chat word ("merci juf") is Dutch.
 """
 
 from __future__ import annotations
