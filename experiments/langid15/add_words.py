@@ -70,6 +70,19 @@ PROBE_WORDS = {
     # Portuguese: costs (custa; Italian costa).
     "pt": ["custa"],
 }
+PROBE2_WORDS = {
+    # A second probe of 110 phrases (the last 110 lines of probe.tsv): Turkish without its letters: how are you,
+    # tomorrow, goodbye (hosca kal), see you, I am fine; Polish tomorrow (jutro, do jutra); Romanian now (acum);
+    # Persian Finglish I am fine; Darija welcome (mrhba; not bslama, goodbye: listed for Darija and Tarifit it made
+    # two Tamazight lines of A unsure); Sorani no (naxer), my brother (brakam), glad (xwshm); Albanian hi (tung).
+    "tr": ["nasilsin", "yarin", "hosca", "gorusuruz", "iyiyim"],
+    "pl": ["jutro", "jutra"],
+    "ro": ["acum"],
+    "fa": ["khoobam", "khubam"],
+    "ar": ["mrhba"],
+    "ckb": ["naxer", "brakam", "xwshm"],
+    "sq": ["tung"],
+}
 FRAMES = [
     {
         "languages": ["kmr"],
@@ -111,7 +124,7 @@ def edit(path: Path, change: Callable[[dict], None]) -> None:
 
 
 def add_evidence(data: dict) -> None:
-    for code, words in [*WORDS.items(), *PROBE_WORDS.items()]:
+    for code, words in [*WORDS.items(), *PROBE_WORDS.items(), *PROBE2_WORDS.items()]:
         data["words"][code] = data["words"].get(code, []) + [w for w in words if w not in data["words"].get(code, [])]
     data["frames"] = [f for f in data["frames"] if "(langid15)" not in f["about"]] + FRAMES
     for frame in data["frames"]:
