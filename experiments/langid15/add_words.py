@@ -83,6 +83,13 @@ PROBE2_WORDS = {
     "ckb": ["naxer", "brakam", "xwshm"],
     "sq": ["tung"],
 }
+PROBE3_WORDS = {
+    # A third probe of 95 phrases (the last 95 lines of probe.tsv): Sorani "do" (bka: sabr bka, chi bka); Pashto "I go"
+    # (zam), "I cannot" (nashm); Bulgarian "thanks" (мерси).
+    "ckb": ["bka"],
+    "ps": ["zam", "nashm"],
+    "bg": ["мерси"],
+}
 FRAMES = [
     {
         "languages": ["kmr"],
@@ -97,7 +104,13 @@ FRAMES = [
     {
         "languages": ["sq"],
         "about": "Albanian 'ku je' / 'ku jeni' (where are you) (langid15)",
-        "pattern": "(?:^| )ku jeni?(?: |$)",
+        "pattern": "(?:^| )ku je(?:ni)?(?: |$)",
+    },
+    {
+        "languages": ["sq"],
+        "about": ("Albanian 'si je' / 'si jeni' (how are you) as the whole message: French 'si je' is always followed "
+                  "by a verb (langid15)"),
+        "pattern": "^si je(?:ni)?$",
     },
     {
         "languages": ["ro"],
@@ -124,7 +137,7 @@ def edit(path: Path, change: Callable[[dict], None]) -> None:
 
 
 def add_evidence(data: dict) -> None:
-    for code, words in [*WORDS.items(), *PROBE_WORDS.items(), *PROBE2_WORDS.items()]:
+    for code, words in [*WORDS.items(), *PROBE_WORDS.items(), *PROBE2_WORDS.items(), *PROBE3_WORDS.items()]:
         data["words"][code] = data["words"].get(code, []) + [w for w in words if w not in data["words"].get(code, [])]
     data["frames"] = [f for f in data["frames"] if "(langid15)" not in f["about"]] + FRAMES
     for frame in data["frames"]:

@@ -1,4 +1,4 @@
-"""Answer each phrase of experiments/langid15/probe.tsv (290 one- to three-word chat phrases of 19 of our languages,
+"""Answer each phrase of experiments/langid15/probe.tsv (385 one- to three-word chat phrases of 20 of our languages,
 written from general knowledge for this round: not a line of any set) and print the ones not answered with their
 language, and the counts of correct, unsure and confident wrong answers.
 
