@@ -47,8 +47,12 @@ and the evidence barely separates them, the detection is marked unsure, so a
 conversation already in one of them keeps it instead of switching on a guess
 (in a third language, e.g. Dutch, the better of the two is taken: both say
 "not Dutch").
+A short message whose only evidence for the best guess is words another of our
+languages lists too ("добре": Ukrainian and Bulgarian; "saha": Darija, Tarifit and
+Turkish) is unsure as well (_shared_only).
 Short or language-neutral turns ("ok", "merci", a postcode, an emoji) are not
-detected at all: the conversation's language, then the browser's, is kept.
+detected at all: the conversation's language, then the browser's, is kept; a
+greeting beside one Dutch chat word ("merci juf") is Dutch.
 """
 
 from __future__ import annotations
@@ -183,8 +187,10 @@ DUTCH_CHAT: FrozenSet[str] = frozenset(
     gemeente kaart papier papieren afspraak tolk helpen hulp nodig kind kinderen school werk huis
     woning geld betalen vraag vragen weet niks iets iemand nieuw nieuwe verhuisd adres gestolen kwijt
     kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke
-    proficiat gefeliciteerd dankjewel dankuwel smakelijk slaapwel""".split()
+    proficiat gefeliciteerd dankjewel dankuwel smakelijk slaapwel juf""".split()
 )
+# _shared_only: up to this many content words, evidence words another language lists as often make a message unsure.
+SHARED_WORDS = 3
 # A message of one word of DUTCH_CHAT this long is Dutch ("proficiat", "afspraak"; not "school", "nie").
 DUTCH_CHAT_WORD = 7
 DUTCH_BONUS = 0.35
@@ -436,12 +442,35 @@ def _word_evidence(cleaned: str) -> Dict[str, int]:
     "n'" typed without an apostrophe), unlike Pashto's particle "د"."""
     counts: Dict[str, int] = {}
     kept = resident_words(_strip(cleaned))
-    for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
-        for code in {c for source in load_evidence() for c, listed in source.words.items() if word in listed}:
+    for codes in _listed_words(kept):
+        for code in codes:
             counts[code] = counts.get(code, 0) + 1
     for code in _frames(kept):
         counts[code] = counts.get(code, 0) + 1
     return counts
+
+
+def _listed_words(kept: str) -> List[FrozenSet[str]]:
+    """Per word of the message that is in an evidence word list (one-letter Latin words left out, _word_evidence),
+    the languages whose lists hold it."""
+    found = []
+    for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
+        codes = frozenset(c for source in load_evidence() for c, listed in source.words.items() if word in listed)
+        if codes:
+            found.append(codes)
+    return found
+
+
+def _shared_only(cleaned: str, code: str) -> bool:
+    """A short message (SHARED_WORDS content words or fewer) whose only evidence for `code` is words that
+    another of our languages lists too: a word frequent in two languages ("добре": Ukrainian and Bulgarian; "saha":
+    Darija, Tarifit and Turkish; "feliz": Spanish and Portuguese) is no answer, however sure the models are; a word
+    or frame of `code` alone is (langid15)."""
+    if len(_content_words(cleaned)) > SHARED_WORDS:
+        return False
+    kept = resident_words(_strip(cleaned))
+    mine = [codes for codes in _listed_words(kept) if code in codes]
+    return bool(mine) and all(len(codes) > 1 for codes in mine) and code not in _frames(kept)
 
 
 def _content_words(cleaned: str) -> List[str]:
@@ -654,7 +683,7 @@ class LanguageDetector:
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
             confidence = min(confidence, UNSURE)
-        if self._evidence_against(cleaned, code):
+        if self._evidence_against(cleaned, code) or _shared_only(cleaned, code):
             confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
@@ -695,6 +724,10 @@ class LanguageDetector:
             # One long word of the Dutch lexicon: a Dutch compound ("adresverandering"); or a Dutch chat word.
             return (len(words[0]) >= DUTCH_COMPOUND and words[0] in self.dutch_words) or (
                 len(words[0]) >= DUTCH_CHAT_WORD and words[0] in DUTCH_CHAT)
+        content = [w for w in words if w not in NEUTRAL_WORDS]
+        if len(words) == 2 and len(content) == 1 and len(content[0]) >= 3 and content[0] in DUTCH_CHAT:
+            # A greeting or thanks beside a Dutch chat word ("merci juf", "hallo gemeente"): Dutch (langid15).
+            return True
         needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
         # Dutch service names say nothing about the resident's language ("xsegh bewijs van goed gedrag").
         return self.dutch_share(_strip(cleaned)) >= needed

@@ -69,7 +69,7 @@ NEUTRAL_WORDS: FrozenSet[str] = frozenset(
     thank bedankt dank danke hallo hello hi hey hoi salut ciao bye dag daag top super cool good
     goed prima perfect bravo sorry pardon please svp aub alstublieft stp oui si sí da tak evet
     hmm hm ah oh eh haha hahaha lol xd
-    inshallah insha inchallah inshalah allah mashallah machallah hamdulillah alhamdulillah lhamdulillah
+    inshallah insha inshalla inchallah inshalah allah mashallah machallah hamdulillah alhamdulillah lhamdulillah
     hamdoulillah wallah wallahi bismillah""".split()
 )
 
