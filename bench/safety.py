@@ -86,7 +86,16 @@ all 23 languages (tests/safety/):
   project nor the other sets; judged safety16 against main once (docs/bench-safety.md; 865 of 920 lines kept: 485
   emergencies, 380 near-misses; its author says the near-miss situations are nearly parallel across languages and the
   last nine languages' emergencies too);
-and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout13.tsv (its `emergency` rows count as
+- final15.tsv: a thirty-first author (2026-12-07, fourteenth round), final13's brief, read nothing of the project nor
+  the other sets; judged the fourteenth round's safety candidates against main once (docs/bench-safety.md; 881 of 920
+  lines kept: 498 emergencies, 383 near-misses; its author says ps, ckb, kmr, so, am and ti are more textbook-like,
+  ber the weakest, and their near-miss lists close to parallel);
+- dev19.tsv: a thirty-second author (2026-12-07, fourteenth round), asked for near-misses of the kinds that raised
+  false alarms (fire-safety questions, past events, figures of speech, questions about the emergency services,
+  public-space problems, asking for a person, short unclear messages) and emergencies beside ordinary context (at
+  school, at the gym, while filling in a form); never read nor scored before it judged the round's candidates once
+  (898 of 920 lines kept: 454 emergencies, 444 near-misses);
+and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout14.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -130,7 +139,7 @@ REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
 # heldout.tsv and final.tsv to final6.tsv are retired (scripts/retired_examples.py: RETIRED_SAFETY): their
 # emergencies are training examples since the twelfth round, so they are no longer scored here.
-NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14")
+NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 

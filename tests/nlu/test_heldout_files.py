@@ -59,6 +59,7 @@ SUBS9 = HERE / "heldout_subs9.tsv"
 TWELFTH = HERE / "heldout12.tsv"
 SUBS10 = HERE / "heldout_subs10.tsv"
 THIRTEENTH = HERE / "heldout13.tsv"
+FOURTEENTH = HERE / "heldout14.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -92,6 +93,7 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TWELFTH: ("lang", "intent", "text"),
     SUBS10: ("lang", "intent", "sub", "text"),
     THIRTEENTH: ("lang", "intent", "text"),
+    FOURTEENTH: ("lang", "intent", "text"),
 }
 RETIRED = frozenset(retired_examples.retired_paths())
 
