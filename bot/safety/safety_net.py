@@ -142,6 +142,13 @@ class SafetyNet(GraphComponent):
             # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech; eleventh round
             # (safety11): `tobacco`, the smoke of a cigarette explains its smoke words, never a fire.
             "explaining_calm": ["figurative", "unanswered", "tobacco"],
+            # Calm kinds that count only when no danger word is left (after the explaining kinds above), neither
+            # acute nor signal: a problem in a public place (`public_space`: a pothole, a fallen tree across the road,
+            # dumped rubbish) and asking for a person, an interpreter or a call back (`asks_person`), which M6's
+            # classifier itself calls `emergency` ("I want to talk to a human"). A tree fallen on a cyclist who is
+            # injured, or "help, I want to talk to someone" keep their danger word and are decided without them.
+            # safety18 (docs/bench-safety.md, fourteenth round).
+            "calm_only_without_danger": ["public_space", "asks_person"],
             # Calm words before a turn to now ("..., but now my father cannot breathe": the lexicon's calm kind
             # `now_turn`) do not calm an acute term after the turn (a question that turns into an emergency). Only
             # takes calm away, never adds it. Eleventh round (safety11, docs/bench-safety.md).
@@ -341,7 +348,7 @@ class SafetyNet(GraphComponent):
         danger_at = frozenset(p for hit in hits if hit.tier == "acute" for p in hit.at)
         calm = [hit for hit in found
                 if hit.tier == "calm" and (hit.language in own or not own) and not (hit.at and hit.at <= danger_at)]
-        calm = self._calm_beside(calm, danger_at)
+        calm = self._calm_beside(calm, danger_at, hits)
         calm = self._calm_before_turn(calm, found, hits)
         classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
@@ -368,13 +375,14 @@ class SafetyNet(GraphComponent):
             own |= {hit.language for hit in hits}
         return own
 
-    def _calm_beside(self, calm: Sequence[Hit], danger_at: FrozenSet[int]) -> List[Hit]:
+    def _calm_beside(self, calm: Sequence[Hit], danger_at: FrozenSet[int], hits: Sequence[Hit] = ()) -> List[Hit]:
         """The calm context that still counts beside an acute term (`danger_at`: its words): a figure of speech
         explains its own words, never another danger ("... and grandma fainted"); a joke ("haha") or care at home
-        ("which ointment?") calms only a message without an acute term (`calm_only_without_acute`)."""
-        if not danger_at:
-            return list(calm)
-        weak = set(self._config["calm_only_without_acute"])
+        ("which ointment?") calms only a message without an acute term (`calm_only_without_acute`); a pothole or a
+        request for a person only one without any danger word (`hits`, acute or signal; `calm_only_without_danger`)."""
+        weak = set(self._config["calm_only_without_acute"]) if danger_at else set()
+        if hits:
+            weak |= set(self._config["calm_only_without_danger"])
         return [hit for hit in calm if hit.category not in weak]
 
     def _calm_before_turn(self, calm: Sequence[Hit], found: Sequence[Hit], hits: Sequence[Hit]) -> List[Hit]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from bench.safety import SETS
+from bot.safety.safety_net import NONE
 from experiments.safety15.redecide import NLU, report
 from experiments.safety_recall6.redecide import nlu_rows, redecide_cached, safety_rows
 
@@ -29,6 +30,11 @@ def main() -> None:
     redecided = redecide_cached(rows)
     if redecided is not None:
         report(*redecided)
+        _, items, reports, before = redecided
+        unseen = [(b, r["level"]) for it, r, b in zip(items, reports, before, strict=True) if it["label"] == "emergency"]
+        print(f"  emergencies shown no 112 at all (level none): {sum(b == NONE for b, _ in unseen)} -> "
+              f"{sum(a == NONE for _, a in unseen)}; shown it before, not now: "
+              f"{sum(b != NONE and a == NONE for b, a in unseen)}")
 
 
 if __name__ == "__main__":
