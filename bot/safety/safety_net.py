@@ -176,8 +176,11 @@ class SafetyNet(GraphComponent):
             # likeness_min_words words, emergency not in the classifier's top_k, that reads less than this
             # like the emergency examples and does not mean like them (fallback_meaning) is asked instead of
             # alarmed ("gsm batterij dood, kan ik ergens opladen"). 0: every such message is an emergency.
-            # Chosen on the development sets by the rule in docs/bench-safety.md (fifth round).
-            "unclear_signal_likeness": 0.1,
+            # Chosen on the development sets by the rule in docs/bench-safety.md (fifth round): 0.1; raised to 0.4 in
+            # safety18 (fourteenth round, every repo set, in-sample: 0 emergencies lost; a lost wallet, a vote, "that
+            # didn't help", an apartment to rent are asked; the emergencies among them are caught by the fallback's
+            # readings that follow).
+            "unclear_signal_likeness": 0.4,
             # The likeness counts only from this many words on: on one or two words a bag of
             # character n-grams says little ("un peu", "bir az" as answers in a form read like
             # emergencies to it); short emergencies are caught by their danger words.
@@ -191,6 +194,12 @@ class SafetyNet(GraphComponent):
             # words and without calm context, is an emergency when at least this share of its nearest
             # training examples are emergency examples ...
             "fallback_meaning": 0.2,
+            # ... but a share below this one counts only when the message also reads at least
+            # fallback_weak_meaning_likeness like the emergency examples: a weak neighbourhood alone (a broken heating,
+            # a traffic light, a vote, a licence) is asked ("is it an emergency? call 112"), not alarmed. 0: off. safety18
+            # (docs/bench-safety.md, fourteenth round).
+            "fallback_weak_meaning": 0.3,
+            "fallback_weak_meaning_likeness": 0.2,
             # ... or when it reads at least this much like the emergency examples (character n-grams).
             # Chosen on the development sets by the rule in docs/bench-safety.md (fourth round).
             "fallback_likeness": 0.4,
@@ -413,8 +422,8 @@ class SafetyNet(GraphComponent):
             if self._meaning is not None and scaled > bar and scaled > self._meaning.score(text) >= bar:
                 return UNSURE, "fallback_means_like_below_share"  # would have been 112 by the unscaled bar: asked
             return level, reason
-        if self._short_for_rich_model(text):
-            return UNSURE, f"{found}_short"
+        if self._short_for_rich_model(text) or found == "fallback_means_like_weakly":
+            return UNSURE, found if found.endswith("weakly") else f"{found}_short"
         return EMERGENCY_LEVEL, found
 
     def _fallback_signal(self, text: str, likeness: float, classified: Sequence[Tuple[str, float]]) -> str:
@@ -424,10 +433,17 @@ class SafetyNet(GraphComponent):
         if self._ranked_and_reads(classified, likeness):
             return "fallback_ranked_and_reads"
         if self._meaning is not None and self._meaning.score(text) >= self._meaning_bar():
-            return "fallback_means_like"
+            return "fallback_means_like_weakly" if self._weak_meaning(text, likeness) else "fallback_means_like"
         if self._leans_and_reads(text, likeness):
             return "fallback_leans_and_reads"
         return ""
+
+    def _weak_meaning(self, text: str, likeness: float) -> bool:
+        """The emergency share of the message's nearest examples is below fallback_weak_meaning and it reads less
+        than fallback_weak_meaning_likeness like the emergency examples: its meaning alone does not alarm."""
+        bar = float(self._config["fallback_weak_meaning"])
+        return bar > 0 and self._meaning is not None and self._meaning.score(text) < bar and \
+            likeness < float(self._config["fallback_weak_meaning_likeness"])
 
     def _meaning_bar(self) -> float:
         """fallback_meaning, raised to fallback_meaning_per_share times the model's share of emergency examples."""
