@@ -166,8 +166,9 @@ class SafetyNet(GraphComponent):
             # Emergency anywhere in the classifier's top_k (any confidence) and a message that reads
             # at least this much like the emergency examples: an emergency, with or without a
             # danger word. Also when the classifier's own first intent, below the fallback
-            # threshold, is emergency.
-            "likeness_with_ranking": 0.3,
+            # threshold, is emergency. 0.3 until safety18 (fourteenth round): 0.4 lost no emergency of any repo set and
+            # cut 7 full false alarms there (in-sample; 0.5 lost one).
+            "likeness_with_ranking": 0.4,
             # A lone call for help or for a service ("police", "doctor", "help") in a message that was
             # not understood is asked ("is it an emergency?") instead of alarmed when emergency is not
             # in the classifier's top_k and the message reads less than this like an emergency.
