@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.safety.safety_net import SafetyNet
-from tests.safety.test_safety_net import level, parse
+from tests.safety.test_safety_net import _Means, _Reads, level, parse
 
 NET = SafetyNet({})  # the real lexicon of locales/danger
 # The classifier is sure of emergency, the municipal topic comes second: without calm context this is the full answer.
@@ -64,19 +64,17 @@ BESIDE_DANGER = [
 ]
 
 
-@pytest.mark.parametrize("lang, text", PUBLIC, ids=[lang for lang, _ in PUBLIC])
-def test_a_problem_in_a_public_place_gets_its_answer_and_the_line_even_under_a_sure_emergency(lang: str,
-                                                                                              text: str) -> None:
-    parsed = parse(text, SURE_EMERGENCY, language=lang, net=NET)
-    assert level(parsed) == "unsure" and "public_space" in parsed["safety"]["calm"], parsed["safety"]
-    assert parsed["intent"]["name"] == "report_problem"  # the normal answer; "is it an emergency? call 112" follows
+# (calm kind, the topic the classifier puts second, language, message)
+CALMED = [("public_space", "report_problem", lang, text) for lang, text in PUBLIC] + \
+    [("asks_person", "ask_human", lang, text) for lang, text in PERSON]
 
 
-@pytest.mark.parametrize("lang, text", PERSON, ids=[lang for lang, _ in PERSON])
-def test_asking_for_a_person_or_an_interpreter_gets_its_answer_and_the_line(lang: str, text: str) -> None:
-    parsed = parse(text, [("emergency", 0.86), ("ask_human", 0.08)], language=lang, net=NET)
-    assert level(parsed) == "unsure" and "asks_person" in parsed["safety"]["calm"], parsed["safety"]
-    assert parsed["intent"]["name"] == "ask_human"
+@pytest.mark.parametrize("kind, topic, lang, text", CALMED, ids=[f"{kind}-{lang}" for kind, _, lang, _ in CALMED])
+def test_a_public_place_or_a_request_for_a_person_gets_its_answer_and_the_line_even_under_a_sure_emergency(
+        kind: str, topic: str, lang: str, text: str) -> None:
+    parsed = parse(text, [("emergency", 0.86), (topic, 0.08)], language=lang, net=NET)
+    assert level(parsed) == "unsure" and kind in parsed["safety"]["calm"], parsed["safety"]
+    assert parsed["intent"]["name"] == topic  # the normal answer; "is it an emergency? call 112" follows
 
 
 @pytest.mark.parametrize("lang, text", BESIDE_DANGER, ids=[lang for lang, _ in BESIDE_DANGER])
@@ -85,21 +83,9 @@ def test_a_public_place_or_a_request_for_a_person_beside_a_danger_word_keeps_112
     assert level(parsed) == "emergency" and parsed["intent"]["name"] == "emergency", parsed["safety"]
 
 
-class _Model:
-    """A likeness or meaning model with fixed scores."""
-
-    def __init__(self, value: float) -> None:
-        self.value = value
-
-    def score(self, text: str) -> float:
-        return self.value
-
-    def likely(self, text: str) -> float:
-        return 0.0
-
-
 def _net(share: float, reads: float) -> SafetyNet:
-    return SafetyNet({}, likeness=_Model(reads), meaning=_Model(share))  # type: ignore[arg-type]
+    """The real lexicon with a meaning share and a likeness fixed for the message."""
+    return SafetyNet({}, likeness=_Reads(reads), meaning=_Means(share))  # type: ignore[arg-type]
 
 
 NOT_UNDERSTOOD = [("out_of_scope", 0.2), ("waste", 0.1)]
