@@ -25,7 +25,9 @@ Each term has a category (fire, not_breathing, violence, ...) and a tier:
   supplier or a gas and electricity contract ("change gas company", "set up gas and electricity"; safety13), or that the smoke is a neighbour's cigarette (`tobacco`), or a barbecue (`barbecue`: a fire that is meant; eleventh
   round), or that the resident asks whether care is needed or whether something is serious or normal (`asks_advice`:
   "moet ik naar de dokter", "is it serious"; twelfth round), or which pharmacy or doctor is on duty (`on_call`:
-  "apotheek van wacht", "pharmacie de garde"; thirteenth round, safety14). The words of an `asks_advice` term (ORDERED_KINDS) must
+  "apotheek van wacht", "pharmacie de garde"; thirteenth round, safety14), or that the message reports a problem in a
+  public place (`public_space`: a pothole, a fallen tree, a broken street light, dumped rubbish) or asks for a person,
+  an interpreter or a call back (`asks_person`; safety18). The words of an `asks_advice` term (ORDERED_KINDS) must
   stand in the order written, the first and the last within WINDOW words: "is it serious" is a question, "it is
   serious" is not. The calm kind `now_turn` ("but now") is no calm: it marks where a question turns into something
   happening now (bot.safety.safety_net, _calm_before_turn).
@@ -67,7 +69,8 @@ CATEGORIES: FrozenSet[str] = frozenset(
 # Kinds of calm context: what a message about something other than a danger now is about.
 CALM_GROUPS: FrozenSet[str] = frozenset(
     "paperwork insurance money learning devices scheduling past media_leisure lost_items routine_health figurative "
-    "joking minor_care unanswered non_urgent supplier tobacco barbecue now_turn asks_advice on_call place_activity number_question kitchen_cut".split()
+    "joking minor_care unanswered non_urgent supplier tobacco barbecue now_turn asks_advice on_call place_activity number_question "
+    "kitchen_cut public_space asks_person".split()
 )
 # Calm kinds whose words must stand in the order written, within WINDOW words: a question ("is it serious", "moet
 # ik naar de dokter") and not the statement its words also make in another order ("it is serious", "ik moet naar de

@@ -151,6 +151,13 @@ class SafetyNet(GraphComponent):
             # `kitchen_cut`, a finger and a knife ("un dito con il coltello", "gisht me thike"): a cut in the kitchen
             # explains the knife of "with a knife", never the bleeding that will not stop.
             "explaining_calm": ["figurative", "unanswered", "tobacco", "number_question", "kitchen_cut"],
+            # Calm kinds that count only when no danger word is left (after the explaining kinds above), neither
+            # acute nor signal: a problem in a public place (`public_space`: a pothole, a fallen tree across the road,
+            # dumped rubbish) and asking for a person, an interpreter or a call back (`asks_person`), which M6's
+            # classifier itself calls `emergency` ("I want to talk to a human"). A tree fallen on a cyclist who is
+            # injured, or "help, I want to talk to someone" keep their danger word and are decided without them.
+            # safety18 (docs/bench-safety.md, fourteenth round).
+            "calm_only_without_danger": ["public_space", "asks_person"],
             # Calm words before a turn to now ("..., but now my father cannot breathe": the lexicon's calm kind
             # `now_turn`) do not calm an acute term after the turn (a question that turns into an emergency). Only
             # takes calm away, never adds it. Eleventh round (safety11, docs/bench-safety.md).
@@ -168,8 +175,9 @@ class SafetyNet(GraphComponent):
             # Emergency anywhere in the classifier's top_k (any confidence) and a message that reads
             # at least this much like the emergency examples: an emergency, with or without a
             # danger word. Also when the classifier's own first intent, below the fallback
-            # threshold, is emergency.
-            "likeness_with_ranking": 0.3,
+            # threshold, is emergency. 0.3 until safety18 (fourteenth round): 0.4 lost no emergency of any repo set and
+            # cut 7 full false alarms there (in-sample; 0.5 lost one).
+            "likeness_with_ranking": 0.4,
             # A lone call for help or for a service ("police", "doctor", "help") in a message that was
             # not understood is asked ("is it an emergency?") instead of alarmed when emergency is not
             # in the classifier's top_k and the message reads less than this like an emergency.
@@ -178,8 +186,11 @@ class SafetyNet(GraphComponent):
             # likeness_min_words words, emergency not in the classifier's top_k, that reads less than this
             # like the emergency examples and does not mean like them (fallback_meaning) is asked instead of
             # alarmed ("gsm batterij dood, kan ik ergens opladen"). 0: every such message is an emergency.
-            # Chosen on the development sets by the rule in docs/bench-safety.md (fifth round).
-            "unclear_signal_likeness": 0.1,
+            # Chosen on the development sets by the rule in docs/bench-safety.md (fifth round): 0.1; raised to 0.4 in
+            # safety18 (fourteenth round, every repo set, in-sample: 0 emergencies lost; a lost wallet, a vote, "that
+            # didn't help", an apartment to rent are asked; the emergencies among them are caught by the fallback's
+            # readings that follow).
+            "unclear_signal_likeness": 0.4,
             # The likeness counts only from this many words on: on one or two words a bag of
             # character n-grams says little ("un peu", "bir az" as answers in a form read like
             # emergencies to it); short emergencies are caught by their danger words.
@@ -193,6 +204,12 @@ class SafetyNet(GraphComponent):
             # words and without calm context, is an emergency when at least this share of its nearest
             # training examples are emergency examples ...
             "fallback_meaning": 0.2,
+            # ... but a share below this one counts only when the message also reads at least
+            # fallback_weak_meaning_likeness like the emergency examples: a weak neighbourhood alone (a broken heating,
+            # a traffic light, a vote, a licence) is asked ("is it an emergency? call 112"), not alarmed. 0: off. safety18
+            # (docs/bench-safety.md, fourteenth round).
+            "fallback_weak_meaning": 0.3,
+            "fallback_weak_meaning_likeness": 0.2,
             # ... or when it reads at least this much like the emergency examples (character n-grams).
             # Chosen on the development sets by the rule in docs/bench-safety.md (fourth round).
             "fallback_likeness": 0.4,
@@ -350,7 +367,7 @@ class SafetyNet(GraphComponent):
         danger_at = frozenset(p for hit in hits if hit.tier == "acute" for p in hit.at)
         calm = [hit for hit in found
                 if hit.tier == "calm" and (hit.language in own or not own) and not (hit.at and hit.at <= danger_at)]
-        calm = self._calm_beside(calm, danger_at)
+        calm = self._calm_beside(calm, danger_at, hits)
         calm = self._calm_before_turn(calm, found, hits)
         classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
@@ -377,13 +394,14 @@ class SafetyNet(GraphComponent):
             own |= {hit.language for hit in hits}
         return own
 
-    def _calm_beside(self, calm: Sequence[Hit], danger_at: FrozenSet[int]) -> List[Hit]:
+    def _calm_beside(self, calm: Sequence[Hit], danger_at: FrozenSet[int], hits: Sequence[Hit] = ()) -> List[Hit]:
         """The calm context that still counts beside an acute term (`danger_at`: its words): a figure of speech
         explains its own words, never another danger ("... and grandma fainted"); a joke ("haha") or care at home
-        ("which ointment?") calms only a message without an acute term (`calm_only_without_acute`)."""
-        if not danger_at:
-            return list(calm)
-        weak = set(self._config["calm_only_without_acute"])
+        ("which ointment?") calms only a message without an acute term (`calm_only_without_acute`); a pothole or a
+        request for a person only one without any danger word (`hits`, acute or signal; `calm_only_without_danger`)."""
+        weak = set(self._config["calm_only_without_acute"]) if danger_at else set()
+        if hits:
+            weak |= set(self._config["calm_only_without_danger"])
         return [hit for hit in calm if hit.category not in weak]
 
     def _calm_before_turn(self, calm: Sequence[Hit], found: Sequence[Hit], hits: Sequence[Hit]) -> List[Hit]:
@@ -414,8 +432,8 @@ class SafetyNet(GraphComponent):
             if self._meaning is not None and scaled > bar and scaled > self._meaning.score(text) >= bar:
                 return UNSURE, "fallback_means_like_below_share"  # would have been 112 by the unscaled bar: asked
             return level, reason
-        if self._short_for_rich_model(text):
-            return UNSURE, f"{found}_short"
+        if self._short_for_rich_model(text) or found == "fallback_means_like_weakly":
+            return UNSURE, found if found.endswith("weakly") else f"{found}_short"
         return EMERGENCY_LEVEL, found
 
     def _fallback_signal(self, text: str, likeness: float, classified: Sequence[Tuple[str, float]]) -> str:
@@ -425,10 +443,17 @@ class SafetyNet(GraphComponent):
         if self._ranked_and_reads(classified, likeness):
             return "fallback_ranked_and_reads"
         if self._meaning is not None and self._meaning.score(text) >= self._meaning_bar():
-            return "fallback_means_like"
+            return "fallback_means_like_weakly" if self._weak_meaning(text, likeness) else "fallback_means_like"
         if self._leans_and_reads(text, likeness):
             return "fallback_leans_and_reads"
         return ""
+
+    def _weak_meaning(self, text: str, likeness: float) -> bool:
+        """The emergency share of the message's nearest examples is below fallback_weak_meaning and it reads less
+        than fallback_weak_meaning_likeness like the emergency examples: its meaning alone does not alarm."""
+        bar = float(self._config["fallback_weak_meaning"])
+        return bar > 0 and self._meaning is not None and self._meaning.score(text) < bar and \
+            likeness < float(self._config["fallback_weak_meaning_likeness"])
 
     def _meaning_bar(self) -> float:
         """fallback_meaning, raised to fallback_meaning_per_share times the model's share of emergency examples."""

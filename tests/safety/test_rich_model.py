@@ -70,15 +70,18 @@ def test_two_of_ten_neighbours_say_little_when_one_example_in_six_is_an_emergenc
     text = "neighbours were screaming yesterday again, who do i complain to"
     parsed = parse(text, FALLBACK_RANKING, fallback=True, language="en", net=_net(0.2, M3_SHARE))
     assert level(parsed) == "unsure" and parsed["intent"]["name"] != "emergency"  # "not understood" + the 112 line
-    assert level(parse(text, FALLBACK_RANKING, fallback=True, language="en", net=_net(0.2, M0_SHARE))) == "emergency"
+    # (2 of 10 alarms when the message also reads at least 0.2 like an emergency: fallback_weak_meaning, safety18)
+    assert level(parse(text, FALLBACK_RANKING, fallback=True, language="en", net=_net(0.2, M0_SHARE, reads=0.2))) == \
+        "emergency"
     # six of ten, for the same model, is an emergency
     assert level(parse(text, FALLBACK_RANKING, fallback=True, language="en", net=_net(0.6, M3_SHARE))) == "emergency"
 
 
 def test_main_models_decisions_do_not_change() -> None:
     # A model taught few emergency examples (M0) keeps the bars it was calibrated on: the short message gets 112.
+    # (a share of 2 of 10 alarms with likeness >= 0.2: fallback_weak_meaning, safety18)
     assert level(parse("mój pies jest chory", FALLBACK_RANKING, fallback=True, language="pl",
-                       net=_net(0.2, M0_SHARE))) == "emergency"
+                       net=_net(0.2, M0_SHARE, reads=0.2))) == "emergency"
 
 
 def test_a_short_message_under_no_topic_that_only_its_sentence_vector_alarms_is_asked() -> None:
