@@ -249,12 +249,15 @@ class SafetyNet(GraphComponent):
             # emergency? call 112" after the normal answer) when the arbiter's emergency probability is below this.
             # 0: off. Chosen by the rule in experiments/safety17/NOTES.md (grouped cross-validation, one author
             # held out at a time; docs/bench-safety.md, fourteenth round).
-            "arbiter_asks_below": 0.0,
+            # 0.075: in the grouped cross-validation over all 62 repo sets no caught emergency scored below 0.1,
+            # and 75 of 731 full false alarms scored below 0.075 (fire-safety and emergency-number questions).
+            "arbiter_asks_below": 0.075,
             "arbiter_reasons": ["danger_words", "signals_together", "signal_and_classifier", "signal_unclear_topic",
                                 "signal_unsure_topic", "demoted_acute_no_topic", "classifier"],
             # (b) A message calm context turned from an emergency into a question (calm_context_after_*) stays an
             # emergency when the arbiter's emergency probability is above this. 0: off. Chosen by the same rule.
-            "arbiter_keeps_above": 0.0,
+            # 0.95: 4 emergencies won, 1 false alarm added in the same cross-validation.
+            "arbiter_keeps_above": 0.95,
             # With a second opinion beside DIET (bot.nlu.second_opinion), weigh the words with DIET's own
             # ranking, kept beside the combined one: the thresholds above were chosen on DIET's peaks.
             # False: the combined ranking. Without a second opinion in the pipeline both are the same.
