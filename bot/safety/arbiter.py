@@ -23,7 +23,7 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Dict, FrozenSet, List, Sequence, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.safety.likeness import analyser, fold
 
@@ -31,6 +31,8 @@ FORMAT = "safety-arbiter/1"
 WORD = "w:"  # prefix of word and word-pair features (character n-grams have none)
 MAX_CHARS = 2000  # a message is read up to here (the chat API's limit)
 _WORDS = re.compile(r"\w+")
+# Where a message splits into parts: sentence punctuation and commas, also Arabic and Ethiopic ones.
+_PARTS = re.compile(r"[.!?;:,\n\u060c\u061b\u061f\u1362\u1363\u1364\u1367]+")
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +47,12 @@ def features(text: str) -> FrozenSet[str]:
     words = _WORDS.findall(fold(text))
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     return frozenset(_char_grams()(text)) | {WORD + word for word in (*words, *pairs)}
+
+
+def parts(text: str) -> List[str]:
+    """The message's parts with words, split at sentence punctuation and commas; none when it has only one."""
+    found = [part.strip() for part in _PARTS.split(text[:MAX_CHARS]) if _WORDS.search(part)]
+    return found if len(found) > 1 else []
 
 
 class ArbiterError(RuntimeError):
@@ -71,6 +79,11 @@ class Arbiter:
         weights = self._weights
         z = self._bias + sum(weights.get(feature, 0.0) for feature in found) / math.sqrt(len(found))
         return 1.0 / (1.0 + math.exp(-z))
+
+    def emergency(self, text: str) -> float:
+        """0-1: the largest probability of the whole message and of each of its `parts`: an emergency told beside
+        a question ("my son cannot breathe, should I see a doctor?") has a part that is the emergency alone."""
+        return max([self.score(text), *(self.score(part) for part in parts(text))])
 
     @classmethod
     def fit(cls, examples: Sequence[Tuple[str, bool]], strength: float = 1.0, keep: int = 0) -> "Arbiter":
@@ -100,21 +113,24 @@ class Arbiter:
         return cls({str(f): float(w) for f, w in data["weights"].items()}, float(data["bias"]))
 
 
-def design(rows: Sequence[FrozenSet[str]]) -> Tuple[Any, Dict[str, int]]:
+def design(rows: Sequence[FrozenSet[str]], fixed: Optional[Dict[str, int]] = None) -> Tuple[Any, Dict[str, int]]:
     """The rows' features as a sparse matrix, each present feature 1/sqrt(the row's count) as `score` reads them,
-    and the vocabulary (feature -> column)."""
+    and the vocabulary (feature -> column); with `fixed`, that vocabulary's columns (other features left out of the
+    matrix but counted in each row's scale, as `score` does)."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    vocabulary: Dict[str, int] = {}
+    vocabulary: Dict[str, int] = {} if fixed is None else fixed
     indices: List[int] = []
     indptr = [0]
     values: List[float] = []
     for found in rows:
         scale = 1.0 / math.sqrt(len(found)) if found else 0.0
         for feature in found:
-            indices.append(vocabulary.setdefault(feature, len(vocabulary)))
-            values.append(scale)
+            column = vocabulary.setdefault(feature, len(vocabulary)) if fixed is None else fixed.get(feature)
+            if column is not None:
+                indices.append(column)
+                values.append(scale)
         indptr.append(len(indices))
     matrix = csr_matrix((np.array(values), np.array(indices), np.array(indptr)), shape=(len(rows), len(vocabulary)))
     return matrix, vocabulary

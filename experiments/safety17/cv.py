@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from bot.safety.arbiter import Arbiter, design, features, fit_matrix
+from bot.safety.arbiter import Arbiter, design, features, fit_matrix, parts
 from bot.safety.likeness import fold
 from bot.safety.safety_net import EMERGENCY_LEVEL, SafetyNet
 from experiments.safety_recall6.redecide import cached_items_and_net
@@ -32,40 +32,52 @@ ASKS, KEEPS = "arbiter_asks_after_", "arbiter_keeps_"
 
 
 class Given:
-    """An arbiter stand-in that answers the probability it was given for the message being decided."""
+    """An arbiter stand-in that answers the probabilities it was given for the message being decided."""
 
-    value = 0.0
+    whole = 0.0
+    most = 0.0
 
     def score(self, text: str) -> float:
-        return self.value
+        return self.whole
+
+    def emergency(self, text: str) -> float:
+        return self.most
 
 
-def cross_validated(items: Sequence[Dict[str, Any]]) -> List[float]:
-    """Each line's emergency probability from an arbiter fitted on every other file (never split by line)."""
+def cross_validated(items: Sequence[Dict[str, Any]]) -> Dict[str, List[float]]:
+    """Each line's emergency probability from an arbiter fitted on every other file (never split by line): of the
+    whole message (`whole`) and the largest of it and its parts (`most`, Arbiter.emergency)."""
     import numpy as np
 
-    matrix, _ = design([features(it["text"]) for it in items])
+    matrix, vocabulary = design([features(it["text"]) for it in items])
+    owners = [i for i, it in enumerate(items) for _ in parts(it["text"])]
+    pieces, _ = design([features(part) for it in items for part in parts(it["text"])], vocabulary)
+    owner = np.array(owners, dtype=int)
     labels = np.array([it["label"] == "emergency" for it in items])
     groups = np.array([it["set"] for it in items])
     folded = np.array([fold(it["text"]).strip() for it in items])
-    out = np.zeros(len(items))
+    whole, most = np.zeros(len(items)), np.zeros(len(items))
     for group in sorted(set(groups.tolist())):
         held = groups == group
         train = ~held & ~np.isin(folded, folded[held])
         coefficients, bias = fit_matrix(matrix[train], labels[train], STRENGTH, KEEP)
-        out[held] = 1.0 / (1.0 + np.exp(-(matrix[held] @ coefficients + bias)))
+        whole[held] = 1.0 / (1.0 + np.exp(-(matrix[held] @ coefficients + bias)))
+        most[held] = whole[held]
+        mine = held[owner]
+        for i, prob in zip(owner[mine], 1.0 / (1.0 + np.exp(-(pieces[mine] @ coefficients + bias))), strict=True):
+            most[i] = max(most[i], prob)
         print(f"  fold {group}: {int(held.sum())} held out, {int(train.sum())} trained on", flush=True)
-    return out.tolist()
+    return {"whole": whole.tolist(), "most": most.tolist()}
 
 
-def outcome(items: Sequence[Dict[str, Any]], before: Sequence[str], eligible: Sequence[str], p: Sequence[float],
+def outcome(items: Sequence[Dict[str, Any]], before: Sequence[str], eligible: Sequence[str], p: Dict[str, List[float]],
             low: float, high: float) -> List[str]:
     """The levels with the arbiter at these bars (0: off), from the levels before and which switch may act."""
     out = []
-    for level, kind, prob in zip(before, eligible, p, strict=True):
-        if kind == "asks" and low > 0 and prob < low:
+    for level, kind, most, whole in zip(before, eligible, p["most"], p["whole"], strict=True):
+        if kind == "asks" and low > 0 and most < low:
             level = "unsure"
-        elif kind == "keeps" and high > 0 and prob > high:
+        elif kind == "keeps" and high > 0 and whole > high:
             level = EMERGENCY_LEVEL
         out.append(level)
     return out
@@ -87,7 +99,7 @@ def figures(items: Sequence[Dict[str, Any]], before: Sequence[str], after: Seque
 
 
 def choose(items: Sequence[Dict[str, Any]], before: Sequence[str], eligible: Sequence[str],
-           p: Sequence[float]) -> Tuple[float, float]:
+           p: Dict[str, List[float]]) -> Tuple[float, float]:
     """The rule of NOTES.md: 0 lost at LOW and at the next step above it; added <= 2 x won; maximise
     2 x won + cut - added; ties to the more cautious bar."""
     safe_lows = [0.0]
@@ -139,7 +151,7 @@ def main() -> None:
     items, net, lexicon = cached_items_and_net(args.model, args.cached)
     if args.in_sample:
         built = Arbiter.load(net._config["arbiter_path"])
-        p = [built.score(it["text"]) for it in items]
+        p = {"whole": [built.score(it["text"]) for it in items], "most": [built.emergency(it["text"]) for it in items]}
     elif args.probabilities and args.probabilities.exists():
         p = json.loads(args.probabilities.read_text())
     else:
@@ -155,8 +167,8 @@ def main() -> None:
     every = SafetyNet({**net._config, "arbiter_asks_below": 2.0, "arbiter_keeps_above": 1e-12}, lexicon,
                       net.likeness, meaning=net.meaning, arbiter=given)  # type: ignore[arg-type]
     eligible, reports = [], []
-    for it, prob in zip(items, p, strict=True):
-        given.value = prob
+    for it, whole, most in zip(items, p["whole"], p["most"], strict=True):
+        given.whole, given.most = whole, most
         report = every.decide(it["text"], it["ranking"], it["intent"], it["language"])
         reports.append(report)
         eligible.append("asks" if report["reason"].startswith(ASKS) else
@@ -176,9 +188,9 @@ def main() -> None:
     after = outcome(items, before, eligible, p, low, high)
     table(items, before, after)
     if args.list:
-        for it, was, now, prob, r in zip(items, before, after, p, reports, strict=True):
+        for it, was, now, whole, most, r in zip(items, before, after, p["whole"], p["most"], reports, strict=True):
             if was != now:
-                print(f'   {it["set"]} {it["lang"]} {it["label"]} {was}->{now} p={prob:.3f} [{r["reason"]}] '
+                print(f'   {it["set"]} {it["lang"]} {it["label"]} {was}->{now} p={whole:.3f}/{most:.3f} [{r["reason"]}] '
                       f'{it["text"][:150]}')
 
 
