@@ -25,14 +25,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
+from bot.safety.lexicon import normalise
 from bot.safety.likeness import analyser, fold
 
 FORMAT = "safety-arbiter/1"
 WORD = "w:"  # prefix of word and word-pair features (character n-grams have none)
 MAX_CHARS = 2000  # a message is read up to here (the chat API's limit)
 _WORDS = re.compile(r"\w+")
-# Where a message splits into parts: sentence punctuation and commas, also Arabic and Ethiopic ones.
-_PARTS = re.compile(r"[.!?;:,\n\u060c\u061b\u061f\u1362\u1363\u1364\u1367]+")
+# Where a message splits into parts: sentence punctuation and commas, also Arabic and Ethiopic ones (the Ethiopic
+# wordspace too: residents type spaces between words and the old wordspace where a comma or colon goes).
+_PARTS = re.compile(r"[.!?;:,\n\u060c\u061b\u061f\u1361\u1362\u1363\u1364\u1367]+")
 
 
 @lru_cache(maxsize=1)
@@ -49,9 +51,16 @@ def features(text: str) -> FrozenSet[str]:
     return frozenset(_char_grams()(text)) | {WORD + word for word in (*words, *pairs)}
 
 
-def parts(text: str) -> List[str]:
-    """The message's parts with words, split at sentence punctuation and commas; none when it has only one."""
-    found = [part.strip() for part in _PARTS.split(text[:MAX_CHARS]) if _WORDS.search(part)]
+def parts(text: str) -> List[Tuple[str, FrozenSet[int]]]:
+    """The message's parts with words, split at sentence punctuation and commas, each with the positions of its
+    words among the danger lexicon's words of the whole message (bot.safety.lexicon.normalise, as a Hit's `at`);
+    none when it has only one part."""
+    found, start = [], 0
+    for part in _PARTS.split(text[:MAX_CHARS]):
+        count = len(normalise(part))
+        if count:
+            found.append((part.strip(), frozenset(range(start, start + count))))
+        start += count
     return found if len(found) > 1 else []
 
 
@@ -80,10 +89,11 @@ class Arbiter:
         z = self._bias + sum(weights.get(feature, 0.0) for feature in found) / math.sqrt(len(found))
         return 1.0 / (1.0 + math.exp(-z))
 
-    def emergency(self, text: str) -> float:
-        """0-1: the largest probability of the whole message and of each of its `parts`: an emergency told beside
-        a question ("my son cannot breathe, should I see a doctor?") has a part that is the emergency alone."""
-        return max([self.score(text), *(self.score(part) for part in parts(text))])
+    def emergency(self, text: str, danger_at: FrozenSet[int] = frozenset()) -> float:
+        """0-1: the largest probability of the whole message and of each of its `parts` that holds a danger word
+        (`danger_at`: the lexicon's word positions of the danger found): an emergency told beside a question ("my
+        son cannot breathe, should I see a doctor?") has a part that is the emergency alone."""
+        return max([self.score(text), *(self.score(part) for part, at in parts(text) if at & danger_at)])
 
     @classmethod
     def fit(cls, examples: Sequence[Tuple[str, bool]], strength: float = 1.0, keep: int = 0) -> "Arbiter":

@@ -382,7 +382,8 @@ class SafetyNet(GraphComponent):
 
     def _arbitrate(self, text: str, hits: Sequence[Hit], level: str, reason: str) -> Tuple[str, str]:
         """The learned arbiter's say on the two cases the rules leave open (safety17): a full alarm of
-        arbiter_reasons that reads unlike an emergency, whole and in each of its parts (Arbiter.emergency), is asked
+        arbiter_reasons that reads unlike an emergency, whole and in each part that holds a danger word
+        (Arbiter.emergency), is asked
         (arbiter_asks_after_<reason>); a message calm context
         made a question that reads like one stays an emergency (arbiter_keeps_<reason>). Else as it was; the arbiter
         is scored only for such messages."""
@@ -390,7 +391,7 @@ class SafetyNet(GraphComponent):
             return level, reason
         low, high = float(self._config["arbiter_asks_below"]), float(self._config["arbiter_keeps_above"])
         if level == EMERGENCY_LEVEL and low > 0 and reason in self._config["arbiter_reasons"] \
-                and not self._never_calm(hits, signals=True) and self._arbiter.emergency(text) < low:
+                and not self._never_calm(hits, signals=True) and self._arbiter.emergency(text, frozenset().union(*(hit.at for hit in hits))) < low:
             return UNSURE, f"arbiter_asks_after_{reason}"
         if level == UNSURE and high > 0 and reason.startswith("calm_context_after_") \
                 and self._arbiter.score(text) > high:

@@ -18,7 +18,7 @@ import argparse
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.safety.arbiter import Arbiter, design, features, fit_matrix, parts
 from bot.safety.likeness import fold
@@ -32,45 +32,52 @@ ASKS, KEEPS = "arbiter_asks_after_", "arbiter_keeps_"
 
 
 class Given:
-    """An arbiter stand-in that answers the probabilities it was given for the message being decided."""
+    """An arbiter stand-in that answers the probabilities it was given for the message being decided: of the whole
+    message, and of each part (its word positions) that Arbiter.emergency weighs."""
 
     whole = 0.0
-    most = 0.0
+    pieces: List[Tuple[List[int], float]] = []
+    asked = 0.0  # what `emergency` answered last
 
     def score(self, text: str) -> float:
         return self.whole
 
-    def emergency(self, text: str) -> float:
-        return self.most
+    def emergency(self, text: str, danger_at: FrozenSet[int] = frozenset()) -> float:
+        self.asked = max([self.whole, *(prob for at, prob in self.pieces if danger_at & set(at))])
+        return self.asked
 
 
-def cross_validated(items: Sequence[Dict[str, Any]]) -> Dict[str, List[float]]:
+def cross_validated(items: Sequence[Dict[str, Any]]) -> Dict[str, Any]:
     """Each line's emergency probability from an arbiter fitted on every other file (never split by line): of the
-    whole message (`whole`) and the largest of it and its parts (`most`, Arbiter.emergency)."""
+    whole message (`whole`) and of each of its parts, with the part's word positions (`pieces`, Arbiter.emergency)."""
     import numpy as np
 
     matrix, vocabulary = design([features(it["text"]) for it in items])
-    owners = [i for i, it in enumerate(items) for _ in parts(it["text"])]
-    pieces, _ = design([features(part) for it in items for part in parts(it["text"])], vocabulary)
-    owner = np.array(owners, dtype=int)
+    split = [parts(it["text"]) for it in items]
+    owner = np.array([i for i, found in enumerate(split) for _ in found], dtype=int)
+    pieces, _ = design([features(part) for found in split for part, _ in found], vocabulary)
     labels = np.array([it["label"] == "emergency" for it in items])
     groups = np.array([it["set"] for it in items])
     folded = np.array([fold(it["text"]).strip() for it in items])
-    whole, most = np.zeros(len(items)), np.zeros(len(items))
+    whole, piece = np.zeros(len(items)), np.zeros(len(owner))
     for group in sorted(set(groups.tolist())):
         held = groups == group
         train = ~held & ~np.isin(folded, folded[held])
         coefficients, bias = fit_matrix(matrix[train], labels[train], STRENGTH, KEEP)
         whole[held] = 1.0 / (1.0 + np.exp(-(matrix[held] @ coefficients + bias)))
-        most[held] = whole[held]
         mine = held[owner]
-        for i, prob in zip(owner[mine], 1.0 / (1.0 + np.exp(-(pieces[mine] @ coefficients + bias))), strict=True):
-            most[i] = max(most[i], prob)
+        piece[mine] = 1.0 / (1.0 + np.exp(-(pieces[mine] @ coefficients + bias)))
         print(f"  fold {group}: {int(held.sum())} held out, {int(train.sum())} trained on", flush=True)
-    return {"whole": whole.tolist(), "most": most.tolist()}
+    by_item: List[List[Tuple[List[int], float]]] = [[] for _ in items]
+    k = 0
+    for i, found in enumerate(split):
+        for _, at in found:
+            by_item[i].append((sorted(at), float(piece[k])))
+            k += 1
+    return {"whole": whole.tolist(), "pieces": by_item}
 
 
-def outcome(items: Sequence[Dict[str, Any]], before: Sequence[str], eligible: Sequence[str], p: Dict[str, List[float]],
+def outcome(items: Sequence[Dict[str, Any]], before: Sequence[str], eligible: Sequence[str], p: Dict[str, Any],
             low: float, high: float) -> List[str]:
     """The levels with the arbiter at these bars (0: off), from the levels before and which switch may act."""
     out = []
@@ -99,7 +106,7 @@ def figures(items: Sequence[Dict[str, Any]], before: Sequence[str], after: Seque
 
 
 def choose(items: Sequence[Dict[str, Any]], before: Sequence[str], eligible: Sequence[str],
-           p: Dict[str, List[float]]) -> Tuple[float, float]:
+           p: Dict[str, Any]) -> Tuple[float, float]:
     """The rule of NOTES.md: 0 lost at LOW and at the next step above it; added <= 2 x won; maximise
     2 x won + cut - added; ties to the more cautious bar."""
     safe_lows = [0.0]
@@ -149,9 +156,11 @@ def main() -> None:
     parser.add_argument("--list", action="store_true")
     args = parser.parse_args()
     items, net, lexicon = cached_items_and_net(args.model, args.cached)
+    p: Dict[str, Any]
     if args.in_sample:
         built = Arbiter.load(net._config["arbiter_path"])
-        p = {"whole": [built.score(it["text"]) for it in items], "most": [built.emergency(it["text"]) for it in items]}
+        p = {"whole": [built.score(it["text"]) for it in items],
+             "pieces": [[(sorted(at), built.score(part)) for part, at in parts(it["text"])] for it in items]}
     elif args.probabilities and args.probabilities.exists():
         p = json.loads(args.probabilities.read_text())
     else:
@@ -167,12 +176,15 @@ def main() -> None:
     every = SafetyNet({**net._config, "arbiter_asks_below": 2.0, "arbiter_keeps_above": 1e-12}, lexicon,
                       net.likeness, meaning=net.meaning, arbiter=given)  # type: ignore[arg-type]
     eligible, reports = [], []
-    for it, whole, most in zip(items, p["whole"], p["most"], strict=True):
-        given.whole, given.most = whole, most
+    most = []
+    for it, whole, pieces in zip(items, p["whole"], p["pieces"], strict=True):
+        given.whole, given.pieces, given.asked = whole, pieces, whole
         report = every.decide(it["text"], it["ranking"], it["intent"], it["language"])
+        most.append(given.asked)
         reports.append(report)
         eligible.append("asks" if report["reason"].startswith(ASKS) else
                         "keeps" if report["reason"].startswith(KEEPS) else "")
+    p["most"] = most  # the probability (a) weighed: the whole message's, or a part's with a danger word
     print(f"eligible: {Counter(eligible)}")
     if args.low is not None and args.high is not None:
         low, high = args.low, args.high

@@ -58,8 +58,10 @@ def test_an_emergency_beside_a_question_keeps_the_full_answer_first(lang: str, t
 def test_a_part_that_is_an_emergency_alone_outweighs_the_question_around_it() -> None:
     arbiter = Arbiter.load(WEIGHTS)
     text = "mijn zoon krijgt geen lucht, moet ik naar de dokter?"
-    assert parts(text) == ["mijn zoon krijgt geen lucht", "moet ik naar de dokter"]
-    assert arbiter.emergency(text) >= float(NET._config["arbiter_asks_below"]) > arbiter.score(text)
+    assert [part for part, _ in parts(text)] == ["mijn zoon krijgt geen lucht", "moet ik naar de dokter"]
+    danger = frozenset({3, 4})  # "geen lucht": the lexicon's word positions of the danger found
+    assert arbiter.emergency(text, danger) >= float(NET._config["arbiter_asks_below"]) > arbiter.score(text)
+    assert arbiter.emergency(text) == arbiter.score(text)  # a part without a danger word does not count
     assert level(parse(text, UNSURE_TOPIC, language="nl", net=NET)) == "emergency"
 
 
@@ -72,7 +74,7 @@ class _Says:
     def score(self, text: str) -> float:
         return self.probability
 
-    def emergency(self, text: str) -> float:
+    def emergency(self, text: str, danger_at: frozenset = frozenset()) -> float:
         return self.probability
 
 
