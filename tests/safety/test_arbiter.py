@@ -55,6 +55,13 @@ def test_an_emergency_beside_a_question_keeps_the_full_answer_first(lang: str, t
     assert level(parsed) == "emergency" and parsed["intent"]["name"] == "emergency", parsed["safety"]
 
 
+def test_a_long_question_with_one_danger_sentence_at_its_end_keeps_112_first() -> None:
+    text = ("Ik heb een vraag over de afvalkalender en het containerpark van de gemeente. " * 25)[:1970] + \
+        " Er is brand!"
+    parsed = parse(text, [("waste", 0.95)], language="nl", net=NET)
+    assert level(parsed) == "emergency" and parsed["intent"]["name"] == "emergency", parsed["safety"]
+
+
 def test_a_part_that_is_an_emergency_alone_outweighs_the_question_around_it() -> None:
     arbiter = Arbiter.load(WEIGHTS)
     text = "mijn zoon krijgt geen lucht, moet ik naar de dokter?"
