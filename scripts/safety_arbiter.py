@@ -3,7 +3,7 @@
 Reads every tests/safety/*.tsv (label emergency or near_miss) and every tests/nlu/*.tsv (`emergency` lines are
 emergencies, every other line an ordinary question), fits the arbiter (emergency vs the rest), keeps its KEEP
 largest weights and writes them, with their source, licence and sizes, to bot/safety/data/arbiter.json. The same
-lines give the same file (liblinear, no randomness used).
+lines give the same file (liblinear with a fixed seed).
 """
 
 from __future__ import annotations

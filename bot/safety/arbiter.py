@@ -136,7 +136,7 @@ def design(rows: Sequence[FrozenSet[str]], fixed: Optional[Dict[str, int]] = Non
     values: List[float] = []
     for found in rows:
         scale = 1.0 / math.sqrt(len(found)) if found else 0.0
-        for feature in found:
+        for feature in sorted(found):  # columns in one order whatever the process's string hashing
             column = vocabulary.setdefault(feature, len(vocabulary)) if fixed is None else fixed.get(feature)
             if column is not None:
                 indices.append(column)
@@ -152,7 +152,7 @@ def fit_matrix(matrix: Any, labels: Sequence[bool], strength: float = 1.0, keep:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=strength, class_weight="balanced", solver="liblinear")
+    model = LogisticRegression(C=strength, class_weight="balanced", solver="liblinear", random_state=0)
     model.fit(matrix, np.asarray(labels, dtype=bool))
     coefficients = model.coef_[0].copy()
     if 0 < keep < np.count_nonzero(coefficients):
