@@ -5,6 +5,7 @@
 #   make train   train the Rasa model if training data, config or NLU code changed
 #   make bench   all benchmarks: bench-langid, bench-nlu, bench-safety, bench-speed, bench-load
 #   make langid-model  retrain the supplementary language-id model (committed)
+#   make safety-arbiter  rebuild the safety net's learned arbiter from the repo's labelled lines (committed)
 #   make test-unit  the tests that need no trained model and no services (fast)
 #   make lint    ruff and mypy over the Python code
 #   make purge   empty old unmet texts (TAALBRUG_RETENTION_MONTHS, 12); delete old tracker events (TAALBRUG_TRACKER_RETENTION_DAYS, 30)
@@ -36,10 +37,10 @@ PYTHON310 = $(shell for p in "$$(command -v python3.10)" $$(ls -d "$$(pyenv root
 # Everything the trained model depends on: a change to any of these retrains.
 TRAIN_INPUTS := config.yml domain.yml $(shell find nlu bot/language bot/nlu bot/safety -type f \( -name '*.yml' -o -name '*.py' -o -name '*.txt' -o -name '*.ftz' -o -name '*.bin' \) 2>/dev/null)
 
-.PHONY: audit bench-load bench-safety bench-speed purge account help venv train run run-check test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
+.PHONY: audit safety-arbiter bench-load bench-safety bench-speed purge account help venv train run run-check test test-unit test-py test-stories validate bench bench-nlu bench-langid langid-model spacy-model cross-validate lint lock clean
 
 help:
-	@sed -n '2,14p' Makefile | sed 's/^# //'
+	@sed -n '2,15p' Makefile | sed 's/^# //'
 
 venv: $(VENV)/.installed
 
@@ -123,6 +124,11 @@ bench-nlu: $(MODEL)
 # Deterministic (single-threaded fastText); the model file is committed.
 langid-model: $(VENV)/.installed
 	$(PY) -m bot.language.build
+
+# The safety net's learned arbiter (issue 12, safety17): tests/safety and tests/nlu -> bot/safety/data/arbiter.json
+# (committed; deterministic). Not a Rasa model input: the running safety net reads it from its config path.
+safety-arbiter: $(VENV)/.installed
+	$(PY) -m scripts.safety_arbiter
 
 purge: $(VENV)/.installed
 	$(PY) -m bot.storage.cli purge

@@ -265,12 +265,13 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     texts = _texts(parser, args.sets)
     texts = texts[: args.limit] if args.limit else texts
     with tempfile.TemporaryDirectory() as tmp:
-        workers = [Worker("this tree", ROOT, args.model.resolve())]
-        if args.before:
+        workers = []
+        if args.before:  # one Rasa model load at a time: the machine is shared
             before = export(args.before, Path(tmp))
-            workers.insert(0, Worker(f"before ({args.before})", before, (args.before_model or args.model).resolve()))
-        for one in workers:
-            one.wait_ready()
+            workers.append(Worker(f"before ({args.before})", before, (args.before_model or args.model).resolve()))
+            workers[-1].wait_ready()
+        workers.append(Worker("this tree", ROOT, args.model.resolve()))
+        workers[-1].wait_ready()
         for index, text in enumerate(texts):
             for one in workers[index % 2:] + workers[: index % 2]:  # who goes first alternates
                 one.parse(text)

@@ -490,7 +490,12 @@ def _averaged(net: SafetyNet) -> Dict[str, Any]:
 def test_with_first_opinion_the_net_weighs_a_danger_word_with_diets_own_ranking() -> None:
     assert level(_averaged(SafetyNet({"first_opinion": True}, LEXICON))) == "unsure"
     assert _averaged(SafetyNet({"first_opinion": True}, LEXICON))["intent"]["name"] == "health"
-    assert level(_averaged(SafetyNet({"first_opinion": False}, LEXICON))) == "emergency"  # the averaged ranking
+    # The averaged ranking alarms it (the learned arbiter, safety17, off here: it asks this doctor question) ...
+    averaged = SafetyNet({"first_opinion": False, "arbiter_asks_below": 0}, LEXICON)
+    assert level(_averaged(averaged)) == "emergency"
+    # ... and with the arbiter on, "which doctor is open" gets its answer and "is it an emergency? call 112".
+    assert _averaged(SafetyNet({"first_opinion": False}, LEXICON))["safety"]["reason"] == \
+        "arbiter_asks_after_signal_and_classifier"
 
 
 def test_first_opinion_without_a_second_opinion_reads_the_intent_ranking() -> None:

