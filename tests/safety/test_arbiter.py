@@ -21,7 +21,7 @@ WEIGHTS = Path(SafetyNet.get_default_config()["arbiter_path"])
 # (language, a question about the emergency services or the fire brigade: main gives the full 112 answer)
 SERVICES = [
     ("nl", "wat is het telefoonnummer van de brandweer hier in België?"),
-    ("nl", "wanneer is de opendeurdag bij de brandweer dit jaar?"),
+    ("nl", "hoe bel ik de brandweer als er ooit brand is bij ons?"),  # safety16 already asks about an "opendeurdag"
     ("fr", "quel numéro faut-il composer pour appeler les pompiers en Belgique ?"),
     ("de", "welche Nummer hat die Feuerwehr in Belgien?"),
     ("es", "¿cuál es el número para llamar a la ambulancia en Bélgica?"),
@@ -128,3 +128,23 @@ def test_a_file_of_another_format_is_refused(tmp_path: Path) -> None:
     other.write_text('{"weights": {}, "bias": 0}', encoding="utf-8")
     with pytest.raises(ArbiterError, match="format"):
         Arbiter.load(other)
+
+
+def test_make_safety_arbiter_rebuilds_the_committed_weights_and_learns_no_set_that_judged_it(tmp_path: Path) -> None:
+    """The shipped weights come from the repo alone (`make safety-arbiter`, byte for byte), and the sets that judged the
+    arbiter on new authors (final15, dev19, heldout14) are not among what it learnt: their figures stay unseen."""
+    import sys
+
+    from scripts import safety_arbiter
+
+    out = tmp_path / "arbiter.json"
+    argv = sys.argv
+    sys.argv = ["safety_arbiter", "--out", str(out)]
+    try:
+        safety_arbiter.main()
+    finally:
+        sys.argv = argv
+    assert out.read_bytes() == WEIGHTS.read_bytes()
+    learnt = set(safety_arbiter.labelled_sets())
+    assert not learnt & {"final15", "dev19", "nlu:heldout14"}
+    assert {"final14", "dev18", "nlu:heldout13"} <= learnt
