@@ -122,6 +122,12 @@ class SafetyNet(GraphComponent):
             # ... and for these when an acute term names them: a child missing from school is no
             # question about a course (a lost identity card, a signal word, still is paperwork).
             "never_calm_acute": ["lost_child"],
+            # ... and for any acute term when the classifier's own first intent is `emergency` at least this sure: the
+            # calm words then only say where it happens or what the resident was doing ("at the town hall for my
+            # papers a man collapsed, he is not breathing"), not what the message is about. 0: off. The lead's L14
+            # (docs/bench-safety.md, fourteenth round): on a new author's emergencies told beside ordinary context it
+            # won 28 of 41 missed for no false alarm, where the old, tuned sets showed 7 won for 56 added.
+            "classifier_outweighs_calm": 0.5,
             # Calm kinds that count only when no acute term is found: a figure of speech, a joke ("haha", "mdr"),
             # care at home ("zalf", "pomada", Turkish "atesi var", a fever). Eighth round (docs/bench-safety.md).
             # Eleventh round (safety11): `tobacco`, a neighbour's cigarette ("соседи курят на балконе"), and `barbecue`
@@ -393,7 +399,7 @@ class SafetyNet(GraphComponent):
         classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
         likeness = self._likeness.score(text) if self._likeness and not acute and self._long_enough(text) else 0.0
-        calmed = self._calmed(hits, calm)
+        calmed = self._calmed(hits, calm) and not self._classifier_outweighs_calm(hits, classified)
         level, reason = self._level(hits, classified, intent, likeness, text, calmed, bool(demoted))
         if level == EMERGENCY_LEVEL and calmed:
             level, reason = UNSURE, f"calm_context_after_{reason}"
@@ -582,6 +588,14 @@ class SafetyNet(GraphComponent):
         if not (self._config["calm_context"] and calm):
             return False
         return not self._never_calm(hits, signals=bool(self._config["never_calm_signals"]))
+
+    def _classifier_outweighs_calm(self, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]]) -> bool:
+        """L14: an acute term and the classifier's own first intent `emergency` at least the bar sure."""
+        bar = float(self._config["classifier_outweighs_calm"])
+        if bar <= 0 or not classified or not any(hit.tier == "acute" for hit in hits):
+            return False
+        name, confidence = max(classified, key=lambda item: item[1])
+        return name == EMERGENCY and confidence >= bar
 
     def _never_calm(self, hits: Sequence[Hit], signals: bool) -> bool:
         """A danger that always gets its full answer: an acute term (with `signals`, any word) of a never_calm
