@@ -126,8 +126,10 @@ class SafetyNet(GraphComponent):
             # calm words then only say where it happens or what the resident was doing ("at the town hall for my
             # papers a man collapsed, he is not breathing"), not what the message is about. 0: off. The lead's L14
             # (docs/bench-safety.md, fourteenth round): on a new author's emergencies told beside ordinary context it
-            # won 28 of 41 missed for no false alarm, where the old, tuned sets showed 7 won for 56 added.
-            "classifier_outweighs_calm": 0.5,
+            # won 28 of 41 missed for no false alarm, where the old, tuned sets showed 7 won for 56 added; judged at 0.5
+            # on final17 (16 won, 0 added). L14b: 0.2, the lowest bar that lost nothing and added nothing on final16 +
+            # final17 (1 more won); judged on final18 (1 won, 0 lost, 0 added).
+            "classifier_outweighs_calm": 0.2,
             # Calm kinds that count only when no acute term is found: a figure of speech, a joke ("haha", "mdr"),
             # care at home ("zalf", "pomada", Turkish "atesi var", a fever). Eighth round (docs/bench-safety.md).
             # Eleventh round (safety11): `tobacco`, a neighbour's cigarette ("соседи курят на балконе"), and `barbecue`
