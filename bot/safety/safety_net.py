@@ -401,7 +401,7 @@ class SafetyNet(GraphComponent):
         classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
         likeness = self._likeness.score(text) if self._likeness and not acute and self._long_enough(text) else 0.0
-        calmed = self._calmed(hits, calm) and not self._classifier_outweighs_calm(hits, classified)
+        calmed = self._calmed(hits, calm) and not self._classifier_outweighs_calm(acute, classified)
         level, reason = self._level(hits, classified, intent, likeness, text, calmed, bool(demoted))
         if level == EMERGENCY_LEVEL and calmed:
             level, reason = UNSURE, f"calm_context_after_{reason}"
@@ -417,16 +417,17 @@ class SafetyNet(GraphComponent):
     def _arbitrate(self, text: str, hits: Sequence[Hit], level: str, reason: str) -> Tuple[str, str]:
         """The learned arbiter's say on the two cases the rules leave open (safety17): a full alarm of
         arbiter_reasons that reads unlike an emergency, whole and in each part that holds a danger word
-        (Arbiter.emergency), is asked
-        (arbiter_asks_after_<reason>); a message calm context
-        made a question that reads like one stays an emergency (arbiter_keeps_<reason>). Else as it was; the arbiter
-        is scored only for such messages."""
+        (Arbiter.emergency), is asked (arbiter_asks_after_<reason>); a message calm context made a question that
+        reads like one stays an emergency (arbiter_keeps_<reason>). Else as it was; the arbiter is scored only for
+        such messages."""
         if self._arbiter is None:
             return level, reason
         low, high = float(self._config["arbiter_asks_below"]), float(self._config["arbiter_keeps_above"])
         if level == EMERGENCY_LEVEL and low > 0 and reason in self._config["arbiter_reasons"] \
-                and not self._never_calm(hits, signals=True) and self._arbiter.emergency(text, frozenset().union(*(hit.at for hit in hits))) < low:
-            return UNSURE, f"arbiter_asks_after_{reason}"
+                and not self._never_calm(hits, signals=True):
+            danger_at = frozenset().union(*(hit.at for hit in hits))
+            if self._arbiter.emergency(text, danger_at) < low:
+                return UNSURE, f"arbiter_asks_after_{reason}"
         if level == UNSURE and high > 0 and reason.startswith("calm_context_after_") \
                 and self._arbiter.score(text) > high:
             return EMERGENCY_LEVEL, f"arbiter_keeps_{reason}"
@@ -480,8 +481,10 @@ class SafetyNet(GraphComponent):
             if self._meaning is not None and scaled > bar and scaled > self._meaning.score(text) >= bar:
                 return UNSURE, "fallback_means_like_below_share"  # would have been 112 by the unscaled bar: asked
             return level, reason
-        if self._short_for_rich_model(text) or found == "fallback_means_like_weakly":
-            return UNSURE, found if found.endswith("weakly") else f"{found}_short"
+        if found == "fallback_means_like_weakly":
+            return UNSURE, found
+        if self._short_for_rich_model(text):
+            return UNSURE, f"{found}_short"
         return EMERGENCY_LEVEL, found
 
     def _fallback_signal(self, text: str, likeness: float, classified: Sequence[Tuple[str, float]]) -> str:
@@ -490,18 +493,18 @@ class SafetyNet(GraphComponent):
             return "fallback_reads_like"
         if self._ranked_and_reads(classified, likeness):
             return "fallback_ranked_and_reads"
-        if self._meaning is not None and self._meaning.score(text) >= self._meaning_bar():
-            return "fallback_means_like_weakly" if self._weak_meaning(text, likeness) else "fallback_means_like"
+        share = self._meaning.score(text) if self._meaning is not None else 0.0
+        if self._meaning is not None and share >= self._meaning_bar():
+            return "fallback_means_like_weakly" if self._weak_meaning(share, likeness) else "fallback_means_like"
         if self._leans_and_reads(text, likeness):
             return "fallback_leans_and_reads"
         return ""
 
-    def _weak_meaning(self, text: str, likeness: float) -> bool:
-        """The emergency share of the message's nearest examples is below fallback_weak_meaning and it reads less
-        than fallback_weak_meaning_likeness like the emergency examples: its meaning alone does not alarm."""
+    def _weak_meaning(self, share: float, likeness: float) -> bool:
+        """The emergency share of the message's nearest examples (`share`) is below fallback_weak_meaning and it
+        reads less than fallback_weak_meaning_likeness like the emergency examples: its meaning alone does not alarm."""
         bar = float(self._config["fallback_weak_meaning"])
-        return bar > 0 and self._meaning is not None and self._meaning.score(text) < bar and \
-            likeness < float(self._config["fallback_weak_meaning_likeness"])
+        return bar > 0 and share < bar and likeness < float(self._config["fallback_weak_meaning_likeness"])
 
     def _meaning_bar(self) -> float:
         """fallback_meaning, raised to fallback_meaning_per_share times the model's share of emergency examples."""
@@ -591,10 +594,10 @@ class SafetyNet(GraphComponent):
             return False
         return not self._never_calm(hits, signals=bool(self._config["never_calm_signals"]))
 
-    def _classifier_outweighs_calm(self, hits: Sequence[Hit], classified: Sequence[Tuple[str, float]]) -> bool:
-        """L14: an acute term and the classifier's own first intent `emergency` at least the bar sure."""
+    def _classifier_outweighs_calm(self, acute: bool, classified: Sequence[Tuple[str, float]]) -> bool:
+        """L14: an acute term (`acute`) and the classifier's own first intent `emergency` at least the bar sure."""
         bar = float(self._config["classifier_outweighs_calm"])
-        if bar <= 0 or not classified or not any(hit.tier == "acute" for hit in hits):
+        if bar <= 0 or not classified or not acute:
             return False
         name, confidence = max(classified, key=lambda item: item[1])
         return name == EMERGENCY and confidence >= bar
