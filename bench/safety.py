@@ -103,7 +103,16 @@ all 23 languages (tests/safety/):
 - final18.tsv: a thirty-fifth author (2026-12-07, fourteenth round, fourth part), final16's brief; judged the lead's
   L14b once (docs/bench-safety.md; 867 of 920 kept: 503 emergencies, 364 near-misses; its author says the languages
   share one outline of situations, closest to parallel from bg on, and ber is the weakest);
-and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout14.tsv (its `emergency` rows count as
+- final19.tsv: a thirty-sixth author (2026-12-07, fifteenth round), final16's brief and asked to vary the situations
+  between languages; judged the fifteenth round's safety candidates against main once (docs/bench-safety.md; 876 of
+  920 kept: 500 emergencies, 376 near-misses; its author says am, ti, ps, so, ckb and kmr repeat one list of
+  situations, ps closest to a translation, and ber is the weakest);
+- dev20.tsv: a thirty-seventh author (2026-12-07, fifteenth round), dev19's brief with more of what still failed:
+  about six emergencies a language told as a story beside ordinary context, and near-misses that are questions about
+  fire safety and emergency numbers or ordinary complaints about services; never read nor scored before it judged
+  the round's candidates once (885 of 920 kept: 449 emergencies, 436 near-misses; its author says the near-miss
+  lists of the less-resourced languages follow one skeleton);
+and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout15.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -147,7 +156,7 @@ REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
 # heldout.tsv and final.tsv to final6.tsv are retired (scripts/retired_examples.py: RETIRED_SAFETY): their
 # emergencies are training examples since the twelfth round, so they are no longer scored here.
-NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15", "final16", "final17", "final18")
+NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15", "final16", "final17", "final18", "final19")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 

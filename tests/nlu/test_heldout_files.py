@@ -60,6 +60,7 @@ TWELFTH = HERE / "heldout12.tsv"
 SUBS10 = HERE / "heldout_subs10.tsv"
 THIRTEENTH = HERE / "heldout13.tsv"
 FOURTEENTH = HERE / "heldout14.tsv"
+FIFTEENTH = HERE / "heldout15.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -94,6 +95,7 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     SUBS10: ("lang", "intent", "sub", "text"),
     THIRTEENTH: ("lang", "intent", "text"),
     FOURTEENTH: ("lang", "intent", "text"),
+    FIFTEENTH: ("lang", "intent", "text"),
 }
 RETIRED = frozenset(retired_examples.retired_paths())
 
