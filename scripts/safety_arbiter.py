@@ -29,18 +29,22 @@ LICENCE = "the project's own licence (the test sets are the project's)"
 
 
 # The sets the committed weights were learnt from: every labelled set of the repo when safety17 was built (the
-# fourteenth round). A set added later (final15, dev19 and heldout14 judged the arbiter on new authors) is learnt
-# from only when a round adds its name here and rebuilds, so that `make safety-arbiter` keeps giving the committed file.
+# fourteenth round), and the sets that judged that round, added by the fifteenth (A15). A set added later (a round's
+# judges) is learnt from only when a round adds its name here and rebuilds, so that `make safety-arbiter` keeps giving
+# the committed file.
 LEARNT_SAFETY: Tuple[str, ...] = (
     "dev", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev5", "dev6", "dev7",
     "dev8", "dev9", "final", "final10", "final11", "final13", "final14", "final2", "final3", "final4", "final5",
     "final6", "final7", "final8", "final9", "heldout", "tune",
+    # fifteenth round (A15): the sets that judged the fourteenth round, spent since
+    "dev19", "final15", "final16", "final17", "final18",
 )
 LEARNT_NLU: Tuple[str, ...] = (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "heldout", "heldout10", "heldout11",
     "heldout12", "heldout13", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
     "heldout_new", "heldout_subs", "heldout_subs10", "heldout_subs2", "heldout_subs3", "heldout_subs4",
     "heldout_subs5", "heldout_subs6", "heldout_subs7", "heldout_subs8", "heldout_subs9",
+    "heldout14",  # fifteenth round (A15)
 )
 
 

@@ -132,7 +132,9 @@ def test_a_file_of_another_format_is_refused(tmp_path: Path) -> None:
 
 def test_make_safety_arbiter_rebuilds_the_committed_weights_and_learns_no_set_that_judged_it(tmp_path: Path) -> None:
     """The shipped weights come from the repo alone (`make safety-arbiter`, byte for byte), and the sets that judged the
-    arbiter on new authors (final15, dev19, heldout14) are not among what it learnt: their figures stay unseen."""
+    arbiter on new authors are not among what it learnt: their figures stay unseen. The fourteenth round's judges
+    (final15-18, dev19, heldout14) are learnt since the fifteenth (A15); that round's judges (final19, dev20,
+    heldout15) are not."""
     import sys
 
     from scripts import safety_arbiter
@@ -146,5 +148,5 @@ def test_make_safety_arbiter_rebuilds_the_committed_weights_and_learns_no_set_th
         sys.argv = argv
     assert out.read_bytes() == WEIGHTS.read_bytes()
     learnt = set(safety_arbiter.labelled_sets())
-    assert not learnt & {"final15", "dev19", "nlu:heldout14"}
-    assert {"final14", "dev18", "nlu:heldout13"} <= learnt
+    assert not learnt & {"final19", "dev20", "nlu:heldout15"}
+    assert {"final14", "dev18", "nlu:heldout13", "final18", "dev19", "nlu:heldout14"} <= learnt
