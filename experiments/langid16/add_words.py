@@ -49,13 +49,12 @@ SHARED: Dict[str, List[str]] = {
     "safi": ["ar", "ber"],
     "khuya": ["ar", "ber"],
     # Pashto and Persian: کله (Pashto when; Persian head), مو (Pashto your; Persian hair), شه (Pashto be!; Persian
-    # colloquial), کی (Pashto in, without its letter ې; Persian who/when). Pashto and Arabic: اختر (Pashto Eid;
-    # Arabic choose!).
+    # colloquial), کی (Pashto in, without its letter ې; Persian who/when). (Not اختر, Pashto Eid: Arabic's
+    # choose!, in 6 Arabic interface texts that went unsure with it.)
     "کله": ["ps", "fa"],
     "مو": ["ps", "fa"],
     "شه": ["ps", "fa"],
     "کی": ["ps", "fa"],
-    "اختر": ["ps", "ar"],
 }
 # A generated Sorani spelling is kept from this length on, and not when it is a word of another language that no
 # text here holds (Dutch and German debet, dekan; English dewey; Turkish and Arabic basha, dawat).
