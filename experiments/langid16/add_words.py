@@ -27,14 +27,20 @@ WORDS: Dict[str, List[str]] = {
     # script without Sorani's own letters: I don't know (نازانم; Persian نمی‌دانم).
     "ckb": ["sbey", "sbeyni", "sbeiny", "sbeini", "dwene", "dweni", "amro", "dezanm", "nexoshe", "naxoshe",
             "nakhoshe", "nexoshm", "naxoshm", "kchekem", "kcheke", "kchaka", "yarmeti", "yarmetim", "yarmetit",
-            "sharewani", "sharewany", "نازانم"],
+            "sharewani", "sharewany", "نازانم",
+            # Thanks (dest xosh), goodbye (xwa hafiz), welcome (bexer bey), I can / cannot (datwanm, natwanm), I want
+            # (damawe): Kurmanji says dest xweş, xatirê te, bi xêr hatî, dikarim, nikarim, dixwazim.
+            "destxosh", "dastxosh", "destxoshi", "dastxoshi", "xwahafiz", "khwahafiz", "bexerbey", "datwanm",
+            "datwanim", "natwanm", "natwanim", "damawe"],
     # German chat (no list before; danke is a neutral word, text.NEUTRAL_WORDS): thank you, please, hi (moin, servus), bye, exactly, good.
     "de": ["dankeschön", "bitte", "moin", "servus", "tschüss", "tschuss", "genau", "gut"],
     # Tarifit and Kabyle in Berber Latin spelling (c for sh): a little (cwiyya, cwiya); the language's name with th.
     "ber": ["cwiyya", "cwiya", "thamazighth", "thamazight"],
     # Pashto in Arabic script without Pashto's own letters: night (شپه), good (پخیر: شپه مو پخیر, good night),
     # morning (سهار), house (کور).
-    "ps": ["شپه", "پخیر", "سهار", "کور"],
+    # yesterday (پرون), there is / is not (شته, نشته), sister (خور), kindness (مهرباني with Arabic ي, as Pashto writes
+    # it), were (وو).
+    "ps": ["شپه", "پخیر", "سهار", "کور", "پرون", "شته", "نشته", "خور", "مهرباني", "وو"],
 }
 # Words two of our languages both say: listed for each, so alone they are unsure (detector._shared_only) and beside a
 # word of one language only that language wins (detector._outlisted).
@@ -107,10 +113,11 @@ def add_evidence(data: dict) -> None:
     words = data["words"]
     claimed = {w for code, listed in words.items() if code != "ckb" for w in listed}
     taken = elsewhere("ckb") | dutch_lexicon(str(DUTCH_LEXICON)) | claimed | set(SHARED)
+    for code, listed in WORDS.items():
+        words[code] = words.get(code, []) + [w for w in listed if w not in words.get(code, [])]
     spelled = sorted(w for w in sorani_spellings(words["ckb"])
                      if len(w) >= SPELLED_MIN and w not in taken and w not in LOOK_ALIKES)
-    for code, listed in [*WORDS.items(), ("ckb", spelled)]:
-        words[code] = words.get(code, []) + [w for w in listed if w not in words.get(code, [])]
+    words["ckb"] += [w for w in spelled if w not in words["ckb"]]
     for word, codes in SHARED.items():
         for code in codes:
             words[code] = words.get(code, []) + ([word] if word not in words.get(code, []) else [])
