@@ -8,13 +8,14 @@ set or Dutch chat, or else is listed for every language whose lines hold it (alo
 detector._shared_only). The Sorani spellings with ە typed as e or a are generated here and kept by the same check.
 """
 
-import json
 import sys
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Set
+from typing import Dict, Iterable, List, Set
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "langid14"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "langid15"))
 
+from add_words import edit  # noqa: E402  (experiments/langid15/add_words.py)
 from check_words import texts  # noqa: E402  (experiments/langid14/check_words.py)
 
 from bot.language.detector import DUTCH_LEXICON, _words, dutch_lexicon  # noqa: E402
@@ -98,15 +99,6 @@ def elsewhere(code: str) -> Set[str]:
         if lang != code:
             seen.update(_words(clean(line).lower()))
     return seen
-
-
-def edit(path: Path, change: Callable[[dict], None]) -> None:
-    """Apply `change` to the JSON data of `path` and write it back in the same layout."""
-    raw = path.read_text(encoding="utf-8")
-    data = json.loads(raw)
-    change(data)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + ("\n" if raw.endswith("\n") else ""),
-                    encoding="utf-8")
 
 
 def add_evidence(data: dict) -> None:
