@@ -49,7 +49,10 @@ conversation already in one of them keeps it instead of switching on a guess
 "not Dutch").
 A short message whose only evidence for the best guess is words another of our
 languages lists too ("добре": Ukrainian and Bulgarian; "saha": Darija, Tarifit and
-Turkish) is unsure as well (_shared_only).
+Turkish) is unsure as well (_shared_only), unless letters left one candidate ("کله راځې؟": Pashto by its
+letters). When the guess's only listed words are words of its close pair too and the pair has a word of its own
+("zor spas kaka": zor and spas are Kurmanji and Sorani, kaka Sorani alone), the pair is the answer (_outlisted);
+a language whose listed words are all the guess's too is no evidence against it ("supas zor": _evidence_agrees).
 Short or language-neutral turns ("ok", "merci", a postcode, an emoji) are not
 detected at all: the conversation's language, then the browser's, is kept; a
 greeting beside one Dutch chat word ("merci juf") is Dutch.
@@ -473,6 +476,25 @@ def _shared_only(cleaned: str, code: str) -> bool:
     return bool(mine) and all(len(codes) > 1 for codes in mine) and code not in _frames(kept)
 
 
+def _outlisted(cleaned: str, code: str, candidates: Iterable[str]) -> Optional[str]:
+    """The language of `code`'s close pair (CLOSE_PAIRS) that lists every evidence word the message has for `code`
+    and at least one word more that `code` does not list: `code`'s evidence is then only words the two share
+    ("zor spas kaka": zor and spas are Kurmanji and Sorani, kaka Sorani alone; "شپه مو پخیر": مو is Persian and
+    Pashto, شپه and پخیر Pashto alone). None when `code` has a word of its own, a frame, or no listed word (then
+    _evidence_decides speaks), or no such language (langid16)."""
+    kept = resident_words(_strip(cleaned))
+    listed = [codes & frozenset(candidates) for codes in _listed_words(kept)]
+    mine = [codes for codes in listed if code in codes]
+    if not mine or code in _frames(kept):
+        return None
+    found = [
+        other for other in frozenset().union(*mine) - {code}
+        if frozenset({code, other}) in CLOSE_PAIRS and all(other in codes for codes in mine)
+        and any(other in codes and code not in codes for codes in listed)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _content_words(cleaned: str) -> List[str]:
     """The words that can carry a language: Dutch service names, neutral words ("ok", "merci")
     and one-letter Latin words left out (_word_evidence counts the same words)."""
@@ -675,15 +697,19 @@ class LanguageDetector:
         if self._dutch_by_words(cleaned, normalise(current)):
             return Detection("nl", max(confidence if code == "nl" else 0.0, self.min_confidence), "detected")
         decided = self._evidence_decides(cleaned, code, scores)
+        outlisted = _outlisted(cleaned, code, scores) if decided is None else None
         if decided is not None:
             code, confidence = decided
+        elif outlisted is not None:
+            # The guess's evidence is words its close pair shares, and the pair has a word of its own: the pair.
+            code, confidence = outlisted, max(scores.get(outlisted, 0.0), self.min_confidence)
         elif confidence < self.min_confidence and self._evidence_agrees(cleaned, code):
             confidence = self.min_confidence
         if self._close_call(ranked, normalise(current)):
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
             confidence = min(confidence, UNSURE)
-        if self._evidence_against(cleaned, code) or _shared_only(cleaned, code):
+        if self._evidence_against(cleaned, code) or (len(scores) > 1 and _shared_only(cleaned, code)):
             confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
@@ -785,14 +811,23 @@ class LanguageDetector:
     @staticmethod
     def _evidence_agrees(cleaned: str, code: str) -> bool:
         """The models' best guess, too unsure to switch, has a listed evidence word (_word_evidence)
-        and no other language has any evidence (word, letter or shape): two independent sources
-        agree, so the guess is sure enough ("zma khaza na rogha da", Pashto in Latin letters,
-        was unsure). A word of another language's list, or one for a language the models did not
+        and no other language has any evidence (word, letter or shape), but for words the guess lists too
+        (langid16): two independent sources agree, so the guess is sure enough ("zma khaza na rogha da", Pashto in
+        Latin letters, was unsure). A word of another language's list, or one for a language the models did not
         rank first, decides nothing here (tried: 11 of the 111,803 training texts went wrong)."""
         counts = _word_evidence(cleaned)
-        if set(counts) != {code}:
+        if code not in counts:
             return False
-        return not _evidence_besides(cleaned, code)
+        # A language whose listed words are all `code`'s too ("zor" beside Sorani "supas": Kurmanji and Turkish
+        # say zor too) is no evidence against it (langid16).
+        kept = resident_words(_strip(cleaned))
+        listed = _listed_words(kept)
+        frames = _frames(kept)
+        covered = {other for other in set(counts) - {code}
+                   if other not in frames and all(code in codes for codes in listed if other in codes)}
+        if set(counts) - covered != {code}:
+            return False
+        return not _evidence_besides(cleaned, code) - covered
 
     @staticmethod
     def _evidence_against(cleaned: str, code: str) -> bool:

@@ -22,7 +22,7 @@ from bot.language.text import clean  # noqa: E402
 
 SOURCES = ("udhr", "chat", "gettext", "cldr", "l10n", "lexicon")
 SETS = sorted(Path("tests/nlu").glob("*.tsv")) + sorted(Path("tests/safety").glob("*.tsv")) + \
-    [Path("tests/language/langid13.tsv"), Path("tests/language/langid14.tsv")]
+    sorted(Path("tests/language").glob("langid*.tsv"))
 
 
 def texts():

@@ -151,5 +151,6 @@ def add_pashto(data: dict) -> None:
     data["_about"] = data["_about"].split(" Fifteenth round")[0] + ABOUT
 
 
-edit(Path("bot/language/data/evidence.json"), add_evidence)
-edit(Path("bot/language/data/pashto_words.json"), add_pashto)
+if __name__ == "__main__":
+    edit(Path("bot/language/data/evidence.json"), add_evidence)
+    edit(Path("bot/language/data/pashto_words.json"), add_pashto)
