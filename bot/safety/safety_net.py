@@ -318,7 +318,8 @@ class SafetyNet(GraphComponent):
         meaning: Optional[EmergencyMeaning] = None, arbiter: Optional[Arbiter] = None,
     ) -> None:
         self._config = {**self.get_default_config(), **config}
-        asks = float(self._config["arbiter_asks_below"]) > 0 or float(self._config["arbiter_keeps_above"]) > 0
+        asks = any(float(self._config[key]) > 0 for key in ("arbiter_asks_below", "arbiter_keeps_above",
+                                                             "setting_classifier"))
         self._arbiter = (arbiter or Arbiter.load(self._config["arbiter_path"])) if asks else None
         self._lexicon = lexicon or DangerLexicon.load(self._config["lexicon_path"])
         self._likeness = likeness if self._config["likeness"] else None
@@ -610,8 +611,12 @@ class SafetyNet(GraphComponent):
 
     def _classifier_outweighs_calm(self, acute: bool, classified: Sequence[Tuple[str, float]]) -> bool:
         """L14: an acute term (`acute`) and the classifier's own first intent `emergency` at least the bar sure."""
-        bar = float(self._config["classifier_outweighs_calm"])
-        if bar <= 0 or not classified or not acute:
+        return acute and self._classifier_first(classified, float(self._config["classifier_outweighs_calm"]))
+
+    @staticmethod
+    def _classifier_first(classified: Sequence[Tuple[str, float]], bar: float) -> bool:
+        """The classifier's own first intent is `emergency` at least `bar` (> 0) sure (L14, L15)."""
+        if bar <= 0 or not classified:
             return False
         name, confidence = max(classified, key=lambda item: item[1])
         return name == EMERGENCY and confidence >= bar
@@ -621,13 +626,9 @@ class SafetyNet(GraphComponent):
         the town hall for papers, at a course, on the phone with the energy company, at the gym), DIET's own first
         intent is `emergency` at least `setting_classifier` sure, and the learned arbiter reads the whole message as
         an emergency at least `setting_arbiter`: the setting does not calm, with or without a danger word."""
-        bar = float(self._config["setting_classifier"])
-        if bar <= 0 or self._arbiter is None or not calm or not classified:
+        if self._arbiter is None or not calm or any(hit.category not in self._config["setting_calm"] for hit in calm):
             return False
-        if any(hit.category not in self._config["setting_calm"] for hit in calm):
-            return False
-        name, confidence = max(classified, key=lambda item: item[1])
-        return name == EMERGENCY and confidence >= bar and \
+        return self._classifier_first(classified, float(self._config["setting_classifier"])) and \
             self._arbiter.score(text) >= float(self._config["setting_arbiter"])
 
     def _never_calm(self, hits: Sequence[Hit], signals: bool) -> bool:
