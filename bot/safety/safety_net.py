@@ -136,10 +136,10 @@ class SafetyNet(GraphComponent):
             # word, when DIET's own first intent is `emergency` at least setting_classifier sure and the learned arbiter
             # (bot.safety.arbiter) reads the whole message as an emergency at least setting_arbiter. Kinds that must
             # always calm stay out: the past, a small injury, a figure of speech, a film or the news, a device, money
-            # (each measured: it won at most one emergency per two false alarms it added). 0: off. Chosen on every repo
-            # set, in-sample (docs/bench-safety.md, fifteenth round): 27 emergencies won, 0 lost, 4 full false alarms
-            # added of 29,295 near-misses and questions; the arbiter never learnt final15-18 and dev19, where it won 23
-            # and added none.
+            # (each measured: it won at most one emergency per two false alarms it added), and a fire drill (the kind
+            # `drill`, moved out of `learning`). 0: off. Chosen on every repo set, in-sample (docs/bench-safety.md,
+            # fifteenth round): 27 emergencies won, 0 lost, 3 full false alarms added of 29,295 near-misses and
+            # questions; the arbiter never learnt final15-18 and dev19, where it won 23 and added none.
             "setting_calm": ["paperwork", "learning", "place_activity", "supplier", "insurance", "scheduling"],
             "setting_classifier": 0.5,
             "setting_arbiter": 0.45,

@@ -7,7 +7,7 @@ term did that (L14), so these residents got the normal answer and "is it an emer
 
 Still the normal answer and "is it an emergency?": a past event, a small injury, a figure of speech (calm kinds that
 are never a setting), a question about a certificate or a first-aid course the arbiter reads as no emergency, and the
-same emergencies when DIET reads an ordinary topic."""
+same emergencies when DIET reads an ordinary topic, and a fire drill at school (the calm kind `drill`, no setting)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ STILL_CALM: List[Tuple[str, str]] = [
     ("nl", "welk attest heb ik nodig voor de brandveiligheid van mijn winkel?"),  # a certificate
     ("en", "is there a first aid course where they teach what to do when someone collapses?"),  # a course
     ("en", "these forms are killing me, help"),  # a figure of speech
+    # a fire drill (the calm kind `drill`, moved out of `learning`: what the message is about, never its setting);
+    # the arbiter reads both above L15's bar
+    ("nl", "morgen is er een brandoefening op de school van mijn zoon, hij is bang van het alarm"),
+    ("de", "morgen ist Probealarm in der Schule meines Sohnes, er hat Angst vor der Sirene"),
 ]
 
 
@@ -56,6 +60,6 @@ def test_the_same_words_under_an_ordinary_topic_keep_the_normal_answer_and_the_q
 
 
 @pytest.mark.parametrize("lang, text", STILL_CALM, ids=[lang for lang, _ in STILL_CALM])
-def test_a_past_event_a_small_injury_a_certificate_or_a_course_stays_a_question(lang: str, text: str) -> None:
+def test_a_past_event_a_small_injury_a_certificate_a_course_or_a_drill_stays_a_question(lang: str, text: str) -> None:
     parsed = parse(text, ALARM_FIRST, language=lang, net=NET)
     assert level(parsed) == "unsure" and parsed["intent"]["name"] != "emergency", parsed["safety"]
