@@ -27,7 +27,9 @@ Each term has a category (fire, not_breathing, violence, ...) and a tier:
   "moet ik naar de dokter", "is it serious"; twelfth round), or which pharmacy or doctor is on duty (`on_call`:
   "apotheek van wacht", "pharmacie de garde"; thirteenth round, safety14), or that the message reports a problem in a
   public place (`public_space`: a pothole, a fallen tree, a broken street light, dumped rubbish) or asks for a person,
-  an interpreter or a call back (`asks_person`; safety18). The words of an `asks_advice` term (ORDERED_KINDS) must
+  an interpreter or a call back (`asks_person`; safety18), or that it is about a fire or evacuation drill (`drill`,
+  moved out of `learning` in safety19: a course may be where an emergency happens, a drill is what the message is
+  about). The words of an `asks_advice` term (ORDERED_KINDS) must
   stand in the order written, the first and the last within WINDOW words: "is it serious" is a question, "it is
   serious" is not. The calm kind `now_turn` ("but now") is no calm: it marks where a question turns into something
   happening now (bot.safety.safety_net, _calm_before_turn).
@@ -70,7 +72,7 @@ CATEGORIES: FrozenSet[str] = frozenset(
 CALM_GROUPS: FrozenSet[str] = frozenset(
     "paperwork insurance money learning devices scheduling past media_leisure lost_items routine_health figurative "
     "joking minor_care unanswered non_urgent supplier tobacco barbecue now_turn asks_advice on_call place_activity number_question "
-    "kitchen_cut public_space asks_person".split()
+    "kitchen_cut public_space asks_person drill".split()
 )
 # Calm kinds whose words must stand in the order written, within WINDOW words: a question ("is it serious", "moet
 # ik naar de dokter") and not the statement its words also make in another order ("it is serious", "ik moet naar de

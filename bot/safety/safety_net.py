@@ -130,6 +130,19 @@ class SafetyNet(GraphComponent):
             # on final17 (16 won, 0 added). L14b: 0.2, the lowest bar that lost nothing and added nothing on final16 +
             # final17 (1 more won); judged on final18 (1 won, 0 lost, 0 added).
             "classifier_outweighs_calm": 0.2,
+            # L15 (safety19, fifteenth round): calm context whose every word is of these kinds, which may only name the
+            # setting of an emergency (at the town hall for papers, at a language course, on the phone with the energy
+            # company or the health fund, at the gym, about an appointment), does not calm, with or without a danger
+            # word, when DIET's own first intent is `emergency` at least setting_classifier sure and the learned arbiter
+            # (bot.safety.arbiter) reads the whole message as an emergency at least setting_arbiter. Kinds that must
+            # always calm stay out: the past, a small injury, a figure of speech, a film or the news, a device, money
+            # (each measured: it won at most one emergency per two false alarms it added), and a fire drill (the kind
+            # `drill`, moved out of `learning`). 0: off. Chosen on every repo set, in-sample (docs/bench-safety.md,
+            # fifteenth round): 27 emergencies won, 0 lost, 3 full false alarms added of 29,295 near-misses and
+            # questions; the arbiter never learnt final15-18 and dev19, where it won 23 and added none.
+            "setting_calm": ["paperwork", "learning", "place_activity", "supplier", "insurance", "scheduling"],
+            "setting_classifier": 0.5,
+            "setting_arbiter": 0.45,
             # Calm kinds that count only when no acute term is found: a figure of speech, a joke ("haha", "mdr"),
             # care at home ("zalf", "pomada", Turkish "atesi var", a fever). Eighth round (docs/bench-safety.md).
             # Eleventh round (safety11): `tobacco`, a neighbour's cigarette ("соседи курят на балконе"), and `barbecue`
@@ -305,7 +318,8 @@ class SafetyNet(GraphComponent):
         meaning: Optional[EmergencyMeaning] = None, arbiter: Optional[Arbiter] = None,
     ) -> None:
         self._config = {**self.get_default_config(), **config}
-        asks = float(self._config["arbiter_asks_below"]) > 0 or float(self._config["arbiter_keeps_above"]) > 0
+        asks = any(float(self._config[key]) > 0 for key in ("arbiter_asks_below", "arbiter_keeps_above",
+                                                             "setting_classifier"))
         self._arbiter = (arbiter or Arbiter.load(self._config["arbiter_path"])) if asks else None
         self._lexicon = lexicon or DangerLexicon.load(self._config["lexicon_path"])
         self._likeness = likeness if self._config["likeness"] else None
@@ -401,7 +415,8 @@ class SafetyNet(GraphComponent):
         classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
         likeness = self._likeness.score(text) if self._likeness and not acute and self._long_enough(text) else 0.0
-        calmed = self._calmed(hits, calm) and not self._classifier_outweighs_calm(acute, classified)
+        calmed = self._calmed(hits, calm) and not self._classifier_outweighs_calm(acute, classified) \
+            and not self._only_a_setting(text, calm, classified)
         level, reason = self._level(hits, classified, intent, likeness, text, calmed, bool(demoted))
         if level == EMERGENCY_LEVEL and calmed:
             level, reason = UNSURE, f"calm_context_after_{reason}"
@@ -596,11 +611,25 @@ class SafetyNet(GraphComponent):
 
     def _classifier_outweighs_calm(self, acute: bool, classified: Sequence[Tuple[str, float]]) -> bool:
         """L14: an acute term (`acute`) and the classifier's own first intent `emergency` at least the bar sure."""
-        bar = float(self._config["classifier_outweighs_calm"])
-        if bar <= 0 or not classified or not acute:
+        return acute and self._classifier_first(classified, float(self._config["classifier_outweighs_calm"]))
+
+    @staticmethod
+    def _classifier_first(classified: Sequence[Tuple[str, float]], bar: float) -> bool:
+        """The classifier's own first intent is `emergency` at least `bar` (> 0) sure (L14, L15)."""
+        if bar <= 0 or not classified:
             return False
         name, confidence = max(classified, key=lambda item: item[1])
         return name == EMERGENCY and confidence >= bar
+
+    def _only_a_setting(self, text: str, calm: Sequence[Hit], classified: Sequence[Tuple[str, float]]) -> bool:
+        """L15: every calm word found only says where it happens or what the resident was doing (`setting_calm`: at
+        the town hall for papers, at a course, on the phone with the energy company, at the gym), DIET's own first
+        intent is `emergency` at least `setting_classifier` sure, and the learned arbiter reads the whole message as
+        an emergency at least `setting_arbiter`: the setting does not calm, with or without a danger word."""
+        if self._arbiter is None or not calm or any(hit.category not in self._config["setting_calm"] for hit in calm):
+            return False
+        return self._classifier_first(classified, float(self._config["setting_classifier"])) and \
+            self._arbiter.score(text) >= float(self._config["setting_arbiter"])
 
     def _never_calm(self, hits: Sequence[Hit], signals: bool) -> bool:
         """A danger that always gets its full answer: an acute term (with `signals`, any word) of a never_calm

@@ -14,7 +14,7 @@ from bot.safety.safety_net import SafetyNet
 from tests.safety.test_safety_net import level, parse
 
 NET = SafetyNet({})  # the real lexicon and the committed arbiter, at the default bars
-MAIN = SafetyNet({"arbiter_asks_below": 0, "arbiter_keeps_above": 0})  # main's safety net: no arbiter
+MAIN = SafetyNet({"arbiter_asks_below": 0, "arbiter_keeps_above": 0, "setting_classifier": 0})  # no arbiter at all
 UNSURE_TOPIC = [("health", 0.45), ("emergency", 0.1)]
 WEIGHTS = Path(SafetyNet.get_default_config()["arbiter_path"])
 
@@ -120,7 +120,8 @@ def test_a_missing_weight_file_says_which_file_and_how_to_build_it(tmp_path: Pat
         SafetyNet({"arbiter_path": str(missing)})
     assert str(missing) in str(error.value)
     assert level(parse("er is brand", UNSURE_TOPIC, net=SafetyNet(
-        {"arbiter_path": str(missing), "arbiter_asks_below": 0, "arbiter_keeps_above": 0}))) == "emergency"
+        {"arbiter_path": str(missing), "arbiter_asks_below": 0, "arbiter_keeps_above": 0, "setting_classifier": 0}))) \
+        == "emergency"
 
 
 def test_a_file_of_another_format_is_refused(tmp_path: Path) -> None:

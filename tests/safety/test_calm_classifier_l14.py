@@ -10,7 +10,7 @@ import pytest
 from bot.safety.safety_net import SafetyNet
 from tests.safety.test_safety_net import level, parse
 
-OFF = SafetyNet({"classifier_outweighs_calm": 0})  # the round's merge before L14
+OFF = SafetyNet({"classifier_outweighs_calm": 0, "setting_classifier": 0})  # the round's merge before L14 (and L15)
 NET = SafetyNet({})  # main's default bar
 
 # (language, an emergency beside ordinary context) written for this test, not taken from any set

@@ -454,7 +454,8 @@ def test_a_signal_word_is_calmed_by_a_calm_word_of_its_own_language_when_the_mes
 ) -> None:
     # a Kurmanji question about last year's fire and the insurance, read as Portuguese, that the classifier
     # put first as emergency: the Kurmanji insurance word calms the Kurmanji signal word (the option on)
-    net = SafetyNet({"calm_in_signal_languages": misread}, MISREAD)
+    # (L15 off: the arbiter reads this past fire at 0.46, just above its setting bar, and insurance is a setting kind)
+    net = SafetyNet({"calm_in_signal_languages": misread, "setting_classifier": 0}, MISREAD)
     parsed = parse("par mala me sewiti sigorte pere nade", [("emergency", 0.8), ("housing", 0.1)],
                    language="pt", net=net)
     assert level(parsed) == expected
