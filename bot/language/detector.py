@@ -111,6 +111,12 @@ EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "sorani_latin.json",
     Path(__file__).resolve().parent / "data" / "kabyle_l10n.json",
 )
+# Sorani typed in the Kurdish Latin alphabet (ê î û ş ç, ł ř), as many Sorani speakers write it, while its evidence
+# lists (sorani_latin.json, evidence.json) hold plain-keyboard spellings: for these languages a word with those letters
+# is looked up in its plain spelling too (_listed); Kurmanji's too, so that a word both list ("kurdî") stays shared
+# (langid17).
+PLAIN_KURDISH = str.maketrans({"ê": "e", "î": "i", "û": "u", "ş": "sh", "ç": "ch", "ł": "ll", "ř": "rr"})
+PLAIN_LOOKUP = frozenset({"ckb", "kmr"})
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0
 # This many evidence words of one language, and none of the models' best guess, decide
@@ -340,7 +346,8 @@ class Evidence:
     matched on the message's words in lower case joined by single spaces, counted as one listed word: Tarifit's
     negation "ur ... ca", a Tarifit verb "ittrezmen", "zi lbladiya") and `prior` (the
     probability a language of the file gets before its evidence counts: the
-    fastText models have never seen Arabic or Russian typed in Latin letters).
+    fastText models have never seen Arabic or Russian typed in Latin letters), and `not_plain` (words with Kurdish
+    letters that are not looked up in their plain spelling, _listed: Kurmanji "çawa", whose plain "chawa" Sorani lists).
     """
 
     words: Dict[str, FrozenSet[str]]
@@ -348,6 +355,7 @@ class Evidence:
     patterns: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...]
     prior: float
     frames: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...] = ()
+    not_plain: FrozenSet[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -364,6 +372,7 @@ def load_evidence(paths: Tuple[str, ...] = tuple(map(str, EVIDENCE))) -> Tuple[E
             tuple((re.compile(p["pattern"]), tuple(p["languages"])) for p in data.get("patterns", [])),
             float(data.get("prior", 0.0)),
             tuple((re.compile(f["pattern"]), tuple(f["languages"])) for f in data.get("frames", [])),
+            frozenset(data.get("not_plain", [])),
         ))
     return tuple(found)
 
@@ -373,12 +382,24 @@ def _words(text: str) -> List[str]:
     return [word for word in (_EDGES.sub("", part) for part in _SEPARATORS.split(text)) if word]
 
 
+def _listed(token: str, code: str, listed: FrozenSet[str], not_plain: FrozenSet[str] = frozenset()) -> bool:
+    """Whether `token` is in `code`'s evidence word list, for a language of PLAIN_LOOKUP in its plain-keyboard
+    spelling too (Sorani "dejîm", "nazanîn" typed in the Kurdish Latin alphabet: its lists hold "dejim", "nazanin"),
+    unless the evidence file lists the token as `not_plain` (Kurmanji "çawa")."""
+    if token in listed:
+        return True
+    if code not in PLAIN_LOOKUP or token.isascii() or token in not_plain:
+        return False
+    plain = token.translate(PLAIN_KURDISH)
+    return plain != token and plain.isascii() and plain in listed
+
+
 def evidence_counts(cleaned: str, evidence: Evidence) -> Dict[str, int]:
     """Per language: the message's words that are its words, carry its letters, or have its
     shape (Ge'ez and Arabic-script function words, words typed in Latin letters, Arabizi digits)."""
     counts: Dict[str, int] = {}
     for token in _words(cleaned):
-        found = {code for code, words in evidence.words.items() if token in words}
+        found = {code for code, words in evidence.words.items() if _listed(token, code, words, evidence.not_plain)}
         found |= {code for code, chars in evidence.letters.items() if any(ch in token for ch in chars)}
         found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
         for code in found:
@@ -458,7 +479,8 @@ def _listed_words(kept: str) -> List[FrozenSet[str]]:
     the languages whose lists hold it."""
     found = []
     for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
-        codes = frozenset(c for source in load_evidence() for c, listed in source.words.items() if word in listed)
+        codes = frozenset(c for source in load_evidence() for c, listed in source.words.items()
+                          if _listed(word, c, listed, source.not_plain))
         if codes:
             found.append(codes)
     return found
