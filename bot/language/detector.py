@@ -382,13 +382,19 @@ def _words(text: str) -> List[str]:
     return [word for word in (_EDGES.sub("", part) for part in _SEPARATORS.split(text)) if word]
 
 
-def _listed(token: str, code: str, listed: FrozenSet[str], not_plain: FrozenSet[str] = frozenset()) -> bool:
+@functools.lru_cache(maxsize=1)
+def _not_plain() -> FrozenSet[str]:
+    """Every evidence file's `not_plain` words (Evidence)."""
+    return frozenset().union(*(source.not_plain for source in load_evidence()))
+
+
+def _listed(token: str, code: str, listed: FrozenSet[str]) -> bool:
     """Whether `token` is in `code`'s evidence word list, for a language of PLAIN_LOOKUP in its plain-keyboard
     spelling too (Sorani "dejîm", "nazanîn" typed in the Kurdish Latin alphabet: its lists hold "dejim", "nazanin"),
-    unless the evidence file lists the token as `not_plain` (Kurmanji "çawa")."""
+    unless an evidence file lists the token as `not_plain` (Kurmanji "çawa")."""
     if token in listed:
         return True
-    if code not in PLAIN_LOOKUP or token.isascii() or token in not_plain:
+    if code not in PLAIN_LOOKUP or token.isascii() or token in _not_plain():
         return False
     plain = token.translate(PLAIN_KURDISH)
     return plain != token and plain.isascii() and plain in listed
@@ -399,7 +405,7 @@ def evidence_counts(cleaned: str, evidence: Evidence) -> Dict[str, int]:
     shape (Ge'ez and Arabic-script function words, words typed in Latin letters, Arabizi digits)."""
     counts: Dict[str, int] = {}
     for token in _words(cleaned):
-        found = {code for code, words in evidence.words.items() if _listed(token, code, words, evidence.not_plain)}
+        found = {code for code, words in evidence.words.items() if _listed(token, code, words)}
         found |= {code for code, chars in evidence.letters.items() if any(ch in token for ch in chars)}
         found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
         for code in found:
@@ -480,7 +486,7 @@ def _listed_words(kept: str) -> List[FrozenSet[str]]:
     found = []
     for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
         codes = frozenset(c for source in load_evidence() for c, listed in source.words.items()
-                          if _listed(word, c, listed, source.not_plain))
+                          if _listed(word, c, listed))
         if codes:
             found.append(codes)
     return found

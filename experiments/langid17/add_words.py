@@ -65,11 +65,16 @@ LOOK_ALIKES = frozenset({"nachen", "negre", "debet", "dekan", "dedet", "nexon", 
                          "debine", "delet", "deche", "dache", "nache", "neche"})
 
 
-# Kurmanji words in the Kurdish Latin alphabet whose plain spelling Sorani's lists hold (detector._listed looks a
-# Sorani word up in its plain spelling): `not_plain`, so they are no Sorani evidence (how, needed, sign, no, solution,
-# part, I do not see, help, how much). Chosen after listing which Kurmanji training words collide (langid17's README).
-KURMANJI = ["çawa", "pêwîst", "pêwist", "ewê", "nîşan", "nîşana", "nexêr", "naxêr", "çareser", "beşê", "bêşê",
-            "nabînim", "nebîne", "yarmetî", "çende", "başî"]
+# Words in the Kurdish Latin alphabet (or Turkish letters) whose plain spelling Sorani's or Kurmanji's lists hold
+# (detector._listed looks such a word up in its plain spelling): `not_plain`, so they are evidence as before langid17,
+# i.e. none (how, needed, Dutch, Kurdish, sign, yes, no, solution, part, help, how much, car ...; Turkish sign, archive,
+# devil, fountain). They are every word of another language's training text that the plain lookup newly made Sorani or
+# shared Kurdish evidence (listed by a scan of those texts, langid17's README), and "otomobîl" (a Kurmanji line of A
+# that went unsure).
+KURMANJI = ["çawa", "holendî", "kurdî", "pêwist", "pêwîst", "ewê", "nîşana", "belê", "bêşê", "nexêr", "çareser",
+            "beşê", "têkçûn", "nîşanekê", "bêşî", "beşekê", "nebîne", "dagerîn", "yarmetî", "çende", "naxêr", "başî",
+            "jûreke", "kêzikan", "nabînim", "otomobîl", "demançe", "dûkeleke", "nîşan",
+            "işaret", "arşivi", "şeytan", "çeşme"]
 
 
 def forms() -> Set[str]:
