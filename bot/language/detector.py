@@ -198,6 +198,19 @@ DUTCH_CHAT: FrozenSet[str] = frozenset(
     kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke
     proficiat gefeliciteerd dankjewel dankuwel smakelijk slaapwel juf""".split()
 )
+# French and English words Flemish residents borrow in Dutch chat (data/dutch_borrowed.txt, langid17).
+DUTCH_BORROWED = Path(__file__).resolve().parent / "data" / "dutch_borrowed.txt"
+
+
+@functools.lru_cache(maxsize=2)
+def dutch_borrowed(path: str = str(DUTCH_BORROWED)) -> FrozenSet[str]:
+    """The borrowed words of data/dutch_borrowed.txt (one a line, # comments); none when the file is missing."""
+    if not Path(path).exists():
+        return frozenset()
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
 # _shared_only: up to this many content words, evidence words another language lists as often make a message unsure.
 SHARED_WORDS = 3
 # A message of one word of DUTCH_CHAT this long is Dutch ("proficiat", "afspraak"; not "school", "nie").
@@ -724,6 +737,9 @@ class LanguageDetector:
         confidence = min(1.0, confidence)
         if self._dutch_by_words(cleaned, normalise(current)):
             return Detection("nl", max(confidence if code == "nl" else 0.0, self.min_confidence), "detected")
+        borrowing = self._dutch_borrowing(cleaned, code, normalise(current))
+        if borrowing:
+            return Detection("nl", self.min_confidence, "detected")
         decided = self._evidence_decides(cleaned, code, scores)
         outlisted = _outlisted(cleaned, code, scores) if decided is None else None
         if decided is not None:
@@ -737,7 +753,10 @@ class LanguageDetector:
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
             confidence = min(confidence, UNSURE)
-        if self._evidence_against(cleaned, code) or (len(scores) > 1 and _shared_only(cleaned, code)):
+        if self._evidence_against(cleaned, code) or (len(scores) > 1 and _shared_only(cleaned, code)) or (
+                borrowing is False):
+            # borrowing False: only borrowed and neutral words ("ok ça va"): a Flemish resident says it as often as a
+            # French one.
             confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
@@ -785,6 +804,23 @@ class LanguageDetector:
         needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
         # Dutch service names say nothing about the resident's language ("xsegh bewijs van goed gedrag").
         return self.dutch_share(_strip(cleaned)) >= needed
+
+    def _dutch_borrowing(self, cleaned: str, code: str, current: Optional[str]) -> Optional[bool]:
+        """Dutch first (langid17): the models answer another language than Dutch (French, English, German, or any
+        other on so few words: "merci, ça va beter nu" was Turkish), the conversation is Dutch or not yet
+        known, and the message is borrowed words (dutch_borrowed: "ça va", "appointment", "sorry"), neutral words
+        and Dutch words (DUTCH_CHAT, the Dutch lexicon), with a borrowed word. True when a Dutch word is among them
+        ("sorry, appointment gemist": Dutch), False when none is ("ok ça va": unsure), None otherwise."""
+        if code == "nl" or current not in (None, "nl") or dominant_script(cleaned) != "latin":
+            return None
+        words = tokens(cleaned)
+        borrowed = dutch_borrowed()
+        if not any(w in borrowed for w in words):
+            return None
+        rest = [w for w in words if w not in borrowed and w not in NEUTRAL_WORDS]
+        if not all(w in DUTCH_CHAT or w in self.dutch_words for w in rest):
+            return None
+        return bool(rest)
 
     def _evidence_decides(self, cleaned: str, code: str, scores: Dict[str, float]) -> Optional[Tuple[str, float]]:
         """The models' best guess has no evidence (word, letter or shape) and another candidate has
