@@ -77,6 +77,17 @@ KURMANJI = ["çawa", "holendî", "kurdî", "pêwist", "pêwîst", "ewê", "nîş
             "işaret", "arşivi", "şeytan", "çeşme"]
 
 
+# Short chat without diacritics: Albanian here, tomorrow, or, is, one/a, thanks (flm, faleminderit), goodbye, okay
+# (ne rregull), I understand, letter, please (te lutem); Brazilian Portuguese thanks (valeu, obg). Each checked with
+# experiments/langid14/check_words.py: in no line of another language (Albanian jam, "I am", is in a Persian line: not
+# listed; sot, tani, kam, une are other languages' words too: not listed).
+WORDS: Dict[str, List[str]] = {
+    "sq": ["ketu", "neser", "apo", "eshte", "nje", "flm", "faleminderit", "mirupafshim", "rregull", "kuptoj", "leter",
+           "lutem"],
+    "pt": ["valeu", "obg"],
+}
+
+
 def forms() -> Set[str]:
     found: Set[str] = set()
     for stem, endings in STEMS.items():
@@ -96,6 +107,8 @@ def add_evidence(data: dict) -> None:
     taken = _l16.elsewhere("ckb") | dutch_lexicon(str(DUTCH_LEXICON)) | claimed
     new = sorted(w for w in forms() if len(w) >= 5 and w not in taken and w not in LOOK_ALIKES)
     words["ckb"] += [w for w in new if w not in words["ckb"]]
+    for code, listed in WORDS.items():
+        words[code] = words.get(code, []) + [w for w in listed if w not in words.get(code, [])]
     data["not_plain"] = sorted(set(data.get("not_plain", [])) | set(KURMANJI))
 
 
