@@ -12,6 +12,7 @@ Dutch chat (experiments/langid14/check_words.py's texts), is not Dutch, not list
 hand-listed look-alike; the same filter as langid16's Sorani e/a spellings.
 """
 
+import importlib.util
 import sys
 from pathlib import Path
 from typing import Dict, List, Set
@@ -20,8 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "langid15"))
 
 from add_words import edit  # noqa: E402  (experiments/langid15/add_words.py)
 
-import importlib.util  # noqa: E402
-
+# langid16's script (same module name as langid15's): its elsewhere(), the words of every other language's lines.
 _spec = importlib.util.spec_from_file_location(
     "langid16_add_words", Path(__file__).resolve().parents[1] / "langid16" / "add_words.py")
 _l16 = importlib.util.module_from_spec(_spec)
