@@ -77,14 +77,18 @@ KURMANJI = ["çawa", "holendî", "kurdî", "pêwist", "pêwîst", "ewê", "nîş
             "işaret", "arşivi", "şeytan", "çeşme"]
 
 
-# Short chat without diacritics: Albanian here, tomorrow, or, is, one/a, thanks (flm, faleminderit), goodbye, okay
+# Short chat without diacritics (written after scoring short lines written for the round, not any set's): Albanian here, tomorrow, or, is, one/a, thanks (flm, faleminderit), goodbye, okay
 # (ne rregull), I understand, letter, please (te lutem); Brazilian Portuguese thanks (valeu, obg). Each checked with
 # experiments/langid14/check_words.py: in no line of another language (Albanian jam, "I am", is in a Persian line: not
 # listed; sot, tani, kam, une are other languages' words too: not listed).
 WORDS: Dict[str, List[str]] = {
     "sq": ["ketu", "neser", "apo", "eshte", "nje", "flm", "faleminderit", "mirupafshim", "rregull", "kuptoj", "leter",
            "lutem"],
-    "pt": ["valeu", "obg"],
+    "pt": ["valeu", "obg", "otimo", "enviei", "recebi", "desculpa", "tchau"],
+    # Romanian when (cand), you do (faci); Italian you're welcome, sorry (prego, scusa); Portuguese great (ótimo), I
+    # sent, I received, sorry, bye.
+    "ro": ["cand", "faci"],
+    "it": ["prego", "scusa"],
 }
 
 
