@@ -113,7 +113,7 @@ EVIDENCE = (
 )
 # Sorani typed in the Kurdish Latin alphabet (ê î û ş ç, ł ř), as many Sorani speakers write it, while its evidence
 # lists (sorani_latin.json, evidence.json) hold plain-keyboard spellings: for these languages a word with those letters
-# is looked up in its plain spelling too (_listed); Kurmanji's too, so that a word both list ("kurdî") stays shared
+# is looked up in its plain spelling too (_plain); Kurmanji's too, so that a word both list ("kurdî") stays shared
 # (langid17).
 PLAIN_KURDISH = str.maketrans({"ê": "e", "î": "i", "û": "u", "ş": "sh", "ç": "ch", "ł": "ll", "ř": "rr"})
 PLAIN_LOOKUP = frozenset({"ckb", "kmr"})
@@ -360,7 +360,7 @@ class Evidence:
     negation "ur ... ca", a Tarifit verb "ittrezmen", "zi lbladiya") and `prior` (the
     probability a language of the file gets before its evidence counts: the
     fastText models have never seen Arabic or Russian typed in Latin letters), and `not_plain` (words with Kurdish
-    letters that are not looked up in their plain spelling, _listed: Kurmanji "çawa", whose plain "chawa" Sorani lists).
+    letters that are not looked up in their plain spelling, _plain: Kurmanji "çawa", whose plain "chawa" Sorani lists).
     """
 
     words: Dict[str, FrozenSet[str]]
@@ -401,16 +401,15 @@ def _not_plain() -> FrozenSet[str]:
     return frozenset().union(*(source.not_plain for source in load_evidence()))
 
 
-def _listed(token: str, code: str, listed: FrozenSet[str]) -> bool:
-    """Whether `token` is in `code`'s evidence word list, for a language of PLAIN_LOOKUP in its plain-keyboard
-    spelling too (Sorani "dejîm", "nazanîn" typed in the Kurdish Latin alphabet: its lists hold "dejim", "nazanin"),
-    unless an evidence file lists the token as `not_plain` (Kurmanji "çawa")."""
-    if token in listed:
-        return True
-    if code not in PLAIN_LOOKUP or token.isascii() or token in _not_plain():
-        return False
+@functools.lru_cache(maxsize=4096)
+def _plain(token: str) -> str:
+    """The plain-keyboard spelling of a word with Kurdish letters (Sorani "dejîm", "nazanîn" typed in the Kurdish Latin
+    alphabet: the lists hold "dejim", "nazanin"), to be looked up in PLAIN_LOOKUP's lists; "" for an ASCII word, a word
+    with other letters, or one an evidence file lists as `not_plain` (Kurmanji "çawa")."""
+    if token.isascii() or token in _not_plain():
+        return ""
     plain = token.translate(PLAIN_KURDISH)
-    return plain != token and plain.isascii() and plain in listed
+    return plain if plain != token and plain.isascii() else ""
 
 
 def evidence_counts(cleaned: str, evidence: Evidence) -> Dict[str, int]:
@@ -418,7 +417,9 @@ def evidence_counts(cleaned: str, evidence: Evidence) -> Dict[str, int]:
     shape (Ge'ez and Arabic-script function words, words typed in Latin letters, Arabizi digits)."""
     counts: Dict[str, int] = {}
     for token in _words(cleaned):
-        found = {code for code, words in evidence.words.items() if _listed(token, code, words)}
+        plain = _plain(token)
+        found = {code for code, words in evidence.words.items()
+                 if token in words or (plain and code in PLAIN_LOOKUP and plain in words)}
         found |= {code for code, chars in evidence.letters.items() if any(ch in token for ch in chars)}
         found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
         for code in found:
@@ -498,8 +499,9 @@ def _listed_words(kept: str) -> List[FrozenSet[str]]:
     the languages whose lists hold it."""
     found = []
     for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
+        plain = _plain(word)
         codes = frozenset(c for source in load_evidence() for c, listed in source.words.items()
-                          if _listed(word, c, listed))
+                          if word in listed or (plain and c in PLAIN_LOOKUP and plain in listed))
         if codes:
             found.append(codes)
     return found

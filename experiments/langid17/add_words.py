@@ -66,7 +66,7 @@ LOOK_ALIKES = frozenset({"nachen", "negre", "debet", "dekan", "dedet", "nexon", 
 
 
 # Words in the Kurdish Latin alphabet (or Turkish letters) whose plain spelling Sorani's or Kurmanji's lists hold
-# (detector._listed looks such a word up in its plain spelling): `not_plain`, so they are evidence as before langid17,
+# (detector._plain: such a word is looked up in its plain spelling): `not_plain`, so they are evidence as before langid17,
 # i.e. none (how, needed, Dutch, Kurdish, sign, yes, no, solution, part, help, how much, car ...; Turkish sign, archive,
 # devil, fountain). They are every word of another language's training text that the plain lookup newly made Sorani or
 # shared Kurdish evidence (listed by a scan of those texts, langid17's README), and "otomobîl" (a Kurmanji line of A
