@@ -111,6 +111,12 @@ EVIDENCE = (
     Path(__file__).resolve().parent / "data" / "sorani_latin.json",
     Path(__file__).resolve().parent / "data" / "kabyle_l10n.json",
 )
+# Sorani typed in the Kurdish Latin alphabet (ê î û ş ç, ł ř), as many Sorani speakers write it, while its evidence
+# lists (sorani_latin.json, evidence.json) hold plain-keyboard spellings: for these languages a word with those letters
+# is looked up in its plain spelling too (_plain); Kurmanji's too, so that a word both list ("kurdî") stays shared
+# (langid17).
+PLAIN_KURDISH = str.maketrans({"ê": "e", "î": "i", "û": "u", "ş": "sh", "ç": "ch", "ł": "ll", "ř": "rr"})
+PLAIN_LOOKUP = frozenset({"ckb", "kmr"})
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0
 # This many evidence words of one language, and none of the models' best guess, decide
@@ -192,6 +198,19 @@ DUTCH_CHAT: FrozenSet[str] = frozenset(
     kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke
     proficiat gefeliciteerd dankjewel dankuwel smakelijk slaapwel juf""".split()
 )
+# French and English words Flemish residents borrow in Dutch chat (data/dutch_borrowed.txt, langid17).
+DUTCH_BORROWED = Path(__file__).resolve().parent / "data" / "dutch_borrowed.txt"
+
+
+@functools.lru_cache(maxsize=2)
+def dutch_borrowed(path: str = str(DUTCH_BORROWED)) -> FrozenSet[str]:
+    """The borrowed words of data/dutch_borrowed.txt (one a line, # comments); none when the file is missing."""
+    if not Path(path).exists():
+        return frozenset()
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
 # _shared_only: up to this many content words, evidence words another language lists as often make a message unsure.
 SHARED_WORDS = 3
 # A message of one word of DUTCH_CHAT this long is Dutch ("proficiat", "afspraak"; not "school", "nie").
@@ -340,7 +359,8 @@ class Evidence:
     matched on the message's words in lower case joined by single spaces, counted as one listed word: Tarifit's
     negation "ur ... ca", a Tarifit verb "ittrezmen", "zi lbladiya") and `prior` (the
     probability a language of the file gets before its evidence counts: the
-    fastText models have never seen Arabic or Russian typed in Latin letters).
+    fastText models have never seen Arabic or Russian typed in Latin letters), and `not_plain` (words with Kurdish
+    letters that are not looked up in their plain spelling, _plain: Kurmanji "çawa", whose plain "chawa" Sorani lists).
     """
 
     words: Dict[str, FrozenSet[str]]
@@ -348,6 +368,7 @@ class Evidence:
     patterns: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...]
     prior: float
     frames: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...] = ()
+    not_plain: FrozenSet[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -364,6 +385,7 @@ def load_evidence(paths: Tuple[str, ...] = tuple(map(str, EVIDENCE))) -> Tuple[E
             tuple((re.compile(p["pattern"]), tuple(p["languages"])) for p in data.get("patterns", [])),
             float(data.get("prior", 0.0)),
             tuple((re.compile(f["pattern"]), tuple(f["languages"])) for f in data.get("frames", [])),
+            frozenset(data.get("not_plain", [])),
         ))
     return tuple(found)
 
@@ -373,12 +395,31 @@ def _words(text: str) -> List[str]:
     return [word for word in (_EDGES.sub("", part) for part in _SEPARATORS.split(text)) if word]
 
 
+@functools.lru_cache(maxsize=1)
+def _not_plain() -> FrozenSet[str]:
+    """Every evidence file's `not_plain` words (Evidence)."""
+    return frozenset().union(*(source.not_plain for source in load_evidence()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(token: str) -> str:
+    """The plain-keyboard spelling of a word with Kurdish letters (Sorani "dejîm", "nazanîn" typed in the Kurdish Latin
+    alphabet: the lists hold "dejim", "nazanin"), to be looked up in PLAIN_LOOKUP's lists; "" for an ASCII word, a word
+    with other letters, or one an evidence file lists as `not_plain` (Kurmanji "çawa")."""
+    if token.isascii() or token in _not_plain():
+        return ""
+    plain = token.translate(PLAIN_KURDISH)
+    return plain if plain != token and plain.isascii() else ""
+
+
 def evidence_counts(cleaned: str, evidence: Evidence) -> Dict[str, int]:
     """Per language: the message's words that are its words, carry its letters, or have its
     shape (Ge'ez and Arabic-script function words, words typed in Latin letters, Arabizi digits)."""
     counts: Dict[str, int] = {}
     for token in _words(cleaned):
-        found = {code for code, words in evidence.words.items() if token in words}
+        plain = _plain(token)
+        found = {code for code, words in evidence.words.items()
+                 if token in words or (plain and code in PLAIN_LOOKUP and plain in words)}
         found |= {code for code, chars in evidence.letters.items() if any(ch in token for ch in chars)}
         found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
         for code in found:
@@ -458,7 +499,9 @@ def _listed_words(kept: str) -> List[FrozenSet[str]]:
     the languages whose lists hold it."""
     found = []
     for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
-        codes = frozenset(c for source in load_evidence() for c, listed in source.words.items() if word in listed)
+        plain = _plain(word)
+        codes = frozenset(c for source in load_evidence() for c, listed in source.words.items()
+                          if word in listed or (plain and c in PLAIN_LOOKUP and plain in listed))
         if codes:
             found.append(codes)
     return found
@@ -696,6 +739,9 @@ class LanguageDetector:
         confidence = min(1.0, confidence)
         if self._dutch_by_words(cleaned, normalise(current)):
             return Detection("nl", max(confidence if code == "nl" else 0.0, self.min_confidence), "detected")
+        borrowing = self._dutch_borrowing(cleaned, code, normalise(current))
+        if borrowing:
+            return Detection("nl", self.min_confidence, "detected")
         decided = self._evidence_decides(cleaned, code, scores)
         outlisted = _outlisted(cleaned, code, scores) if decided is None else None
         if decided is not None:
@@ -709,7 +755,10 @@ class LanguageDetector:
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
             confidence = min(confidence, UNSURE)
-        if self._evidence_against(cleaned, code) or (len(scores) > 1 and _shared_only(cleaned, code)):
+        if self._evidence_against(cleaned, code) or (len(scores) > 1 and _shared_only(cleaned, code)) or (
+                borrowing is False):
+            # borrowing False: only borrowed and neutral words ("ok ça va"): a Flemish resident says it as often as a
+            # French one.
             confidence = min(confidence, UNSURE)
         sure = confidence >= self.min_confidence and not is_neutral(cleaned)
         if sure and not (normalise(current) and self._short_latin(cleaned) and confidence < SHORT_SWITCH):
@@ -757,6 +806,23 @@ class LanguageDetector:
         needed = DUTCH_SHARE if current == "nl" else max(DUTCH_SHARE, 0.75)
         # Dutch service names say nothing about the resident's language ("xsegh bewijs van goed gedrag").
         return self.dutch_share(_strip(cleaned)) >= needed
+
+    def _dutch_borrowing(self, cleaned: str, code: str, current: Optional[str]) -> Optional[bool]:
+        """Dutch first (langid17): the models answer another language than Dutch (French, English, German, or any
+        other on so few words: "merci, ça va beter nu" was Turkish), the conversation is Dutch or not yet
+        known, and the message is borrowed words (dutch_borrowed: "ça va", "appointment", "sorry"), neutral words
+        and Dutch words (DUTCH_CHAT, the Dutch lexicon), with a borrowed word. True when a Dutch word is among them
+        ("sorry, appointment gemist": Dutch), False when none is ("ok ça va": unsure), None otherwise."""
+        if code == "nl" or current not in (None, "nl") or dominant_script(cleaned) != "latin":
+            return None
+        words = tokens(cleaned)
+        borrowed = dutch_borrowed()
+        if not any(w in borrowed for w in words):
+            return None
+        rest = [w for w in words if w not in borrowed and w not in NEUTRAL_WORDS]
+        if not all(w in DUTCH_CHAT or w in self.dutch_words for w in rest):
+            return None
+        return bool(rest)
 
     def _evidence_decides(self, cleaned: str, code: str, scores: Dict[str, float]) -> Optional[Tuple[str, float]]:
         """The models' best guess has no evidence (word, letter or shape) and another candidate has

@@ -123,7 +123,7 @@ def test_dutch_with_an_english_word_or_a_service_name_stays_dutch(detector: Lang
 def test_evidence_files_share_one_format() -> None:
     for path in EVIDENCE:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        assert set(data) <= {"_about", "prior", "words", "letters", "patterns", "frames"}, path
+        assert set(data) <= {"_about", "prior", "words", "letters", "patterns", "frames", "not_plain"}, path
         assert all(isinstance(words, list) and words for words in data["words"].values()), path
     assert len(load_evidence()) == len(EVIDENCE)
     counts = evidence_counts(clean("ماشوم ساه"), load_evidence()[1])
