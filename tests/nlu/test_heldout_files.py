@@ -61,6 +61,7 @@ SUBS10 = HERE / "heldout_subs10.tsv"
 THIRTEENTH = HERE / "heldout13.tsv"
 FOURTEENTH = HERE / "heldout14.tsv"
 FIFTEENTH = HERE / "heldout15.tsv"
+FIFTEENTH_B = HERE / "heldout16.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -96,6 +97,7 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     THIRTEENTH: ("lang", "intent", "text"),
     FOURTEENTH: ("lang", "intent", "text"),
     FIFTEENTH: ("lang", "intent", "text"),
+    FIFTEENTH_B: ("lang", "intent", "text"),
 }
 RETIRED = frozenset(retired_examples.retired_paths())
 
