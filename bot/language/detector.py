@@ -412,14 +412,21 @@ def _plain(token: str) -> str:
     return plain if plain != token and plain.isascii() else ""
 
 
+def _lists(listed: FrozenSet[str], code: str, word: str) -> bool:
+    """`code`'s evidence list `listed` holds `word` as typed or, for PLAIN_LOOKUP's languages, in its plain spelling
+    (_plain: Sorani "dejîm" as "dejim")."""
+    if word in listed:
+        return True
+    plain = _plain(word)
+    return bool(plain) and code in PLAIN_LOOKUP and plain in listed
+
+
 def evidence_counts(cleaned: str, evidence: Evidence) -> Dict[str, int]:
     """Per language: the message's words that are its words, carry its letters, or have its
     shape (Ge'ez and Arabic-script function words, words typed in Latin letters, Arabizi digits)."""
     counts: Dict[str, int] = {}
     for token in _words(cleaned):
-        plain = _plain(token)
-        found = {code for code, words in evidence.words.items()
-                 if token in words or (plain and code in PLAIN_LOOKUP and plain in words)}
+        found = {code for code, words in evidence.words.items() if _lists(words, code, token)}
         found |= {code for code, chars in evidence.letters.items() if any(ch in token for ch in chars)}
         found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
         for code in found:
@@ -499,9 +506,8 @@ def _listed_words(kept: str) -> List[FrozenSet[str]]:
     the languages whose lists hold it."""
     found = []
     for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
-        plain = _plain(word)
         codes = frozenset(c for source in load_evidence() for c, listed in source.words.items()
-                          if word in listed or (plain and c in PLAIN_LOOKUP and plain in listed))
+                          if _lists(listed, c, word))
         if codes:
             found.append(codes)
     return found
