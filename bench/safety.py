@@ -119,7 +119,16 @@ all 23 languages (tests/safety/):
 - final21.tsv: a thirty-ninth author (2026-12-07, fifteenth round, fourth part), final19's brief; judged safety20b
   against the round's merge once (docs/bench-safety.md; 868 of 920 kept: 500 emergencies, 368 near-misses; its author
   rewrote the am, ti, so, ckb, kmr and ps emergencies to vary them, and says their near-miss themes are shared);
-and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout16.tsv (its `emergency` rows count as
+- final22.tsv: a new author (2026-12-08, issue 12 sixteenth round), the same brief (22 emergencies over all 18
+  categories and 18 near-misses per language: course and first-aid questions, gas bills, past burglaries, figures of
+  speech, complaints, non-urgent police numbers), read nothing of the project nor the other sets; judged candidate M7
+  against main once (docs/nlu-pipeline.md, sixteenth round; 840 of 920 kept: 447 emergencies, 393 near-misses; its
+  author says the languages from tr on follow one shared list, close to translated);
+- final23.tsv: another new author of the sixteenth round, the same brief with frightened, broken messages and stories
+  told first (at work, at a course, on the bus) and near-misses about doctors on duty, street repairs, rude officials,
+  loneliness and drills; measured on main before and after the round, nothing chosen on it (docs/bench-safety.md; 895
+  of 920 kept: 496 emergencies, 399 near-misses; its author says the languages from ps on follow one template);
+and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout17.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -163,7 +172,7 @@ REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
 # heldout.tsv and final.tsv to final6.tsv are retired (scripts/retired_examples.py: RETIRED_SAFETY): their
 # emergencies are training examples since the twelfth round, so they are no longer scored here.
-NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15", "final16", "final17", "final18", "final19", "final20", "final21")
+NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15", "final16", "final17", "final18", "final19", "final20", "final21", "final22", "final23")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 

@@ -62,6 +62,7 @@ THIRTEENTH = HERE / "heldout13.tsv"
 FOURTEENTH = HERE / "heldout14.tsv"
 FIFTEENTH = HERE / "heldout15.tsv"
 FIFTEENTH_B = HERE / "heldout16.tsv"
+SIXTEENTH = HERE / "heldout17.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -98,6 +99,7 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     FOURTEENTH: ("lang", "intent", "text"),
     FIFTEENTH: ("lang", "intent", "text"),
     FIFTEENTH_B: ("lang", "intent", "text"),
+    SIXTEENTH: ("lang", "intent", "text"),
 }
 RETIRED = frozenset(retired_examples.retired_paths())
 
