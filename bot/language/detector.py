@@ -53,6 +53,10 @@ Turkish) is unsure as well (_shared_only), unless letters left one candidate ("�
 letters). When the guess's only listed words are words of its close pair too and the pair has a word of its own
 ("zor spas kaka": zor and spas are Kurmanji and Sorani, kaka Sorani alone), the pair is the answer (_outlisted);
 a language whose listed words are all the guess's too is no evidence against it ("supas zor": _evidence_agrees).
+A guess the models barely prefer to Dutch, with no evidence for any language, on words the Dutch lexicon mostly
+holds ("welkom", "loket open?") is unsure (_dutch_against); Sorani's ł ř beside Kurdish ê î û ş ç decide Sorani, and a
+close pair with two own listed words more than the guess wins (_outweighed) (langid18). A message's evidence is read
+once per detect (_analyse) and each word's once while it stays in a small cache (_token_codes).
 Short or language-neutral turns ("ok", "merci", a postcode, an emoji) are not
 detected at all: the conversation's language, then the browser's, is kept; a
 greeting beside one Dutch chat word ("merci juf") is Dutch.
@@ -116,6 +120,12 @@ EVIDENCE = (
 # is looked up in its plain spelling too (_plain); Kurmanji's too, so that a word both list ("kurdî") stays shared
 # (langid17).
 PLAIN_KURDISH = str.maketrans({"ê": "e", "î": "i", "û": "u", "ş": "sh", "ç": "ch", "ł": "ll", "ř": "rr"})
+# Sorani's ł and ř (ڵ, ڕ) are typed single as often as doubled: "legeł" is "legel" in the lists (langid18).
+PLAIN_KURDISH_SINGLE = str.maketrans({"ł": "l", "ř": "r"})
+# Sorani's letters in the Kurdish Latin alphabet (ڵ ڕ), which Kurmanji does not write, beside letters Polish (the one
+# other language of ours with ł) does not write: the message is Sorani (LanguageDetector._latin_candidates, langid18).
+_SORANI_LATIN = re.compile(r"[łř]")
+_KURDISH_LATIN = re.compile(r"[êîûşç]")
 PLAIN_LOOKUP = frozenset({"ckb", "kmr"})
 # Each evidence word of a language multiplies its probability by this much (at most 3 times).
 EVIDENCE_FACTOR = 3.0
@@ -149,6 +159,12 @@ CLOSE_MARGIN = 0.2
 DUTCH_SHARE = 0.6
 # A message of one word this long that is in the Dutch lexicon is Dutch.
 DUTCH_COMPOUND = 10
+# _dutch_against: a Latin-script guess with no evidence of any language, Dutch second within this margin, on a message
+# whose content words are at least this share words of the Dutch lexicon (three letters or more), is "unsure"
+# (langid18).
+DUTCH_AGAINST_MARGIN = 0.25
+DUTCH_AGAINST_SHARE = 0.5
+DUTCH_AGAINST_LETTERS = 3
 
 _INTENT_PAYLOAD = re.compile(r"^/\w+")
 # Letters only one Arabic-script language uses, and letters Arabic does not use.
@@ -198,6 +214,20 @@ DUTCH_CHAT: FrozenSet[str] = frozenset(
     kapot amai allez efkes seffens goesting awel ewa nen ne zjust ginder hier hoeveel welke
     proficiat gefeliciteerd dankjewel dankuwel smakelijk slaapwel juf""".split()
 )
+# Flemish chat words the Dutch lexicon misses (data/flemish_chat.txt, langid18): 'k joined to a verb (kzen, kpeis),
+# spoken forms (tis, wadde, jawel). Read as DUTCH_CHAT words.
+FLEMISH_CHAT = Path(__file__).resolve().parent / "data" / "flemish_chat.txt"
+
+
+def _word_file(path: Path) -> FrozenSet[str]:
+    """The words of a word file (one a line, # comments); none when it is missing."""
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+DUTCH_CHAT = DUTCH_CHAT | _word_file(FLEMISH_CHAT)
 # French and English words Flemish residents borrow in Dutch chat (data/dutch_borrowed.txt, langid17).
 DUTCH_BORROWED = Path(__file__).resolve().parent / "data" / "dutch_borrowed.txt"
 
@@ -205,10 +235,7 @@ DUTCH_BORROWED = Path(__file__).resolve().parent / "data" / "dutch_borrowed.txt"
 @functools.lru_cache(maxsize=2)
 def dutch_borrowed(path: str = str(DUTCH_BORROWED)) -> FrozenSet[str]:
     """The borrowed words of data/dutch_borrowed.txt (one a line, # comments); none when the file is missing."""
-    if not Path(path).exists():
-        return frozenset()
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return _word_file(Path(path))
 
 
 # _shared_only: up to this many content words, evidence words another language lists as often make a message unsure.
@@ -349,6 +376,10 @@ def _ngrams(text: str, n: int) -> List[str]:
     return [text[i : i + n] for i in range(len(text) - n + 1) if text[i : i + n].strip()]
 
 
+# The empty answer of the per-word caches, one object for every word with no evidence (most words).
+_NONE: FrozenSet[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class Evidence:
     """Words that are evidence for a language, from one data file (EVIDENCE).
@@ -369,6 +400,13 @@ class Evidence:
     prior: float
     frames: Tuple[Tuple[re.Pattern, Tuple[str, ...]], ...] = ()
     not_plain: FrozenSet[str] = frozenset()
+
+    def token_codes(self, token: str) -> FrozenSet[str]:
+        """The languages whose words (_lists), letters or word shapes (`patterns`) this one word has."""
+        found = {code for code, words in self.words.items() if _lists(words, code, token)}
+        found |= {code for code, chars in self.letters.items() if any(ch in token for ch in chars)}
+        found |= {code for pattern, codes in self.patterns if pattern.match(token) for code in codes}
+        return frozenset(found) if found else _NONE
 
 
 @functools.lru_cache(maxsize=4)
@@ -414,26 +452,34 @@ def _plain(token: str) -> str:
 
 def _lists(listed: FrozenSet[str], code: str, word: str) -> bool:
     """`code`'s evidence list `listed` holds `word` as typed or, for PLAIN_LOOKUP's languages, in its plain spelling
-    (_plain: Sorani "dejîm" as "dejim")."""
+    (_plain: Sorani "dejîm" as "dejim"; ł and ř doubled or single, "legeł" as "legell" or "legel")."""
     if word in listed:
         return True
     plain = _plain(word)
-    return bool(plain) and code in PLAIN_LOOKUP and plain in listed
+    if not plain or code not in PLAIN_LOOKUP:
+        return False
+    return plain in listed or word.translate(PLAIN_KURDISH_SINGLE).translate(PLAIN_KURDISH) in listed
 
 
 def evidence_counts(cleaned: str, evidence: Evidence) -> Dict[str, int]:
     """Per language: the message's words that are its words, carry its letters, or have its
     shape (Ge'ez and Arabic-script function words, words typed in Latin letters, Arabizi digits)."""
     counts: Dict[str, int] = {}
+    index = next((i for i, source in enumerate(load_evidence()) if source is evidence), None)
     for token in _words(cleaned):
-        found = {code for code, words in evidence.words.items() if _lists(words, code, token)}
-        found |= {code for code, chars in evidence.letters.items() if any(ch in token for ch in chars)}
-        found |= {code for pattern, codes in evidence.patterns if pattern.match(token) for code in codes}
-        for code in found:
+        for code in _token_codes(token)[index] if index is not None else evidence.token_codes(token):
             counts[code] = counts.get(code, 0) + 1
     for code in _frame_languages(cleaned, evidence):
         counts[code] = counts.get(code, 0) + 1
     return counts
+
+
+@functools.lru_cache(maxsize=4096)
+def _token_codes(token: str) -> Tuple[FrozenSet[str], ...]:
+    """Evidence.token_codes of one word in each evidence file (load_evidence), computed once per word (langid18: a
+    message's words were looked up in every list up to five times per detect). One entry a word, not one a file: the
+    cache stays small (a few MB)."""
+    return tuple(source.token_codes(token) for source in load_evidence())
 
 
 def _frame_languages(cleaned: str, evidence: Evidence) -> List[str]:
@@ -445,11 +491,19 @@ def _frame_languages(cleaned: str, evidence: Evidence) -> List[str]:
     return [code for frame, codes in evidence.frames if frame.search(joined) for code in codes]
 
 
+@functools.lru_cache(maxsize=512)
+def _counts_per_file(cleaned: str) -> Tuple[Dict[str, int], ...]:
+    """evidence_counts of the message in each evidence file (load_evidence), once per message: weigh_evidence and
+    _analyse both read them (langid18)."""
+    return tuple(evidence_counts(cleaned, source) for source in load_evidence())
+
+
 def weigh_evidence(cleaned: str, scores: Dict[str, float], evidence: Sequence[Evidence]) -> Dict[str, float]:
     """Each evidence word of a candidate language multiplies its probability by EVIDENCE_FACTOR
     (at most 3 times), from at least its file's prior."""
-    for source in evidence:
-        counts = evidence_counts(cleaned, source)
+    cached = _counts_per_file(cleaned) if tuple(evidence) == load_evidence() else None
+    for index, source in enumerate(evidence):
+        counts = cached[index] if cached is not None else evidence_counts(cleaned, source)
         if counts:
             scores = _normalised({
                 **scores,
@@ -476,14 +530,40 @@ def _frames(kept: str) -> List[str]:
     return [code for source in load_evidence() for code in _frame_languages(kept, source)]
 
 
+@dataclass(frozen=True)
+class _Analysis:
+    """What the evidence files say of one message, computed once per message (_analyse; langid18: resident_words,
+    _listed_words and _frames were computed up to three times per detect, evidence_counts up to five)."""
+
+    kept: str  # resident_words(_strip(cleaned)): the words the evidence is read on
+    listed: Tuple[FrozenSet[str], ...]  # _listed_words(kept)
+    frames: Tuple[str, ...]  # _frames(kept)
+    word_counts: Tuple[Tuple[str, int], ...]  # _word_evidence
+    content: Tuple[str, ...]  # _content_words
+    languages: FrozenSet[str]  # _evidence_languages(cleaned): any evidence in any file, on the message as cleaned
+
+
+@functools.lru_cache(maxsize=512)
+def _analyse(cleaned: str) -> _Analysis:
+    kept = resident_words(_strip(cleaned))
+    listed = tuple(_listed_words(kept))
+    frames = tuple(_frames(kept))
+    counts: Dict[str, int] = {}
+    for code in [code for codes in listed for code in codes] + list(frames):
+        counts[code] = counts.get(code, 0) + 1
+    content = tuple(word for word in _words(kept) if (len(word) > 1 or not word.isascii()) and word not in NEUTRAL_WORDS)
+    languages = frozenset(code for counts in _counts_per_file(cleaned) for code in counts)
+    return _Analysis(kept, listed, frames, tuple(counts.items()), content, languages)
+
+
 def _evidence_languages(cleaned: str) -> Set[str]:
     """The languages with any evidence (word, letter, shape or frame) in the message, in any evidence file."""
-    return {code for source in load_evidence() for code in evidence_counts(cleaned, source)}
+    return set(_analyse(cleaned).languages)
 
 
 def _has_evidence(cleaned: str, code: str) -> bool:
     """Whether the message has any evidence (word, letter, shape or frame) of `code`, in any evidence file."""
-    return any(evidence_counts(cleaned, source).get(code) for source in load_evidence())
+    return code in _analyse(cleaned).languages
 
 
 def _word_evidence(cleaned: str) -> Dict[str, int]:
@@ -491,23 +571,16 @@ def _word_evidence(cleaned: str) -> Dict[str, int]:
     file. Letters (Ge'ez አ/ኣ) and word shapes (Arabizi digits: "p7zip") are weaker evidence and
     do not count here; nor do one-letter words in Latin letters (Tarifit "d", "n": French "d'",
     "n'" typed without an apostrophe), unlike Pashto's particle "د"."""
-    counts: Dict[str, int] = {}
-    kept = resident_words(_strip(cleaned))
-    for codes in _listed_words(kept):
-        for code in codes:
-            counts[code] = counts.get(code, 0) + 1
-    for code in _frames(kept):
-        counts[code] = counts.get(code, 0) + 1
-    return counts
+    return dict(_analyse(cleaned).word_counts)
 
 
 def _listed_words(kept: str) -> List[FrozenSet[str]]:
     """Per word of the message that is in an evidence word list (one-letter Latin words left out, _word_evidence),
     the languages whose lists hold it."""
     found = []
+    sources = load_evidence()
     for word in filter(lambda w: len(w) > 1 or not w.isascii(), _words(kept)):
-        codes = frozenset(c for source in load_evidence() for c, listed in source.words.items()
-                          if _lists(listed, c, word))
+        codes = frozenset(c for source in sources for c, listed in source.words.items() if _lists(listed, c, word))
         if codes:
             found.append(codes)
     return found
@@ -518,11 +591,11 @@ def _shared_only(cleaned: str, code: str) -> bool:
     another of our languages lists too: a word frequent in two languages ("добре": Ukrainian and Bulgarian; "saha":
     Darija, Tarifit and Turkish; "feliz": Spanish and Portuguese) is no answer, however sure the models are; a word
     or frame of `code` alone is (langid15)."""
-    if len(_content_words(cleaned)) > SHARED_WORDS:
+    analysis = _analyse(cleaned)
+    if len(analysis.content) > SHARED_WORDS:
         return False
-    kept = resident_words(_strip(cleaned))
-    mine = [codes for codes in _listed_words(kept) if code in codes]
-    return bool(mine) and all(len(codes) > 1 for codes in mine) and code not in _frames(kept)
+    mine = [codes for codes in analysis.listed if code in codes]
+    return bool(mine) and all(len(codes) > 1 for codes in mine) and code not in analysis.frames
 
 
 def _outlisted(cleaned: str, code: str, candidates: Iterable[str]) -> Optional[str]:
@@ -531,10 +604,10 @@ def _outlisted(cleaned: str, code: str, candidates: Iterable[str]) -> Optional[s
     ("zor spas kaka": zor and spas are Kurmanji and Sorani, kaka Sorani alone; "شپه مو پخیر": مو is Persian and
     Pashto, شپه and پخیر Pashto alone). None when `code` has a word of its own, a frame, or no listed word (then
     _evidence_decides speaks), or no such language (langid16)."""
-    kept = resident_words(_strip(cleaned))
-    listed = [codes & frozenset(candidates) for codes in _listed_words(kept)]
+    analysis = _analyse(cleaned)
+    listed = [codes & frozenset(candidates) for codes in analysis.listed]
     mine = [codes for codes in listed if code in codes]
-    if not mine or code in _frames(kept):
+    if not mine or code in analysis.frames:
         return None
     found = [
         other for other in frozenset().union(*mine) - {code}
@@ -544,13 +617,43 @@ def _outlisted(cleaned: str, code: str, candidates: Iterable[str]) -> Optional[s
     return found[0] if len(found) == 1 else None
 
 
+# _outweighed: the close pair's own evidence (listed words and frames the guess does not list) must exceed the guess's
+# own by this much, and be at least EVIDENCE_DECIDES.
+OUTWEIGH_MARGIN = 2
+
+
+def _outweighed(cleaned: str, code: str, candidates: Iterable[str]) -> Optional[str]:
+    """The language of `code`'s close pair (CLOSE_PAIRS) whose own evidence, listed words that `code` does not list
+    and frames, is at least EVIDENCE_DECIDES and OUTWEIGH_MARGIN more than `code`'s own (langid18: Sorani typed in the
+    Kurdish Latin alphabet, "mêrdekem singî zor azarî heye, deçête destî çepî, ereq dekatewe", has Sorani's -ekem,
+    -ewe and several Sorani words against one or two Kurmanji ones, and the models, which learned Kurdish letters
+    from Kurmanji text only, said Kurmanji). The weighing (weigh_evidence) stops at three words each, so it cannot
+    tell 5 from 2. None when no such language."""
+    analysis = _analyse(cleaned)
+    found = []
+    for other in frozenset(candidates) - {code}:
+        if frozenset({code, other}) not in CLOSE_PAIRS:
+            continue
+        theirs = sum(other in codes and code not in codes for codes in analysis.listed)
+        theirs += sum(frame == other for frame in analysis.frames)
+        mine = sum(code in codes and other not in codes for codes in analysis.listed)
+        mine += sum(frame == code for frame in analysis.frames)
+        if theirs >= EVIDENCE_DECIDES and theirs >= mine + OUTWEIGH_MARGIN:
+            found.append(other)
+    return found[0] if len(found) == 1 else None
+
+
 def _content_words(cleaned: str) -> List[str]:
     """The words that can carry a language: Dutch service names, neutral words ("ok", "merci")
     and one-letter Latin words left out (_word_evidence counts the same words)."""
-    return [
-        word for word in _words(resident_words(_strip(cleaned)))
-        if (len(word) > 1 or not word.isascii()) and word not in NEUTRAL_WORDS
-    ]
+    return list(_analyse(cleaned).content)
+
+
+@functools.lru_cache(maxsize=2048)
+def _word_languages(word: str) -> FrozenSet[str]:
+    """The languages with any evidence in one word (_evidence_against reads a message word by word)."""
+    found = frozenset(code for source in load_evidence() for code in evidence_counts(word, source))
+    return found if found else _NONE
 
 
 def _evidence_besides(cleaned: str, code: str) -> FrozenSet[str]:
@@ -687,6 +790,10 @@ class LanguageDetector:
             code for source in load_evidence() for code, letters in source.letters.items()
             if code in candidates and any(ch in cleaned for ch in letters)
         }
+        if not marked and _SORANI_LATIN.search(cleaned) and _KURDISH_LATIN.search(cleaned):
+            # Sorani's ł ř (ڵ ڕ) beside Kurdish ê î û ş ç: Kurmanji writes no ł ř, Polish no ê î û ş ç (langid18: in
+            # no line of another language's training or sentence text, repo set or Dutch chat).
+            return frozenset({"ckb"})
         return frozenset(marked) if len(marked) == 1 else candidates
 
     @staticmethod
@@ -748,21 +855,13 @@ class LanguageDetector:
         borrowing = self._dutch_borrowing(cleaned, code, normalise(current))
         if borrowing:
             return Detection("nl", self.min_confidence, "detected")
-        decided = self._evidence_decides(cleaned, code, scores)
-        outlisted = _outlisted(cleaned, code, scores) if decided is None else None
-        if decided is not None:
-            code, confidence = decided
-        elif outlisted is not None:
-            # The guess's evidence is words its close pair shares, and the pair has a word of its own: the pair.
-            code, confidence = outlisted, max(scores.get(outlisted, 0.0), self.min_confidence)
-        elif confidence < self.min_confidence and self._evidence_agrees(cleaned, code):
-            confidence = self.min_confidence
+        code, confidence = self._evidence_answer(cleaned, code, confidence, scores)
         if self._close_call(ranked, normalise(current)):
             # Two close languages the evidence barely separates: no confident
             # guess; a conversation already in one of them keeps it.
             confidence = min(confidence, UNSURE)
         if self._evidence_against(cleaned, code) or (len(scores) > 1 and _shared_only(cleaned, code)) or (
-                borrowing is False):
+                borrowing is False) or self._dutch_against(cleaned, code, scores, normalise(current)):
             # borrowing False: only borrowed and neutral words ("ok ça va"): a Flemish resident says it as often as a
             # French one.
             confidence = min(confidence, UNSURE)
@@ -775,6 +874,23 @@ class LanguageDetector:
         if normalise(current) or any(normalise(t) for t in browser_languages or ()):
             return self._fallback(browser_languages, current)
         return Detection(code, min(confidence, UNSURE), "detected")
+
+    def _evidence_answer(self, cleaned: str, code: str, confidence: float,
+                         scores: Dict[str, float]) -> Tuple[str, float]:
+        """The models' best guess and its confidence, after the evidence words: they decide for another language
+        (_evidence_decides), the guess's close pair lists all its words and one more (_outlisted) or has two own
+        words more (_outweighed, langid18), or they make an unsure guess sure (_evidence_agrees)."""
+        decided = self._evidence_decides(cleaned, code, scores)
+        if decided is not None:
+            return decided
+        # The guess's evidence is words its close pair shares, and the pair has a word of its own: the pair; or the
+        # close pair has two own listed words (or frames) more than the guess: the pair.
+        pair = _outlisted(cleaned, code, scores) or _outweighed(cleaned, code, scores)
+        if pair is not None:
+            return pair, max(scores.get(pair, 0.0), self.min_confidence)
+        if confidence < self.min_confidence and self._evidence_agrees(cleaned, code):
+            return code, self.min_confidence
+        return code, confidence
 
     @staticmethod
     def _close_call(ranked: Sequence[Tuple[str, float]], current: Optional[str]) -> bool:
@@ -829,6 +945,27 @@ class LanguageDetector:
         if not all(w in DUTCH_CHAT or w in self.dutch_words for w in rest):
             return None
         return bool(rest)
+
+    def _dutch_against(self, cleaned: str, code: str, scores: Dict[str, float], current: Optional[str]) -> bool:
+        """Dutch first (langid18): the models answer another Latin-script language than Dutch with Dutch second,
+        less than DUTCH_AGAINST_MARGIN behind, the conversation is Dutch or not yet known, no evidence file has
+        anything for any language in the message, and at least half of its words (neutral words and one-letter
+        words left out, Dutch service names kept) are words of the Dutch lexicon of three letters or more (Dutch, and rare
+        in our other languages' text: "loket open?", "welkom", "help brand"). The models barely prefer their guess to
+        Dutch and the words say Dutch: "unsure", so a Dutch conversation keeps Dutch and a first message gets no
+        confident wrong language. (Without the margin, "feu appartement", "kan durmuyor", "Rassismus melden", "gas
+        bill" went unsure: appartement, kan, melden, gas are in the lexicon, and the models were sure.)"""
+        if code == "nl" or current not in (None, "nl") or dominant_script(cleaned) != "latin":
+            return False
+        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+        if len(ranked) < 2 or ranked[1][0] != "nl" or ranked[0][1] - ranked[1][1] >= DUTCH_AGAINST_MARGIN:
+            return False
+        if _analyse(cleaned).languages:
+            return False
+        # Dutch service names count here (they are Dutch words; "loket open?"), unlike in the evidence.
+        content = [w for w in _words(resident_words(cleaned)) if len(w) > 1 and w not in NEUTRAL_WORDS]
+        dutch = sum(len(w) >= DUTCH_AGAINST_LETTERS and w in self.dutch_words for w in content)
+        return bool(content) and dutch >= DUTCH_AGAINST_SHARE * len(content)
 
     def _evidence_decides(self, cleaned: str, code: str, scores: Dict[str, float]) -> Optional[Tuple[str, float]]:
         """The models' best guess has no evidence (word, letter or shape) and another candidate has
@@ -892,9 +1029,8 @@ class LanguageDetector:
             return False
         # A language whose listed words are all `code`'s too ("zor" beside Sorani "supas": Kurmanji and Turkish
         # say zor too) is no evidence against it (langid16).
-        kept = resident_words(_strip(cleaned))
-        listed = _listed_words(kept)
-        frames = _frames(kept)
+        analysis = _analyse(cleaned)
+        listed, frames = analysis.listed, analysis.frames
         covered = {other for other in set(counts) - {code}
                    if other not in frames and all(code in codes for codes in listed if other in codes)}
         if set(counts) - covered != {code}:
@@ -908,13 +1044,13 @@ class LanguageDetector:
         mamec": Tarifit "how", read as Romanian). One-letter evidence words ("d", "n") do not count. A frame of
         another language (a shape of several words: French "ca va", Tarifit "ur ... ca") with no evidence at all
         for `code` is as much against it ("salut ca va?" read as Romanian; langid14)."""
-        kept = resident_words(_strip(cleaned))
-        if set(_frames(kept)) - {code} and not _has_evidence(cleaned, code):
+        analysis = _analyse(cleaned)
+        if set(analysis.frames) - {code} and not _has_evidence(cleaned, code):
             return True
-        words = _words(kept)
+        words = _words(analysis.kept)
         against = 0
         for word in words:
-            found = _evidence_languages(word)
+            found = _word_languages(word)
             if code in found:
                 return False
             against += bool(found) and len(word) > 1
