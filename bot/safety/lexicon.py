@@ -4,7 +4,7 @@ A term is one or more words, matched after `normalise()`: a word of the
 message matches a term word when it starts with it ("adem" in "ademt"; words
 of one or two letters only as a whole word). A message word that matches no term word exactly (a word only of `asks_advice` terms does not count) may match one of TYPO_MIN
 letters or more with one typo (a letter left out, added, changed, or two
-swapped), when its first letter is right. All words of a term must
+swapped), when its first letter is right (the Hit says so: `typo`). All words of a term must
 stand within WINDOW words of each other, in any order. Words that only look
 dangerous ("brandweerattest", "brandstof") are listed under `except`: a
 message word that starts with one matches only term words that start with it
@@ -72,13 +72,16 @@ CATEGORIES: FrozenSet[str] = frozenset(
 CALM_GROUPS: FrozenSet[str] = frozenset(
     "paperwork insurance money learning devices scheduling past media_leisure lost_items routine_health figurative "
     "joking minor_care unanswered non_urgent supplier tobacco barbecue now_turn asks_advice on_call place_activity number_question "
-    "kitchen_cut public_space asks_person drill".split()
+    "kitchen_cut public_space asks_person drill service_question".split()
 )
 # Calm kinds whose words must stand in the order written, within WINDOW words: a question ("is it serious", "moet
 # ik naar de dokter") and not the statement its words also make in another order ("it is serious", "ik moet naar de
 # dokter"). Twelfth round (safety12). Fourteenth round (safety16): `non_urgent` ("not urgent", "не срочно"), which
 # in the other order is an urgent message ("срочно муж упал и не дышит": urgent, ... not breathing).
-ORDERED_KINDS: FrozenSet[str] = frozenset({"asks_advice", "non_urgent"})
+# Fifteenth round (safety20): `service_question` ("which number", "speak english"), a question whose words, were they
+# unordered, would also stop the one-typo match of a danger word they start ("does" of "does anyone speak" in
+# "doesn't answer": the words of ordered kinds only never do).
+ORDERED_KINDS: FrozenSet[str] = frozenset({"asks_advice", "non_urgent", "service_question"})
 WINDOW = 4  # the words of one term stand at most this many words apart
 TYPO_MIN = 6  # term words this long may match with one typo
 MAX_CHARS = 2000  # a message is read up to here (the chat API's limit)
@@ -161,6 +164,7 @@ class Hit:
     language: str
     term: str
     at: FrozenSet[int] = frozenset()  # the positions of the message words it matched
+    typo: bool = False  # one of its words matched a message word only with a typo (fifteenth round, safety20)
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -233,8 +237,8 @@ class DangerLexicon:
         terms.extend(_latin_spellings(situation_terms))
         return cls(terms, exceptions)
 
-    def _matches(self, token: str) -> Set[str]:
-        """The term words this message word matches.
+    def _matched(self, token: str) -> Tuple[Set[str], Set[str]]:
+        """The term words this message word starts with, and those it matches only with a typo.
 
         A word of 3+ letters matches the start of the message word, a shorter one the whole word.
         Term words of TYPO_MIN+ letters also match with one typo, when the first letter is right, unless the message
@@ -242,14 +246,15 @@ class DangerLexicon:
         "does he need a doctor" in "doesn't answer").
         """
         found = {w for w in self._by_head.get(token[:3], ()) if token.startswith(w) and (len(w) >= 3 or w == token)}
+        typos: Set[str] = set()
         if not found - self._question_only and len(token) >= TYPO_MIN - 1:
             for key in _deletion_keys(token):
                 for word in self._typo_index.get(key, ()):
-                    if word[0] == token[0] and any(
+                    if word[0] == token[0] and word not in found and any(
                         _one_edit(word, token[:n]) for n in (len(word) - 1, len(word), len(word) + 1)
                     ):
-                        found.add(word)
-        return found
+                        typos.add(word)
+        return found, typos
 
     def _exception(self, token: str) -> str:
         """The longest exception this message word starts with, or ""."""
@@ -258,15 +263,21 @@ class DangerLexicon:
     def scan(self, text: str) -> List[Hit]:
         """Every term found in `text`, once per term."""
         positions: Dict[str, List[int]] = {}
+        exact: Set[Tuple[str, int]] = set()  # (term word, position) matched without a typo
         tokens = normalise(text)
         for index, token in enumerate(tokens):
             exception = self._exception(token)
-            words = self._matches(token)
+            starts, typos = self._matched(token)
             if self._latin_words and _LATIN_WORD.fullmatch(token):
-                words |= self._matches(latin_skeleton(token)) & self._latin_words
+                latin_starts, latin_typos = self._matched(latin_skeleton(token))
+                starts |= latin_starts & self._latin_words
+                typos |= latin_typos & self._latin_words
+            words, typos = starts | typos, typos - starts
             for word in words:
                 if word.startswith(exception):  # "brandweerattest" is no fire, "zjarrfikes" still fire brigade
                     positions.setdefault(word, []).append(index)
+                    if word not in typos:
+                        exact.add((word, index))
         hits: Dict[Tuple[str, ...], Hit] = {}
         for word in positions:
             for term in self._terms_of.get(word, ()):
@@ -275,7 +286,8 @@ class DangerLexicon:
                 if key not in hits and together(term.words, positions, term.window) \
                         and not _ruled_out(term, tokens):
                     at = frozenset(p for w in term.words for p in positions[w])
-                    hits[key] = Hit(term.category, term.tier, term.language, " ".join(term.words), at)
+                    typo = not all(any((w, p) in exact for p in positions[w]) for w in term.words)
+                    hits[key] = Hit(term.category, term.tier, term.language, " ".join(term.words), at, typo)
         return list(hits.values())
 
 

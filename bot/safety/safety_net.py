@@ -61,6 +61,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import PROJECT_ROOT
+from bot.language.detector import CLOSE_PAIRS
 from bot.nlu import encoder
 from bot.nlu.second_opinion import FIRST_OPINION_KEY
 from bot.safety.arbiter import Arbiter
@@ -163,7 +164,7 @@ class SafetyNet(GraphComponent):
             # still calms. Chosen on the repo sets (docs/bench-safety.md, fourteenth round).
             "calm_only_without_acute": ["figurative", "joking", "minor_care", "unanswered", "lost_items", "supplier",
                                         "tobacco", "barbecue", "asks_advice", "on_call", "scheduling",
-                                        "place_activity", "number_question", "kitchen_cut"],
+                                        "place_activity", "number_question", "kitchen_cut", "service_question"],
             # Calm kinds that explain the danger words they share ("this heat is killing me", "the landlord does not
             # answer": no unconscious person): those words are no danger, other danger words still count. Ninth
             # round, safety9fa (docs/bench-safety.md): `unanswered` added beside the figures of speech; eleventh round
@@ -173,6 +174,25 @@ class SafetyNet(GraphComponent):
             # `kitchen_cut`, a finger and a knife ("un dito con il coltello", "gisht me thike"): a cut in the kitchen
             # explains the knife of "with a knife", never the bleeding that will not stop.
             "explaining_calm": ["figurative", "unanswered", "tobacco", "number_question", "kitchen_cut"],
+            # Calm kinds that explain every call for help or for a service (help_now: "112", "ambulance", "emergency
+            # number", "Notfall") in the message, not only the words they share: a question about the emergency
+            # services themselves (`service_question`: which number, is it the same as at home, do they speak my
+            # language at 112, becoming a volunteer firefighter). Other danger words still count ("what number do I
+            # call, he is not breathing"), and with an acute one left the kind does not calm (calm_only_without_acute).
+            # A message left with no danger at all is asked once ("is it an emergency? call 112"). Fifteenth round
+            # (safety20, docs/bench-safety.md).
+            "explaining_calls": ["service_question"],
+            # safety20b (fifteenth round): a message read as an emergency keeps its calls and is not calmed by a kind
+            # of explaining_calls: "¿cuál es el número? mi padre está en el suelo todo gris y frío" in words the
+            # lexicon lacks is an emergency that asks for the number, not a question about the services. Read as an
+            # emergency: DIET's own first intent `emergency` at least calls_guard_classifier sure and the learned
+            # arbiter's whole-message probability at least calls_guard_arbiter (0: that half not asked; both 0: no
+            # guard). Chosen on every repo set, in-sample (docs/bench-safety.md, safety20b): the arbiter alone at
+            # 0.3, the bar under which DIET's alarm without danger words is asked anyway
+            # (arbiter_asks_classifier_alone_below); against merge15-base 0 lost, 0 added, 138 of safety20's 139
+            # cuts kept. DIET cannot tell alone: it calls many questions about 112 `emergency` at 0.97.
+            "calls_guard_classifier": 0.0,
+            "calls_guard_arbiter": 0.3,
             # Calm kinds that count only when no danger word is left (after the explaining kinds above), neither
             # acute nor signal: a problem in a public place (`public_space`: a pothole, a fallen tree across the road,
             # dumped rubbish) and asking for a person, an interpreter or a call back (`asks_person`), which M6's
@@ -285,6 +305,16 @@ class SafetyNet(GraphComponent):
             # another language ("i want end it all"), under a no_topic_intent, is decided as under a fallback (lone
             # call, reads calm), not only asked: neither the language nor a topic speaks against it.
             "demoted_acute_no_topic": True,
+            # A danger term of another language than the message's, found only with a typo (one letter changed, added,
+            # left out or swapped), counts like one made of short words (_weighed): an acute term as a signal, a signal
+            # not at all. Across languages a typo makes ordinary words dangerous (Portuguese "chegar" as Tarifit
+            # "chefar", Spanish "naranja" as "naraga", Polish "dzieki" as Kurmanji "dizeki"); in the message's own
+            # language a typo still counts in full. Fifteenth round (safety20, docs/bench-safety.md).
+            "typo_own_language": True,
+            # ... except between kin languages, whose residents write many of the same words with their own spelling:
+            # the language detector's close pairs and these ("ibni ma yitnaffas": Moroccan Arabic in Latin letters
+            # and Tarifit share their Darija words).
+            "typo_kin_languages": ["ar/ber"],
             # A call for help repeated ("aiuto aiuto", "help help") counts as signals together.
             "repeated_call": True,
             # Issue 12, fourteenth round (safety17): the learned arbiter (bot.safety.arbiter), a small model learnt
@@ -301,6 +331,14 @@ class SafetyNet(GraphComponent):
             "arbiter_asks_below": 0.075,
             "arbiter_reasons": ["danger_words", "signals_together", "signal_and_classifier", "signal_unclear_topic",
                                 "signal_unsure_topic", "demoted_acute_no_topic", "classifier"],
+            # (a') The same, with a higher bar, for a full alarm DIET's own `emergency` raised alone: no danger word
+            # at all, acute or signal (reason `classifier`). M6 calls many ordinary reports and complaints `emergency`
+            # (a broken street light, a fallen branch, a rude clerk); an emergency told without danger words ("the
+            # baby is blue") reads like one to the arbiter. 0: only arbiter_asks_below. Fifteenth round (safety20):
+            # on the six sets the arbiter never learnt (final15-18, dev19, heldout14) its 84 emergencies of this kind
+            # scored 0.549 or more and 3 of 16 such false alarms less than 0.3; on every repo set 0.3 lost none
+            # (the lowest learnt emergency 0.354) and cut 15 (docs/bench-safety.md).
+            "arbiter_asks_classifier_alone_below": 0.3,
             # (b) A message calm context turned from an emergency into a question (calm_context_after_*) stays an
             # emergency when the arbiter's emergency probability is above this. 0: off. Chosen by the same rule.
             # 0.95: 4 emergencies won, 1 false alarm added in the same cross-validation.
@@ -399,20 +437,22 @@ class SafetyNet(GraphComponent):
         self, text: str, ranking: Sequence[Dict[str, Any]], intent: Dict[str, Any], language: Optional[str] = None
     ) -> Dict[str, Any]:
         """The safety report of one message, from its text, the classifier's ranking and intent, and its language."""
-        found = self._lexicon.scan(text)
+        classified = self._classified(ranking)
+        found = self._without_service_questions_if_urgent(self._lexicon.scan(text), text, classified)
         hits = [h for h in (self._weighed(hit, language) for hit in found if hit.tier != "calm") if h is not None]
         demoted = {(h.language, h.term) for h in found if h.tier == "acute"} & \
             {(h.language, h.term) for h in hits if h.tier == "signal"}
         plain = self._without_figures_of_speech(hits, found, self._config["explaining_calm"])
         figure_of_speech, hits = len(plain) < len(hits), plain
         own = self._calm_languages(language, hits)
+        plain = self._without_calls_about_services(hits, found, own)
+        service_question, hits = len(plain) < len(hits), plain
         # A calm word that is itself part of the danger found ("barbecue" in "a barbecue inside") calms nothing.
         danger_at = frozenset(p for hit in hits if hit.tier == "acute" for p in hit.at)
         calm = [hit for hit in found
                 if hit.tier == "calm" and (hit.language in own or not own) and not (hit.at and hit.at <= danger_at)]
         calm = self._calm_beside(calm, danger_at, hits)
         calm = self._calm_before_turn(calm, found, hits)
-        classified = self._classified(ranking)
         acute = any(hit.tier == "acute" for hit in hits)
         likeness = self._likeness.score(text) if self._likeness and not acute and self._long_enough(text) else 0.0
         calmed = self._calmed(hits, calm) and not self._classifier_outweighs_calm(acute, classified) \
@@ -422,6 +462,8 @@ class SafetyNet(GraphComponent):
             level, reason = UNSURE, f"calm_context_after_{reason}"
         if level == NONE and figure_of_speech:
             level, reason = UNSURE, "figure_of_speech"  # the danger words were a figure of speech: asked, once
+        if level == NONE and service_question:
+            level, reason = UNSURE, "service_question"  # its calls were a question about the services: asked, once
         if level != EMERGENCY_LEVEL and not calm and intent.get(INTENT_NAME_KEY) == FALLBACK and self._long_enough(text):
             level, reason = self._not_understood(text, likeness, level, reason, classified)
         if level != EMERGENCY_LEVEL and not calm and not figure_of_speech and self._long_enough(text):
@@ -441,12 +483,17 @@ class SafetyNet(GraphComponent):
         if level == EMERGENCY_LEVEL and low > 0 and reason in self._config["arbiter_reasons"] \
                 and not self._never_calm(hits, signals=True):
             danger_at = frozenset().union(*(hit.at for hit in hits))
-            if self._arbiter.emergency(text, danger_at) < low:
-                return UNSURE, f"arbiter_asks_after_{reason}"
+            if self._arbiter.emergency(text, danger_at) < max(low, self._classifier_alone_bar(reason, hits)):
+                return UNSURE, f"arbiter_asks_after_{reason}" + ("_alone" if not hits and low else "")
         if level == UNSURE and high > 0 and reason.startswith("calm_context_after_") \
                 and self._arbiter.score(text) > high:
             return EMERGENCY_LEVEL, f"arbiter_keeps_{reason}"
         return level, reason
+
+    def _classifier_alone_bar(self, reason: str, hits: Sequence[Hit]) -> float:
+        """arbiter_asks_classifier_alone_below for a full alarm DIET's own `emergency` raised with no danger word at
+        all (reason `classifier`, no hits), else 0."""
+        return float(self._config["arbiter_asks_classifier_alone_below"]) if reason == "classifier" and not hits else 0.0
 
     def _calm_languages(self, language: Optional[str], hits: Sequence[Hit]) -> Set[str]:
         """The languages whose calm words count. The message's own only (Portuguese "mala" is a Kurmanji house);
@@ -598,6 +645,33 @@ class SafetyNet(GraphComponent):
             covered = covered.union(*(hit.at for hit in touched))
             left = [hit for hit in left if not hit.at & covered]
 
+    def _without_service_questions_if_urgent(
+        self, found: List[Hit], text: str, classified: Sequence[Tuple[str, float]]
+    ) -> List[Hit]:
+        """The lexicon's hits, less the calm words of `explaining_calls` when the message reads as an emergency
+        (DIET's own first intent `emergency` at least calls_guard_classifier and the arbiter at least
+        calls_guard_arbiter; a bar of 0 is not asked): an emergency that asks for the number keeps its calls and is
+        not calmed by its question. The arbiter is scored only for messages with such words."""
+        kinds = self._config["explaining_calls"]
+        if not any(hit.tier == "calm" and hit.category in kinds for hit in found):
+            return found
+        diet, arbiter = float(self._config["calls_guard_classifier"]), float(self._config["calls_guard_arbiter"])
+        if (diet <= 0 and (arbiter <= 0 or self._arbiter is None)) or \
+                (diet > 0 and not self._classifier_first(classified, diet)) or \
+                (arbiter > 0 and self._arbiter is not None and self._arbiter.score(text) < arbiter):
+            return found
+        return [hit for hit in found if not (hit.tier == "calm" and hit.category in kinds)]
+
+    def _without_calls_about_services(self, hits: Sequence[Hit], found: Sequence[Hit], own: Set[str]) -> List[Hit]:
+        """The danger found, less every call for help or for a service (help_now: "112", "ambulance", "emergency
+        number") when the message, in one of its own languages (`own`), asks about the emergency services themselves
+        (a calm kind of `explaining_calls`: "what is the number of the ambulance?", "do they speak Arabic at 112?").
+        Other danger words still count, and such calm counts only without an acute term (calm_only_without_acute)."""
+        kinds = self._config["explaining_calls"]
+        if not any(hit.tier == "calm" and hit.category in kinds and (hit.language in own or not own) for hit in found):
+            return list(hits)
+        return [hit for hit in hits if hit.category != "help_now"]
+
     def _long_enough(self, text: str) -> bool:
         """Enough words for the likeness model to say something (likeness_min_words)."""
         return len(text.split()) >= int(self._config["likeness_min_words"])
@@ -637,16 +711,24 @@ class SafetyNet(GraphComponent):
         return any(hit.category in self._config["never_calm"] and (hit.tier == "acute" or signals) or
                    (hit.tier == "acute" and hit.category in self._config["never_calm_acute"]) for hit in hits)
 
-    @staticmethod
-    def _weighed(hit: Hit, language: Optional[str]) -> Optional[Hit]:
+    def _weighed(self, hit: Hit, language: Optional[str]) -> Optional[Hit]:
         """A term of another language than the message's, made only of short words, coincides with
         ordinary words too often ("has gun" in Turkish "hasta ... günü", Turkish "kan" (blood) in Dutch
-        "kan"): an acute one counts as a signal, a signal not at all. Numbers (112) belong to every language."""
+        "kan"): an acute one counts as a signal, a signal not at all. Numbers (112) belong to every language.
+        With `typo_own_language`, the same for a term of another language found only with a typo (Portuguese
+        "chegar", arrive, as Tarifit "chefar"; Spanish "naranja" as Bulgarian "naraga", "blasa" as "blasna")."""
         words = hit.term.split()
         short = max(len(word) for word in words) < SHORT_WORD and not all(word.isdigit() for word in words)
-        if not (short and language and hit.language != language):
+        loose = short or (hit.typo and bool(self._config["typo_own_language"]) and not self._kin(hit.language, language))
+        if not (loose and language and hit.language != language):
             return hit
         return replace(hit, tier="signal") if hit.tier == "acute" else None
+
+    def _kin(self, one: str, other: Optional[str]) -> bool:
+        """Two languages whose residents write many of the same words: the language detector's close pairs
+        (bot.language.detector.CLOSE_PAIRS) and typo_kin_languages."""
+        pair = frozenset({one, other or ""})
+        return pair in CLOSE_PAIRS or "/".join(sorted(pair)) in self._config["typo_kin_languages"]
 
     def _ranking(self, message: Message) -> List[Dict[str, Any]]:
         """The ranking the words are weighed with: DIET's own when `first_opinion` is on and a second opinion

@@ -42,10 +42,12 @@ BESIDE_A_QUESTION = [
 @pytest.mark.parametrize("lang, text", SERVICES, ids=[lang for lang, _ in SERVICES])
 def test_a_question_about_the_emergency_services_gets_its_answer_and_the_question_not_the_full_alarm(
         lang: str, text: str) -> None:
-    assert level(parse(text, UNSURE_TOPIC, language=lang, net=MAIN)) == "emergency"  # main: the full 112 answer
     parsed = parse(text, UNSURE_TOPIC, language=lang, net=NET)
     assert level(parsed) == "unsure", parsed["safety"]  # the normal answer, then "is it an emergency? call 112"
-    assert parsed["safety"]["reason"].startswith("arbiter_asks_after_")
+    # Fifteenth round (safety20): the lexicon's `service_question` asks most of these before the arbiter is read.
+    safety = parsed["safety"]
+    assert safety["reason"].startswith("arbiter_asks_after_") or "service_question" in safety["calm"] \
+        or safety["reason"] == "service_question", safety
     assert parsed["intent"]["name"] == "health"
 
 
