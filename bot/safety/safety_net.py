@@ -144,6 +144,17 @@ class SafetyNet(GraphComponent):
             "setting_calm": ["paperwork", "learning", "place_activity", "supplier", "insurance", "scheduling"],
             "setting_classifier": 0.5,
             "setting_arbiter": 0.45,
+            # L21 (safety21, sixteenth round): the same setting kinds, and money (the form for a premium, the bill the
+            # resident was on the phone about), do not calm a message that names a danger (a danger word of another
+            # category than a call for help) when the learned arbiter reads the whole message as an emergency at least
+            # setting_arbiter_alone, whatever DIET's first intent: DIET often reads such a message as its setting (id
+            # card, Dutch course, first registration) or does not understand it. 0: off. Chosen on the repo sets
+            # the arbiter never learnt (final19-22, dev20, heldout15-17), in-sample for the bar (docs/bench-safety.md,
+            # safety21): the emergencies it wins scored 0.70-0.93 there, such near-misses (a form after a
+            # small accident, a gas bill, "these papers kill me") at most 0.68.
+            "setting_calm_alone": ["paperwork", "learning", "place_activity", "supplier", "insurance", "scheduling",
+                                   "money"],
+            "setting_arbiter_alone": 0.7,
             # Calm kinds that count only when no acute term is found: a figure of speech, a joke ("haha", "mdr"),
             # care at home ("zalf", "pomada", Turkish "atesi var", a fever). Eighth round (docs/bench-safety.md).
             # Eleventh round (safety11): `tobacco`, a neighbour's cigarette ("соседи курят на балконе"), and `barbecue`
@@ -456,7 +467,7 @@ class SafetyNet(GraphComponent):
         acute = any(hit.tier == "acute" for hit in hits)
         likeness = self._likeness.score(text) if self._likeness and not acute and self._long_enough(text) else 0.0
         calmed = self._calmed(hits, calm) and not self._classifier_outweighs_calm(acute, classified) \
-            and not self._only_a_setting(text, calm, classified)
+            and not self._only_a_setting(text, calm, classified) and not self._danger_in_a_setting(text, calm, hits)
         level, reason = self._level(hits, classified, intent, likeness, text, calmed, bool(demoted))
         if level == EMERGENCY_LEVEL and calmed:
             level, reason = UNSURE, f"calm_context_after_{reason}"
@@ -694,6 +705,18 @@ class SafetyNet(GraphComponent):
             return False
         name, confidence = max(classified, key=lambda item: item[1])
         return name == EMERGENCY and confidence >= bar
+
+    def _danger_in_a_setting(self, text: str, calm: Sequence[Hit], hits: Sequence[Hit]) -> bool:
+        """L21: a danger word of another category than a call for help, every calm word of `setting_calm_alone` (a
+        form, a course, a bill, the energy company: where it happens or what the resident was doing), and the learned
+        arbiter reads the whole message as an emergency at least setting_arbiter_alone, whatever DIET read: the
+        setting does not calm."""
+        bar = float(self._config["setting_arbiter_alone"])
+        if bar <= 0 or self._arbiter is None or not calm or \
+                any(hit.category not in self._config["setting_calm_alone"] for hit in calm) or \
+                not any(hit.category != "help_now" for hit in hits):
+            return False
+        return self._arbiter.score(text) >= bar
 
     def _only_a_setting(self, text: str, calm: Sequence[Hit], classified: Sequence[Tuple[str, float]]) -> bool:
         """L15: every calm word found only says where it happens or what the resident was doing (`setting_calm`: at

@@ -99,11 +99,12 @@ def test_calm_context_does_not_turn_what_the_arbiter_is_sure_of_into_a_question(
     text = "mijn vader ademt niet meer, ik heb ook een attest nodig"
     assert parse(text, UNSURE_TOPIC, language="nl", net=MAIN)["safety"]["reason"] == \
         "calm_context_after_danger_words"  # main: the attest calms the danger words into a question
-    sure = SafetyNet({}, arbiter=_Says(0.99))  # type: ignore[arg-type]
+    # L21 (safety21) off: it would keep this setting (an attest) from calming first, for any arbiter at 0.7 or more
+    sure = SafetyNet({"setting_arbiter_alone": 0}, arbiter=_Says(0.99))  # type: ignore[arg-type]
     parsed = parse(text, UNSURE_TOPIC, language="nl", net=sure)
     assert level(parsed) == "emergency" and parsed["intent"]["name"] == "emergency"
     assert parsed["safety"]["reason"] == "arbiter_keeps_calm_context_after_danger_words"
-    unsure = SafetyNet({}, arbiter=_Says(0.9))  # type: ignore[arg-type]  # below arbiter_keeps_above
+    unsure = SafetyNet({"setting_arbiter_alone": 0}, arbiter=_Says(0.9))  # type: ignore[arg-type]  # below arbiter_keeps_above
     assert level(parse(text, UNSURE_TOPIC, language="nl", net=unsure)) == "unsure"
 
 

@@ -10,8 +10,11 @@ import pytest
 from bot.safety.safety_net import SafetyNet
 from tests.safety.test_safety_net import level, parse
 
-OFF = SafetyNet({"classifier_outweighs_calm": 0, "setting_classifier": 0})  # the round's merge before L14 (and L15)
+OFF = SafetyNet({"classifier_outweighs_calm": 0, "setting_classifier": 0, "setting_arbiter_alone": 0})  # before L14, L15, L21
 NET = SafetyNet({})  # main's default bar
+# L21 (safety21) off: under an ordinary topic it alarms such a message when the arbiter reads it as an emergency (the fr
+# line below; tests/safety/test_calm_safety21.py); this file tests L14's half, the classifier's own first intent.
+L14_ONLY = SafetyNet({"setting_arbiter_alone": 0})
 
 # (language, an emergency beside ordinary context) written for this test, not taken from any set
 BESIDE_CONTEXT = [
@@ -32,7 +35,7 @@ def test_an_emergency_the_classifier_is_sure_of_is_not_calmed_by_its_ordinary_co
 
 @pytest.mark.parametrize("lang, text", BESIDE_CONTEXT, ids=[lang for lang, _ in BESIDE_CONTEXT])
 def test_the_same_words_under_an_ordinary_topic_still_get_the_question_not_the_full_alarm(lang: str, text: str) -> None:
-    parsed = parse(text, [("certificates", 0.8), ("emergency", 0.1)], language=lang, net=NET)
+    parsed = parse(text, [("certificates", 0.8), ("emergency", 0.1)], language=lang, net=L14_ONLY)
     assert level(parsed) == "unsure", parsed["safety"]
 
 

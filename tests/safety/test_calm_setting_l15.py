@@ -19,7 +19,7 @@ from bot.safety.safety_net import SafetyNet
 from tests.safety.test_safety_net import level, parse
 
 NET = SafetyNet({})  # the real lexicon of locales/danger and the committed arbiter
-OFF = SafetyNet({"setting_classifier": 0})  # main before L15
+OFF = SafetyNet({"setting_classifier": 0, "setting_arbiter_alone": 0})  # main before L15 (and L21, safety21)
 ALARM_FIRST = [("emergency", 0.95), ("id_card", 0.02)]  # DIET itself reads an emergency
 TOPIC_FIRST = [("id_card", 0.8), ("emergency", 0.1)]  # DIET reads an ordinary question
 
