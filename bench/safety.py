@@ -128,7 +128,10 @@ all 23 languages (tests/safety/):
   told first (at work, at a course, on the bus) and near-misses about doctors on duty, street repairs, rude officials,
   loneliness and drills; measured on main before and after the round, nothing chosen on it (docs/bench-safety.md; 895
   of 920 kept: 496 emergencies, 399 near-misses; its author says the languages from ps on follow one template);
-and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout17.tsv (its `emergency` rows count as
+- final24.tsv: a new author of the sixteenth round's fourth part, final23's brief (asked to avoid the most obvious
+  examples); judged safety21 against main once (docs/bench-safety.md; 891 of 920 kept: 485 emergencies, 406
+  near-misses; its author says the near-miss lists of ti, am, so, ps, kmr, ckb, ber and sq are close to one template);
+and the ordinary questions of the newest NLU held-out set, tests/nlu/heldout18.tsv (its `emergency` rows count as
 emergencies; heldout.tsv, scored here until the sixth round, is retired).
 Each row is an `emergency` or a `near_miss` (danger-looking words, no emergency now).
 
@@ -172,7 +175,7 @@ REPORT = PROJECT_ROOT / "docs" / "bench-safety.md"
 TABLES = "<!-- make bench-safety --write replaces everything below this line -->"
 # heldout.tsv and final.tsv to final6.tsv are retired (scripts/retired_examples.py: RETIRED_SAFETY): their
 # emergencies are training examples since the twelfth round, so they are no longer scored here.
-NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15", "final16", "final17", "final18", "final19", "final20", "final21", "final22", "final23")
+NAMES = ("tune", "dev", "dev5", "dev6", "final7", "final8", "final9", "final10", "final11", "final13", "final14", "final15", "final16", "final17", "final18", "final19", "final20", "final21", "final22", "final23", "final24")
 # Sets whose messages may be read and tuned on; the others are held out.
 TUNED_ON = ("tune", "dev", "dev5", "dev6")
 

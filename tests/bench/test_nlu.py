@@ -163,7 +163,7 @@ def test_a_set_without_header_is_read_whole_and_set_with_dev_is_refused(tmp_path
 
 
 def test_the_report_scores_the_fresh_sets_and_never_a_retired_one(monkeypatch, capsys) -> None:
-    """heldout.tsv to heldout16.tsv were scored at the end of earlier rounds: the report scores the fresh sets only."""
+    """heldout.tsv to heldout17.tsv were scored at the end of earlier rounds: the report scores the fresh sets only."""
     import bench.nlu as bench
 
     opened = []
@@ -173,9 +173,9 @@ def test_the_report_scores_the_fresh_sets_and_never_a_retired_one(monkeypatch, c
     monkeypatch.setattr(bench, "bench_subs", lambda model, path: opened.append(path))
     bench.main(["--model", "unused.tar.gz"])
     names = [path.name for path in opened]
-    assert names == ["heldout17.tsv", "heldout_subs4.tsv", "heldout_subs5.tsv", "heldout_subs6.tsv", "heldout_subs8.tsv",
+    assert names == ["heldout18.tsv", "heldout_subs4.tsv", "heldout_subs5.tsv", "heldout_subs6.tsv", "heldout_subs8.tsv",
                      "heldout_subs10.tsv"]
     assert not set(names) & (set(bench.RETIRED) | set(bench.RETIRED_SUBS) | set(bench.SCORED_BEFORE))
     out = capsys.readouterr().out
     assert "heldout8.tsv, heldout_subs.tsv, heldout_subs2.tsv, heldout_subs3.tsv: retired" in out
-    assert "heldout9.tsv, heldout10.tsv, heldout11.tsv, heldout12.tsv, heldout13.tsv, heldout14.tsv, heldout15.tsv, heldout16.tsv: scored at the end of an earlier round" in out
+    assert "heldout9.tsv, heldout10.tsv, heldout11.tsv, heldout12.tsv, heldout13.tsv, heldout14.tsv, heldout15.tsv, heldout16.tsv, heldout17.tsv: scored at the end of an earlier round" in out

@@ -63,6 +63,7 @@ FOURTEENTH = HERE / "heldout14.tsv"
 FIFTEENTH = HERE / "heldout15.tsv"
 FIFTEENTH_B = HERE / "heldout16.tsv"
 SIXTEENTH = HERE / "heldout17.tsv"
+SIXTEENTH_B = HERE / "heldout18.tsv"
 COLUMNS: Dict[Path, Tuple[str, ...]] = {
     TOPICS: ("lang", "intent", "text"),
     NEW_TOPICS: ("lang", "intent", "text"),
@@ -100,6 +101,7 @@ COLUMNS: Dict[Path, Tuple[str, ...]] = {
     FIFTEENTH: ("lang", "intent", "text"),
     FIFTEENTH_B: ("lang", "intent", "text"),
     SIXTEENTH: ("lang", "intent", "text"),
+    SIXTEENTH_B: ("lang", "intent", "text"),
 }
 RETIRED = frozenset(retired_examples.retired_paths())
 
