@@ -122,7 +122,7 @@ all 23 languages (tests/safety/):
 - final22.tsv: a new author (2026-12-08, issue 12 sixteenth round), the same brief (22 emergencies over all 18
   categories and 18 near-misses per language: course and first-aid questions, gas bills, past burglaries, figures of
   speech, complaints, non-urgent police numbers), read nothing of the project nor the other sets; judged candidate M7
-  against main once (docs/nlu-pipeline.md, sixteenth round; 840 of 920 kept: 447 emergencies, 393 near-misses; its
+  and safety20b on M6 against main once each (docs/nlu-pipeline.md, sixteenth round; 840 of 920 kept: 447 emergencies, 393 near-misses; its
   author says the languages from tr on follow one shared list, close to translated);
 - final23.tsv: another new author of the sixteenth round, the same brief with frightened, broken messages and stories
   told first (at work, at a course, on the bus) and near-misses about doctors on duty, street repairs, rude officials,
