@@ -74,6 +74,9 @@ class Arbiter:
     def __init__(self, weights: Dict[str, float], bias: float) -> None:
         self._weights = weights
         self._bias = bias
+        # The last text scored and its score: the safety net asks about one message up to five times (the calls
+        # guard, L15, L21, the arbiter's ask and keep), each time for the same whole text.
+        self._last: Tuple[Optional[str], float] = (None, 0.0)
 
     @property
     def size(self) -> int:
@@ -81,7 +84,15 @@ class Arbiter:
         return len(self._weights)
 
     def score(self, text: str) -> float:
-        """0-1: the model's probability that `text` is an emergency."""
+        """0-1: the model's probability that `text` is an emergency (the last text's score is kept)."""
+        last = self._last
+        if last[0] == text:
+            return last[1]
+        probability = self._probability(text)
+        self._last = (text, probability)
+        return probability
+
+    def _probability(self, text: str) -> float:
         found = features(text)
         if not found:
             return 1.0 / (1.0 + math.exp(-self._bias))

@@ -117,6 +117,16 @@ def test_the_arbiters_weight_file_loads_and_scores() -> None:
     assert 0.0 < arbiter.score("") < 1.0 and 0.0 <= arbiter.emergency("🙂" * 3000) <= 1.0
 
 
+def test_a_message_asked_about_again_gets_its_own_score_whatever_was_scored_between() -> None:
+    """The arbiter keeps its last score (the safety net asks about one message several times): a message scored
+    after another gets its own score, not the other's."""
+    kept, fresh = Arbiter.load(WEIGHTS), Arbiter.load(WEIGHTS)
+    fire, question = "er is brand in de keuken en mijn vader ademt niet meer", "wat is het nummer van de brandweer?"
+    scores = [kept.score(text) for text in (fire, fire, question, fire)]
+    assert scores == [fresh.score(fire), fresh.score(fire), Arbiter.load(WEIGHTS).score(question), fresh.score(fire)]
+    assert scores[0] > 0.5 > scores[2]
+
+
 def test_a_missing_weight_file_says_which_file_and_how_to_build_it(tmp_path: Path) -> None:
     missing = tmp_path / "arbiter.json"
     with pytest.raises(ArbiterError, match="make safety-arbiter") as error:
